@@ -1,0 +1,78 @@
+import { Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { fail } from './validation';
+
+/** The parts of an ARN of a resource that lives inside a Connect instance. */
+export interface InstanceResourceArnParts {
+  /** `arn:<partition>:connect:<region>:<account>:instance/<instanceId>` */
+  readonly instanceArn: string;
+  readonly instanceId: string;
+  /** The resource's own id (the last path segment). */
+  readonly resourceId: string;
+}
+
+const INSTANCE_RESOURCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)\/([-a-z]+)\/([-a-zA-Z0-9:]+)$/;
+const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)$/;
+
+/**
+ * Splits the ARN of a resource inside an instance, such as
+ * `arn:aws:connect:us-east-1:111122223333:instance/<instanceId>/queue/<queueId>`.
+ *
+ * Concrete ARNs are checked against the expected resource segment (`queue`, `agent`, `contact-flow`, ...);
+ * ARNs that are tokens are split with CloudFormation functions.
+ */
+export function parseInstanceResourceArn(scope: IConstruct, arn: string, segment: string, what: string): InstanceResourceArnParts {
+  if (Token.isUnresolved(arn)) {
+    const parts = Fn.split('/', arn);
+    return {
+      instanceArn: Fn.join('/', [Fn.select(0, parts), Fn.select(1, parts)]),
+      instanceId: Fn.select(1, parts),
+      resourceId: Fn.select(3, parts),
+    };
+  }
+  const match = INSTANCE_RESOURCE_ARN.exec(arn);
+  if (!match || match[2] !== segment) {
+    fail(scope, `${what} ARN must look like arn:aws:connect:<region>:<account>:instance/<instance-id>/${segment}/<id>, got '${arn}'`);
+  }
+  return {
+    instanceArn: arn.slice(0, arn.indexOf('/', arn.indexOf(':instance/') + ':instance/'.length)),
+    instanceId: match[1],
+    resourceId: match[3],
+  };
+}
+
+/** The id of an instance from its ARN (token-safe), checking the form of concrete ARNs. */
+export function parseInstanceArn(scope: IConstruct, arn: string): string {
+  if (Token.isUnresolved(arn)) {
+    return Fn.select(1, Fn.split('/', arn));
+  }
+  const match = INSTANCE_ARN.exec(arn);
+  if (!match) {
+    fail(scope, `instance ARN must look like arn:aws:connect:<region>:<account>:instance/<instance-id>, got '${arn}'`);
+  }
+  return match[1];
+}
+
+/** The ARN of the resource with the given id inside an instance, built from the instance ARN (token-safe). */
+export function instanceResourceArn(instanceArn: string, segment: string, resourceId: string): string {
+  return Fn.join('/', [instanceArn, segment, resourceId]);
+}
+
+/** The ARN of an instance in the stack's partition, region and account. */
+export function instanceArnFromId(scope: IConstruct, instanceId: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'connect',
+    resource: 'instance',
+    resourceName: instanceId,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/** Components of any ARN, for imports that take the environment from the ARN. */
+export function arnEnvironment(arn: string): { account?: string; region?: string } {
+  if (Token.isUnresolved(arn)) {
+    return {};
+  }
+  const parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+  return { account: parts.account, region: parts.region };
+}
