@@ -1,4 +1,7 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { IResource, Names, Resource } from 'aws-cdk-lib';
+import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { parseInstanceArn } from '../private/arn';
@@ -20,11 +23,37 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
    * @attribute
    */
   readonly instanceId: string;
+
+  /**
+   * Associates a Lambda function with the instance, so that flows can invoke it, and grants Amazon Connect
+   * permission to invoke it. Associating the same function twice is a no-op.
+   */
+  associateLambdaFunction(fn: lambda.IFunction): void;
 }
 
 abstract class InstanceBase extends Resource implements IInstance {
   public abstract readonly instanceArn: string;
   public abstract readonly instanceId: string;
+
+  private readonly lambdaAssociations = new Set<string>();
+
+  public associateLambdaFunction(fn: lambda.IFunction): void {
+    const key = Names.nodeUniqueId(fn.node);
+    if (this.lambdaAssociations.has(key)) {
+      return;
+    }
+    this.lambdaAssociations.add(key);
+    new CfnIntegrationAssociation(this, `Lambda${key}`, {
+      instanceId: this.instanceArn,
+      integrationType: 'LAMBDA_FUNCTION',
+      integrationArn: fn.functionArn,
+    });
+    fn.addPermission(`InvokedByConnect${Names.nodeUniqueId(this.node)}`, {
+      principal: new ServicePrincipal('connect.amazonaws.com'),
+      sourceArn: this.instanceArn,
+      sourceAccount: this.env.account,
+    });
+  }
 
   public get instanceRef(): connectRefs.InstanceReference {
     return { instanceArn: this.instanceArn };
