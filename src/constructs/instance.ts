@@ -3,7 +3,7 @@ import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { parseInstanceArn } from '../private/arn';
 
 /**
@@ -26,24 +26,27 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
 
   /**
    * Associates a Lambda function with the instance, so that flows can invoke it, and grants Amazon Connect
-   * permission to invoke it. Associating the same function twice is a no-op.
+   * permission to invoke it. Associating the same function again returns the existing association.
+   *
+   * @returns the association, for resources (such as flows that invoke the function) that must be
+   * created after it
    */
-  associateLambdaFunction(fn: lambda.IFunction): void;
+  associateLambdaFunction(fn: lambda.IFunction): IDependable;
 }
 
 abstract class InstanceBase extends Resource implements IInstance {
   public abstract readonly instanceArn: string;
   public abstract readonly instanceId: string;
 
-  private readonly lambdaAssociations = new Set<string>();
+  private readonly lambdaAssociations = new Map<string, CfnIntegrationAssociation>();
 
-  public associateLambdaFunction(fn: lambda.IFunction): void {
+  public associateLambdaFunction(fn: lambda.IFunction): IDependable {
     const key = Names.nodeUniqueId(fn.node);
-    if (this.lambdaAssociations.has(key)) {
-      return;
+    const existing = this.lambdaAssociations.get(key);
+    if (existing) {
+      return existing;
     }
-    this.lambdaAssociations.add(key);
-    new CfnIntegrationAssociation(this, `Lambda${key}`, {
+    const association = new CfnIntegrationAssociation(this, `Lambda${key}`, {
       instanceId: this.instanceArn,
       integrationType: 'LAMBDA_FUNCTION',
       integrationArn: fn.functionArn,
@@ -53,6 +56,8 @@ abstract class InstanceBase extends Resource implements IInstance {
       sourceArn: this.instanceArn,
       sourceAccount: this.env.account,
     });
+    this.lambdaAssociations.set(key, association);
+    return association;
   }
 
   public get instanceRef(): connectRefs.InstanceReference {
