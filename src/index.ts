@@ -11,3 +11,4 @@ export * from './constructs/quick-connect';
 export * from './constructs/agent-status';
 export * from './constructs/prompt';
 export * from './constructs/phone-number';
+export * from './constructs/flow-content';

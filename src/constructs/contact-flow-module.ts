@@ -1,7 +1,11 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { IResource, Resource, Token } from 'aws-cdk-lib';
+import { CfnContactFlowModule } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { FlowContent } from './flow-content';
+import { IInstance } from './instance';
 import { parseInstanceResourceArn } from '../private/arn';
+import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
  * An Amazon Connect flow module, defined in this app or imported.
@@ -27,6 +31,66 @@ export interface IContactFlowModule extends IResource, connectRefs.IContactFlowM
   readonly instanceArn: string;
 }
 
+/**
+ * Whether a flow module can be used.
+ */
+export enum ContactFlowModuleState {
+  /** The module can be used. */
+  ACTIVE = 'ACTIVE',
+  /** The module is archived: it stays in the instance but cannot be used. */
+  ARCHIVED = 'ARCHIVED',
+}
+
+/**
+ * Properties of a flow module.
+ */
+export interface ContactFlowModuleProps {
+  /**
+   * The instance the flow module belongs to.
+   */
+  readonly instance: IInstance;
+
+  /**
+   * The name of the flow module (1 to 127 characters, not only white space).
+   */
+  readonly name: string;
+
+  /**
+   * The content of the flow module, in the Amazon Connect flow language, with `${Name}` placeholders filled
+   * from references.
+   */
+  readonly content: FlowContent;
+
+  /**
+   * A description of the flow module (1 to 500 characters, not only white space).
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Whether the flow module can be used.
+   *
+   * @default ContactFlowModuleState.ACTIVE
+   */
+  readonly state?: ContactFlowModuleState;
+
+  /**
+   * The settings of the module, as a JSON string: the input and output parameters and the branches
+   * (results) that flows see when they invoke it. Checked to be valid JSON unless it is a token.
+   *
+   * @default - no settings: the module takes no input and has no custom branches
+   */
+  readonly settings?: string;
+
+  /**
+   * Whether the module can be invoked from outside flows (for example by AI agents) as well as by flows.
+   *
+   * @default - not configured (external invocation disabled)
+   */
+  readonly externalInvocationEnabled?: boolean;
+}
+
 abstract class ContactFlowModuleBase extends Resource implements IContactFlowModule {
   public abstract readonly contactFlowModuleArn: string;
   public abstract readonly contactFlowModuleId: string;
@@ -38,7 +102,8 @@ abstract class ContactFlowModuleBase extends Resource implements IContactFlowMod
 }
 
 /**
- * A Amazon Connect flow module.
+ * An Amazon Connect flow module: a reusable section of a flow that inbound flows invoke with the
+ * `InvokeFlowModule` action (use `FlowReference.flowModule(...)` in their content).
  *
  * @resource AWS::Connect::ContactFlowModule
  */
@@ -63,8 +128,73 @@ export class ContactFlowModule extends ContactFlowModuleBase {
     return new Import();
   }
 
-  // SKELETON: props, constructor, validation to be written
-  public readonly contactFlowModuleArn!: string;
-  public readonly contactFlowModuleId!: string;
-  public readonly instanceArn!: string;
+  /**
+   * The ARN of the flow module.
+   *
+   * @attribute
+   */
+  public readonly contactFlowModuleArn: string;
+
+  /**
+   * The id of the flow module.
+   *
+   * @attribute
+   */
+  public readonly contactFlowModuleId: string;
+
+  /**
+   * The ARN of the instance the flow module belongs to.
+   */
+  public readonly instanceArn: string;
+
+  /**
+   * The name of the flow module.
+   */
+  public readonly contactFlowModuleName: string;
+
+  /**
+   * The status of the flow module (`PUBLISHED` or `SAVED`), known at deploy time.
+   *
+   * @attribute Status
+   */
+  public readonly contactFlowModuleStatus: string;
+
+  constructor(scope: Construct, id: string, props: ContactFlowModuleProps) {
+    super(scope, id);
+
+    validateLength(this, 'name', props.name, 1, 127);
+    validatePattern(this, 'name', props.name, /\S/, 'more than white space');
+    validateLength(this, 'description', props.description, 1, 500);
+    validatePattern(this, 'description', props.description, /\S/, 'more than white space');
+    if (props.settings !== undefined && !Token.isUnresolved(props.settings)) {
+      try {
+        JSON.parse(props.settings);
+      } catch (e) {
+        fail(this, `settings must be a JSON string, got invalid JSON: ${(e as Error).message}`);
+      }
+    }
+
+    const content = props.content.bind(this, props.instance);
+
+    const resource = new CfnContactFlowModule(this, 'Resource', {
+      instanceArn: props.instance.instanceArn,
+      name: props.name,
+      description: props.description,
+      state: props.state ?? ContactFlowModuleState.ACTIVE,
+      content: content.content,
+      settings: props.settings,
+      externalInvocationConfiguration: props.externalInvocationEnabled === undefined
+        ? undefined
+        : { enabled: props.externalInvocationEnabled },
+    });
+    for (const dependency of content.dependencies ?? []) {
+      resource.node.addDependency(dependency);
+    }
+
+    this.contactFlowModuleArn = resource.attrContactFlowModuleArn;
+    this.contactFlowModuleId = parseInstanceResourceArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module').resourceId;
+    this.instanceArn = props.instance.instanceArn;
+    this.contactFlowModuleName = props.name;
+    this.contactFlowModuleStatus = resource.attrStatus;
+  }
 }

@@ -1,7 +1,13 @@
-import { IResource, Resource } from 'aws-cdk-lib';
+import { IResource, Names, Resource, Token } from 'aws-cdk-lib';
+import { CfnQuickConnect } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { IContactFlow } from './contact-flow';
+import { IInstance } from './instance';
+import { IQueue } from './queue';
+import { IUser } from './user';
 import { parseInstanceResourceArn } from '../private/arn';
+import { fail, validateDescription, validateLength, validatePattern } from '../private/validation';
 
 /**
  * An Amazon Connect quick connect, defined in this app or imported.
@@ -27,6 +33,114 @@ export interface IQuickConnect extends IResource, connectRefs.IQuickConnectRef {
   readonly instanceArn: string;
 }
 
+/**
+ * The kind of destination of a quick connect.
+ */
+export enum QuickConnectType {
+  /** An agent (shown as "Agent" in the Amazon Connect admin website). */
+  USER = 'USER',
+  /** A queue. */
+  QUEUE = 'QUEUE',
+  /** An external phone number (shown as "External"). */
+  PHONE_NUMBER = 'PHONE_NUMBER',
+}
+
+/**
+ * Where a quick connect transfers contacts to: an agent, a queue or an external phone number.
+ */
+export class QuickConnectTarget {
+  /**
+   * Transfers to an agent, through a flow of type "Transfer to agent" (`AGENT_TRANSFER`).
+   *
+   * The flow's type cannot be checked at synth time; Amazon Connect rejects a flow of another type when it
+   * creates the quick connect.
+   *
+   * @param user the agent; must belong to the quick connect's instance
+   * @param flow a flow of type "Transfer to agent"; must belong to the quick connect's instance
+   */
+  public static user(user: IUser, flow: IContactFlow): QuickConnectTarget {
+    return new QuickConnectTarget(QuickConnectType.USER, flow, user, undefined, undefined);
+  }
+
+  /**
+   * Transfers to a queue, through a flow of type "Transfer to queue" (`QUEUE_TRANSFER`).
+   *
+   * The flow's type cannot be checked at synth time; Amazon Connect rejects a flow of another type when it
+   * creates the quick connect.
+   *
+   * @param queue the queue; must belong to the quick connect's instance
+   * @param flow a flow of type "Transfer to queue"; must belong to the quick connect's instance
+   */
+  public static queue(queue: IQueue, flow: IContactFlow): QuickConnectTarget {
+    return new QuickConnectTarget(QuickConnectType.QUEUE, flow, undefined, queue, undefined);
+  }
+
+  /**
+   * Transfers to an external phone number.
+   *
+   * @param phoneNumber the number in E.164 format: `+`, the country code and the subscriber number, at most
+   * 15 digits in all, for example `+15551234567`
+   */
+  public static phoneNumber(phoneNumber: string): QuickConnectTarget {
+    return new QuickConnectTarget(QuickConnectType.PHONE_NUMBER, undefined, undefined, undefined, phoneNumber);
+  }
+
+  /**
+   * The kind of destination.
+   */
+  public readonly type: QuickConnectType;
+
+  /** @internal */
+  public readonly _contactFlow?: IContactFlow;
+
+  /** @internal */
+  public readonly _user?: IUser;
+
+  /** @internal */
+  public readonly _queue?: IQueue;
+
+  /** @internal */
+  public readonly _phoneNumber?: string;
+
+  private constructor(type: QuickConnectType, contactFlow?: IContactFlow, user?: IUser, queue?: IQueue, phoneNumber?: string) {
+    this.type = type;
+    this._contactFlow = contactFlow;
+    this._user = user;
+    this._queue = queue;
+    this._phoneNumber = phoneNumber;
+  }
+}
+
+/**
+ * Properties of a quick connect.
+ */
+export interface QuickConnectProps {
+  /**
+   * The instance the quick connect belongs to.
+   */
+  readonly instance: IInstance;
+
+  /**
+   * The name of the quick connect, 1 to 127 characters, unique in the instance. Agents see it in the
+   * Contact Control Panel.
+   *
+   * @default - a name generated from the construct path
+   */
+  readonly name?: string;
+
+  /**
+   * The description of the quick connect, 1 to 250 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Where the quick connect transfers contacts to.
+   */
+  readonly target: QuickConnectTarget;
+}
+
 abstract class QuickConnectBase extends Resource implements IQuickConnect {
   public abstract readonly quickConnectArn: string;
   public abstract readonly quickConnectId: string;
@@ -37,8 +151,12 @@ abstract class QuickConnectBase extends Resource implements IQuickConnect {
   }
 }
 
+/** E.164: `+`, a country code that does not start with 0, at most 15 digits in all (CloudFormation's pattern). */
+const E164 = /^\+[1-9]\d{1,14}$/;
+
 /**
- * A Amazon Connect quick connect.
+ * An Amazon Connect quick connect: a destination (agent, queue or external number) that agents can transfer
+ * contacts to from the Contact Control Panel. Make it available to agents by adding it to queues.
  *
  * @resource AWS::Connect::QuickConnect
  */
@@ -63,8 +181,87 @@ export class QuickConnect extends QuickConnectBase {
     return new Import();
   }
 
-  // SKELETON: props, constructor, validation to be written
-  public readonly quickConnectArn!: string;
-  public readonly quickConnectId!: string;
-  public readonly instanceArn!: string;
+  /**
+   * The ARN of the quick connect.
+   *
+   * @attribute
+   */
+  public readonly quickConnectArn: string;
+
+  /**
+   * The id of the quick connect.
+   *
+   * @attribute
+   */
+  public readonly quickConnectId: string;
+
+  /**
+   * The ARN of the instance the quick connect belongs to.
+   */
+  public readonly instanceArn: string;
+
+  /**
+   * The name of the quick connect.
+   */
+  public readonly quickConnectName: string;
+
+  /**
+   * The kind of destination of the quick connect.
+   */
+  public readonly quickConnectType: QuickConnectType;
+
+  constructor(scope: Construct, id: string, props: QuickConnectProps) {
+    super(scope, id);
+
+    this.quickConnectName = props.name ?? Names.uniqueResourceName(this, { maxLength: 127 });
+    validateLength(this, 'name', props.name, 1, 127);
+    validateDescription(this, props.description);
+
+    const target = props.target;
+    const instanceArn = props.instance.instanceArn;
+    const checkInstance = (what: string, arn: string) => {
+      if (!Token.isUnresolved(arn) && !Token.isUnresolved(instanceArn) && arn !== instanceArn) {
+        fail(this, `${what} must belong to the quick connect's instance ${instanceArn}, got one of ${arn}`);
+      }
+    };
+
+    let config: CfnQuickConnect.QuickConnectConfigProperty;
+    switch (target.type) {
+      case QuickConnectType.USER:
+        checkInstance('user', target._user!.instanceArn);
+        checkInstance('transfer flow', target._contactFlow!.instanceArn);
+        config = {
+          quickConnectType: target.type,
+          userConfig: { userArn: target._user!.userArn, contactFlowArn: target._contactFlow!.contactFlowArn },
+        };
+        break;
+      case QuickConnectType.QUEUE:
+        checkInstance('queue', target._queue!.instanceArn);
+        checkInstance('transfer flow', target._contactFlow!.instanceArn);
+        config = {
+          quickConnectType: target.type,
+          queueConfig: { queueArn: target._queue!.queueArn, contactFlowArn: target._contactFlow!.contactFlowArn },
+        };
+        break;
+      default:
+        validatePattern(this, 'phone number', target._phoneNumber, E164,
+          'in E.164 format (+, the country code and the number, at most 15 digits, for example +15551234567)');
+        config = {
+          quickConnectType: target.type,
+          phoneConfig: { phoneNumber: target._phoneNumber! },
+        };
+    }
+
+    const resource = new CfnQuickConnect(this, 'Resource', {
+      instanceArn,
+      name: this.quickConnectName,
+      description: props.description,
+      quickConnectConfig: config,
+    });
+
+    this.quickConnectArn = resource.attrQuickConnectArn;
+    this.quickConnectId = parseInstanceResourceArn(this, this.quickConnectArn, 'transfer-destination', 'quick connect').resourceId;
+    this.instanceArn = instanceArn;
+    this.quickConnectType = target.type;
+  }
 }

@@ -71,7 +71,7 @@ export function durationSeconds(scope: IConstruct, what: string, value: Duration
   if (value.isUnresolved()) {
     return value.toSeconds();
   }
-  const seconds = value.toSeconds();
+  const seconds = value.toMilliseconds() / 1000;
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
     fail(scope, `${what} must be a whole number of seconds from ${min} to ${max}, got ${value.toHumanString()}`);
   }

@@ -1,0 +1,51 @@
+import { App, Stack, Token } from 'aws-cdk-lib';
+import { instanceArnFromId, parseInstanceArn, parseInstanceResourceArn } from '../../src/private/arn';
+
+const INSTANCE = 'arn:aws:connect:eu-west-2:111122223333:instance/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+function stack() {
+  return new Stack(new App(), 'Stack', { env: { account: '111122223333', region: 'eu-west-2' } });
+}
+
+describe('ARN parsing', () => {
+  test('splits a concrete resource ARN', () => {
+    expect(parseInstanceResourceArn(stack(), `${INSTANCE}/queue/q-1`, 'queue', 'queue')).toEqual({
+      instanceArn: INSTANCE,
+      instanceId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+      resourceId: 'q-1',
+    });
+  });
+
+  test('fails on an ARN of another resource kind', () => {
+    expect(() => parseInstanceResourceArn(stack(), `${INSTANCE}/agent/u-1`, 'queue', 'queue'))
+      .toThrow(/queue ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/queue\/<id>, got/);
+  });
+
+  test('fails on a malformed ARN', () => {
+    expect(() => parseInstanceResourceArn(stack(), 'not-an-arn', 'queue', 'queue')).toThrow(/queue ARN must look like/);
+  });
+
+  test('splits a token ARN with CloudFormation functions', () => {
+    const s = stack();
+    const parts = parseInstanceResourceArn(s, Token.asString({ Ref: 'QueueArn' }), 'queue', 'queue');
+    expect(s.resolve(parts.resourceId)).toEqual({ 'Fn::Select': [3, { 'Fn::Split': ['/', { Ref: 'QueueArn' }] }] });
+    expect(s.resolve(parts.instanceArn)).toEqual({
+      'Fn::Join': ['/', [
+        { 'Fn::Select': [0, { 'Fn::Split': ['/', { Ref: 'QueueArn' }] }] },
+        { 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'QueueArn' }] }] },
+      ]],
+    });
+  });
+
+  test('parses instance ARNs and fails on malformed ones', () => {
+    expect(parseInstanceArn(stack(), INSTANCE)).toBe('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
+    expect(() => parseInstanceArn(stack(), `${INSTANCE}/queue/q`)).toThrow(/instance ARN must look like/);
+  });
+
+  test('formats an instance ARN in the stack environment', () => {
+    const s = stack();
+    expect(s.resolve(instanceArnFromId(s, 'abc'))).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:eu-west-2:111122223333:instance/abc']],
+    });
+  });
+});
