@@ -1,0 +1,264 @@
+import { CfnElement, CfnParameter, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
+import { PhoneNumber, PhoneNumberProps, PhoneNumberTarget, PhoneNumberType } from '../../src/constructs/phone-number';
+import { INSTANCE_ARN, testStack } from '../helpers';
+
+const TDG_ARN = 'arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/12345678-aaaa-bbbb-cccc-1234567890ab';
+const SOURCE_ARN = 'arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-0123456789abcdef0123456789abcdef';
+const PHONE_NUMBER_ARN = 'arn:aws:connect:us-east-1:111122223333:phone-number/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+/** A phone number claimed to the test instance, with the given props on top of a valid US DID claim. */
+function claim(props: Partial<PhoneNumberProps> = {}) {
+  const { stack, instance } = testStack();
+  const phoneNumber = new PhoneNumber(stack, 'Main', {
+    target: PhoneNumberTarget.instance(instance),
+    countryCode: 'US',
+    type: PhoneNumberType.DID,
+    ...props,
+  });
+  return { stack, instance, phoneNumber };
+}
+
+describe('PhoneNumber', () => {
+  test('claims a number of a country, type and prefix to an instance', () => {
+    const { stack } = claim({ prefix: '+1206', description: 'Main line' });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', {
+      TargetArn: INSTANCE_ARN,
+      CountryCode: 'US',
+      Type: 'DID',
+      Prefix: '+1206',
+      Description: 'Main line',
+    });
+  });
+
+  test('claims a number to a traffic distribution group', () => {
+    const { stack } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn(TDG_ARN),
+      countryCode: 'GB',
+      type: PhoneNumberType.TOLL_FREE,
+    });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', {
+      TargetArn: TDG_ARN,
+      CountryCode: 'GB',
+      Type: 'TOLL_FREE',
+    });
+    expect(phoneNumber.targetArn).toBe(TDG_ARN);
+  });
+
+  test('imports a number from AWS End User Messaging into an instance', () => {
+    const { stack, instance } = testStack();
+    new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.instance(instance),
+      sourcePhoneNumberArn: SOURCE_ARN,
+    });
+
+    const resources = Template.fromStack(stack).findResources('AWS::Connect::PhoneNumber');
+    expect(Object.values(resources)[0].Properties).toEqual({
+      TargetArn: INSTANCE_ARN,
+      SourcePhoneNumberArn: SOURCE_ARN,
+    });
+  });
+
+  test('renders every listed type and a custom one', () => {
+    const types = [
+      PhoneNumberType.TOLL_FREE, PhoneNumberType.DID, PhoneNumberType.UIFN, PhoneNumberType.SHARED,
+      PhoneNumberType.THIRD_PARTY_DID, PhoneNumberType.THIRD_PARTY_TF, PhoneNumberType.SHORT_CODE,
+      PhoneNumberType.of('NEW_KIND'),
+    ];
+    expect(types.map((type) => type.value)).toEqual([
+      'TOLL_FREE', 'DID', 'UIFN', 'SHARED', 'THIRD_PARTY_DID', 'THIRD_PARTY_TF', 'SHORT_CODE', 'NEW_KIND',
+    ]);
+    // checked on the L1: aws-cdk-lib's template validation warns about values its schema does not know yet
+    const { phoneNumber } = claim({ type: PhoneNumberType.of('NEW_KIND') });
+    expect((phoneNumber.node.defaultChild as CfnPhoneNumber).type).toBe('NEW_KIND');
+  });
+
+  test('keeps the number when it leaves the stack unless told otherwise', () => {
+    const kept = claim();
+    Template.fromStack(kept.stack).hasResource('AWS::Connect::PhoneNumber', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+
+    const released = claim({ removalPolicy: RemovalPolicy.DESTROY });
+    Template.fromStack(released.stack).hasResource('AWS::Connect::PhoneNumber', {
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+    });
+  });
+
+  test('exposes the ARN, the id parsed from it, the address and the target', () => {
+    const { stack, phoneNumber } = claim();
+    const logicalId = stack.getLogicalId(phoneNumber.node.defaultChild as CfnElement);
+
+    expect(stack.resolve(phoneNumber.phoneNumberArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'PhoneNumberArn'] });
+    expect(stack.resolve(phoneNumber.phoneNumberId)).toEqual({
+      'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId, 'PhoneNumberArn'] }] }],
+    });
+    expect(stack.resolve(phoneNumber.address)).toEqual({ 'Fn::GetAtt': [logicalId, 'Address'] });
+    expect(phoneNumber.targetArn).toBe(INSTANCE_ARN);
+    expect(stack.resolve(phoneNumber.phoneNumberRef.phoneNumberArn)).toEqual(stack.resolve(phoneNumber.phoneNumberArn));
+  });
+
+  test('takes tags from Tags.of', () => {
+    const { stack, phoneNumber } = claim();
+    Tags.of(phoneNumber).add('team', 'support');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', {
+      Tags: [{ Key: 'team', Value: 'support' }],
+    });
+  });
+
+  test('skips validation of token values', () => {
+    const { stack, instance } = testStack();
+    new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn(new CfnParameter(stack, 'Tdg').valueAsString),
+      countryCode: new CfnParameter(stack, 'Country').valueAsString,
+      type: PhoneNumberType.of(new CfnParameter(stack, 'Type').valueAsString),
+      prefix: new CfnParameter(stack, 'Prefix').valueAsString,
+    });
+    new PhoneNumber(stack, 'Imported', {
+      target: PhoneNumberTarget.instance(instance),
+      sourcePhoneNumberArn: new CfnParameter(stack, 'Source').valueAsString,
+    });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', {
+      TargetArn: { Ref: 'Tdg' },
+      CountryCode: { Ref: 'Country' },
+      Type: { Ref: 'Type' },
+      Prefix: { Ref: 'Prefix' },
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', {
+      SourcePhoneNumberArn: { Ref: 'Source' },
+    });
+  });
+
+  test('fails without a country code', () => {
+    const { stack, instance } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), type: PhoneNumberType.DID }))
+      .toThrow(/Test\/Main: countryCode and type are required to claim a phone number \(or give sourcePhoneNumberArn to import one\)/);
+  });
+
+  test('fails without a type', () => {
+    const { stack, instance } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), countryCode: 'US' }))
+      .toThrow(/countryCode and type are required to claim a phone number/);
+  });
+
+  test.each(['us', 'USA', 'U', '1'])('fails with the malformed country code %p', (countryCode) => {
+    expect(() => claim({ countryCode }))
+      .toThrow(new RegExp(`countryCode must be an ISO 3166-1 alpha-2 code of two upper-case letters, such as US, got '${countryCode}'`));
+  });
+
+  test.each(['XX', 'EU', 'UK'])('fails with the country code %p that Amazon Connect does not offer', (countryCode) => {
+    expect(() => claim({ countryCode }))
+      .toThrow(new RegExp(`countryCode must be a country Amazon Connect offers phone numbers in, got '${countryCode}'`));
+  });
+
+  test('fails with a custom type that is not upper-case', () => {
+    expect(() => claim({ type: PhoneNumberType.of('did') }))
+      .toThrow(/type must be upper-case letters, digits and underscores, such as DID or TOLL_FREE, got 'did'/);
+  });
+
+  test.each(['1206', '+', '+1206x', '+123456789012', ' +1206'])('fails with the malformed prefix %p', (prefix) => {
+    expect(() => claim({ prefix }))
+      .toThrow(/prefix must be '\+' followed by 1 to 11 digits, such as \+1206, got '/);
+  });
+
+  test('accepts a prefix of 11 digits', () => {
+    const { stack } = claim({ prefix: '+12065550100' });
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', { Prefix: '+12065550100' });
+  });
+
+  test.each([
+    'arn:aws:connect:us-east-1:111122223333:instance/12345678-aaaa-bbbb-cccc-1234567890ab',
+    'arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/not-a-uuid',
+    'arn:aws:connect:us-east-1:1111:traffic-distribution-group/12345678-aaaa-bbbb-cccc-1234567890ab',
+    '12345678-aaaa-bbbb-cccc-1234567890ab',
+  ])('fails with the malformed traffic distribution group ARN %p', (arn) => {
+    const { stack } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn(arn),
+      countryCode: 'US',
+      type: PhoneNumberType.DID,
+    })).toThrow(/traffic distribution group ARN must be arn:aws:connect:<region>:<account>:traffic-distribution-group\/<uuid>, got '/);
+  });
+
+  test.each([
+    [{ countryCode: 'US' }, 'countryCode'],
+    [{ type: PhoneNumberType.DID }, 'type'],
+    [{ prefix: '+1' }, 'prefix'],
+    [{ countryCode: 'US', type: PhoneNumberType.DID, prefix: '+1' }, 'countryCode, type, prefix'],
+  ])('fails with %p and sourcePhoneNumberArn', (props, names) => {
+    const { stack, instance } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.instance(instance),
+      sourcePhoneNumberArn: SOURCE_ARN,
+      ...props,
+    })).toThrow(new RegExp(`${names} cannot be used with sourcePhoneNumberArn \\(an imported number keeps its own country and type\\)`));
+  });
+
+  test('fails to import a number into a traffic distribution group', () => {
+    const { stack } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn(TDG_ARN),
+      sourcePhoneNumberArn: SOURCE_ARN,
+    })).toThrow(/a number imported with sourcePhoneNumberArn must target an instance, not a traffic distribution group/);
+  });
+
+  test.each(['phone-0123', 'arn:aws:sms-voice:us-east-1:1111:phone-number/x', ''])('fails with the malformed source ARN %p', (arn) => {
+    const { stack, instance } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.instance(instance),
+      sourcePhoneNumberArn: arn,
+    })).toThrow(/sourcePhoneNumberArn must be an ARN such as arn:aws:sms-voice:<region>:<account>:phone-number\/<id>, got '/);
+  });
+
+  test('fails with an empty description', () => {
+    expect(() => claim({ description: '' })).toThrow(/description must be 1 to 500 characters, got 0/);
+  });
+
+  test('fails with a description longer than 500 characters', () => {
+    expect(() => claim({ description: 'x'.repeat(501) })).toThrow(/description must be 1 to 500 characters, got 501/);
+  });
+
+  test('accepts a description of 500 characters', () => {
+    const { stack } = claim({ description: 'x'.repeat(500) });
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', { Description: 'x'.repeat(500) });
+  });
+});
+
+describe('PhoneNumber.fromPhoneNumberArn', () => {
+  test('takes the id and the environment from a concrete ARN', () => {
+    const stack = new Stack();
+    const phoneNumber = PhoneNumber.fromPhoneNumberArn(stack, 'Imported', PHONE_NUMBER_ARN);
+
+    expect(phoneNumber.phoneNumberArn).toBe(PHONE_NUMBER_ARN);
+    expect(phoneNumber.phoneNumberId).toBe('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
+    expect(phoneNumber.env.account).toBe('111122223333');
+    expect(phoneNumber.env.region).toBe('us-east-1');
+    expect(phoneNumber.phoneNumberRef.phoneNumberArn).toBe(PHONE_NUMBER_ARN);
+  });
+
+  test('splits a token ARN with CloudFormation functions', () => {
+    const stack = new Stack();
+    const phoneNumber = PhoneNumber.fromPhoneNumberArn(stack, 'Imported', Token.asString({ Ref: 'NumberArn' }));
+
+    expect(stack.resolve(phoneNumber.phoneNumberId)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'NumberArn' }] }] });
+  });
+
+  test.each([
+    'not-an-arn',
+    'arn:aws:connect:us-east-1:111122223333:phone-number/',
+    `${INSTANCE_ARN}/queue/abc`,
+    'arn:aws:sms-voice:us-east-1:111122223333:phone-number/abc',
+  ])('fails with the malformed ARN %p', (arn) => {
+    const stack = new Stack();
+    expect(() => PhoneNumber.fromPhoneNumberArn(stack, 'Imported', arn))
+      .toThrow(/Imported: phone number ARN must look like arn:aws:connect:<region>:<account>:phone-number\/<id>, got '/);
+  });
+});
