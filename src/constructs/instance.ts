@@ -1,10 +1,408 @@
-import { IResource, Names, Resource } from 'aws-cdk-lib';
-import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { createHash } from 'crypto';
+import { Annotations, Duration, IResource, Names, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  CfnApprovedOrigin,
+  CfnInstance,
+  CfnInstanceStorageConfig,
+  CfnIntegrationAssociation,
+  CfnSecurityKey,
+} from 'aws-cdk-lib/aws-connect';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
-import { Construct, IDependable } from 'constructs';
-import { parseInstanceArn } from '../private/arn';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { aws_connect as connectRefs, aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
+import { Construct, IConstruct, IDependable } from 'constructs';
+import { instanceArnFromId, parseInstanceArn } from '../private/arn';
+import { fail, validateLength, validatePattern } from '../private/validation';
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Identity management
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * How an instance manages the identities of its users. It cannot be changed after the instance is created.
+ */
+export enum IdentityManagementType {
+  /** Users are created and managed in Amazon Connect (requires an `instanceAlias`). */
+  CONNECT_MANAGED = 'CONNECT_MANAGED',
+  /** Users sign in through a SAML 2.0 identity provider (requires an `instanceAlias`). */
+  SAML = 'SAML',
+  /** Users come from an existing AWS Directory Service directory (requires a `directoryId`, takes no alias). */
+  EXISTING_DIRECTORY = 'EXISTING_DIRECTORY',
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Storage configuration
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * The kind of storage that a storage target is.
+ */
+export enum StorageType {
+  /** An Amazon S3 bucket. */
+  S3 = 'S3',
+  /** Amazon Kinesis Video Streams (one video stream per contact). */
+  KINESIS_VIDEO_STREAM = 'KINESIS_VIDEO_STREAM',
+  /** An Amazon Kinesis data stream. */
+  KINESIS_STREAM = 'KINESIS_STREAM',
+  /** An Amazon Data Firehose delivery stream. */
+  KINESIS_FIREHOSE = 'KINESIS_FIREHOSE',
+}
+
+/**
+ * A kind of data that an instance stores or streams (`AWS::Connect::InstanceStorageConfig` `ResourceType`).
+ *
+ * Connect keeps one storage configuration per resource type and instance.
+ */
+export class StorageResourceType {
+  /** Call recordings (S3). */
+  public static readonly CALL_RECORDINGS = new StorageResourceType('CALL_RECORDINGS');
+  /** Chat transcripts (S3). */
+  public static readonly CHAT_TRANSCRIPTS = new StorageResourceType('CHAT_TRANSCRIPTS');
+  /** Exported and scheduled reports (S3). */
+  public static readonly SCHEDULED_REPORTS = new StorageResourceType('SCHEDULED_REPORTS');
+  /** Live media streaming of calls (Kinesis Video Streams). */
+  public static readonly MEDIA_STREAMS = new StorageResourceType('MEDIA_STREAMS');
+  /** Contact records (a Kinesis data stream or a Firehose delivery stream). */
+  public static readonly CONTACT_TRACE_RECORDS = new StorageResourceType('CONTACT_TRACE_RECORDS');
+  /** Agent event streams (a Kinesis data stream). */
+  public static readonly AGENT_EVENTS = new StorageResourceType('AGENT_EVENTS');
+
+  /**
+   * A resource type that has no constant here, for example one that the Connect API knows
+   * (`ATTACHMENTS`, `CONTACT_EVALUATIONS`, `SCREEN_RECORDINGS`, `REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS`,
+   * `EMAIL_MESSAGES`, ...) once CloudFormation accepts it.
+   *
+   * At the time of writing `AWS::Connect::InstanceStorageConfig` accepts only the six types that have constants;
+   * the template of any other value is rejected at deploy time, so a warning is added to the construct.
+   * Types the Connect API documents are still checked for the storage they accept.
+   *
+   * @param value the `ResourceType` value, upper case with underscores
+   */
+  public static custom(value: string): StorageResourceType {
+    return new StorageResourceType(value);
+  }
+
+  /** The `ResourceType` value. */
+  public readonly value: string;
+
+  private constructor(value: string) {
+    this.value = value;
+  }
+}
+
+/**
+ * Options for storing data in an S3 bucket.
+ */
+export interface S3StorageOptions {
+  /**
+   * The prefix (folder) of the objects in the bucket, 1 to 128 characters.
+   *
+   * @default - `connect/<instance id>/<ResourceType in PascalCase>`, for example
+   * `connect/<instance id>/CallRecordings` (`Reports` for scheduled reports), like the Connect console
+   */
+  readonly prefix?: string;
+
+  /**
+   * The KMS key Connect encrypts the objects with (a symmetric key; Connect takes its full ARN, not an alias).
+   *
+   * @default - the bucket's `encryptionKey` when it has one, else Connect sets no KMS encryption and the bucket's
+   * default encryption applies
+   */
+  readonly encryptionKey?: kms.IKey;
+}
+
+/**
+ * Options for streaming media to Amazon Kinesis Video Streams.
+ */
+export interface KinesisVideoStreamsStorageOptions {
+  /**
+   * The prefix of the video streams Connect creates (one per contact), 1 to 128 characters.
+   */
+  readonly prefix: string;
+
+  /**
+   * How long Kinesis Video Streams keeps the media: whole hours from 0 to 87600 (10 years).
+   * `Duration.hours(0)` keeps no data, so consumers can only read the live stream.
+   */
+  readonly retention: Duration;
+
+  /**
+   * The KMS key the video streams are encrypted with (a symmetric key; Connect takes its full ARN).
+   */
+  readonly encryptionKey: kms.IKey;
+}
+
+/** What a storage target renders into an `AWS::Connect::InstanceStorageConfig`. */
+interface StorageTargetConfig {
+  readonly s3Config?: CfnInstanceStorageConfig.S3ConfigProperty;
+  readonly kinesisStreamConfig?: CfnInstanceStorageConfig.KinesisStreamConfigProperty;
+  readonly kinesisFirehoseConfig?: CfnInstanceStorageConfig.KinesisFirehoseConfigProperty;
+  readonly kinesisVideoStreamConfig?: CfnInstanceStorageConfig.KinesisVideoStreamConfigProperty;
+}
+
+/**
+ * Where an instance stores or streams one kind of data.
+ *
+ * Amazon Connect reaches the target through the instance's service-linked role: when a storage configuration is
+ * associated, Connect adds the permissions it needs for the bucket, stream or delivery stream to that role, and
+ * creates KMS grants for the keys given here. No IAM policy or resource policy is added by this library; the role
+ * that deploys the stack needs `iam:PutRolePolicy` on the service-linked role and `kms:CreateGrant`/`kms:DescribeKey`
+ * on the keys (the default CDK deployment role has them).
+ */
+export abstract class StorageTarget {
+  /**
+   * An S3 bucket, for call recordings, chat transcripts, scheduled reports (and attachments, contact evaluations,
+   * screen recordings, email messages).
+   */
+  public static s3(bucket: s3.IBucket, options: S3StorageOptions = {}): StorageTarget {
+    return new S3StorageTarget(bucket, options);
+  }
+
+  /**
+   * A Kinesis data stream, for contact trace records, agent events (and real-time contact analysis segments).
+   *
+   * If the stream is encrypted with a customer managed KMS key, Connect can only write to it when it was
+   * granted that key, that is when the same key also encrypts a storage configuration of the instance
+   * (for example call recordings).
+   */
+  public static kinesisStream(stream: kinesis.IStream): StorageTarget {
+    return new KinesisStreamStorageTarget(stream);
+  }
+
+  /**
+   * An Amazon Data Firehose delivery stream, for contact trace records.
+   */
+  public static firehose(deliveryStream: firehose.IDeliveryStream): StorageTarget {
+    return new FirehoseStorageTarget(deliveryStream);
+  }
+
+  /**
+   * Amazon Kinesis Video Streams, for live media streaming of calls.
+   */
+  public static kinesisVideoStreams(options: KinesisVideoStreamsStorageOptions): StorageTarget {
+    return new KinesisVideoStreamsStorageTarget(options);
+  }
+
+  /** The kind of storage. */
+  public abstract readonly storageType: StorageType;
+
+  /**
+   * Renders the storage configuration, validating it.
+   *
+   * @internal
+   */
+  public abstract _bind(scope: IConstruct, resourceType: StorageResourceType, instanceId: string): StorageTargetConfig;
+}
+
+class S3StorageTarget extends StorageTarget {
+  public readonly storageType = StorageType.S3;
+
+  private readonly bucket: s3.IBucket;
+  private readonly options: S3StorageOptions;
+
+  constructor(bucket: s3.IBucket, options: S3StorageOptions) {
+    super();
+    this.bucket = bucket;
+    this.options = options;
+  }
+
+  public _bind(scope: IConstruct, resourceType: StorageResourceType, instanceId: string): StorageTargetConfig {
+    const prefix = this.options.prefix ?? `connect/${instanceId}/${defaultFolder(resourceType.value)}`;
+    validateLength(scope, 'S3 prefix', this.options.prefix, 1, 128);
+    const key = this.options.encryptionKey ?? this.bucket.encryptionKey;
+    return {
+      s3Config: {
+        bucketName: this.bucket.bucketName,
+        bucketPrefix: prefix,
+        encryptionConfig: key ? encryptionConfig(scope, key) : undefined,
+      },
+    };
+  }
+}
+
+class KinesisStreamStorageTarget extends StorageTarget {
+  public readonly storageType = StorageType.KINESIS_STREAM;
+
+  private readonly stream: kinesis.IStream;
+
+  constructor(stream: kinesis.IStream) {
+    super();
+    this.stream = stream;
+  }
+
+  public _bind(): StorageTargetConfig {
+    return { kinesisStreamConfig: { streamArn: this.stream.streamArn } };
+  }
+}
+
+class FirehoseStorageTarget extends StorageTarget {
+  public readonly storageType = StorageType.KINESIS_FIREHOSE;
+
+  private readonly deliveryStream: firehose.IDeliveryStream;
+
+  constructor(deliveryStream: firehose.IDeliveryStream) {
+    super();
+    this.deliveryStream = deliveryStream;
+  }
+
+  public _bind(): StorageTargetConfig {
+    return { kinesisFirehoseConfig: { firehoseArn: this.deliveryStream.deliveryStreamArn } };
+  }
+}
+
+class KinesisVideoStreamsStorageTarget extends StorageTarget {
+  public readonly storageType = StorageType.KINESIS_VIDEO_STREAM;
+
+  private readonly options: KinesisVideoStreamsStorageOptions;
+
+  constructor(options: KinesisVideoStreamsStorageOptions) {
+    super();
+    this.options = options;
+  }
+
+  public _bind(scope: IConstruct): StorageTargetConfig {
+    validateLength(scope, 'Kinesis Video Streams prefix', this.options.prefix, 1, 128);
+    return {
+      kinesisVideoStreamConfig: {
+        prefix: this.options.prefix,
+        retentionPeriodHours: retentionHours(scope, this.options.retention),
+        encryptionConfig: encryptionConfig(scope, this.options.encryptionKey),
+      },
+    };
+  }
+}
+
+/** The storage types each resource type accepts (from the Connect administrator guide). */
+const ALLOWED_STORAGE: { readonly [resourceType: string]: readonly StorageType[] } = {
+  CALL_RECORDINGS: [StorageType.S3],
+  CHAT_TRANSCRIPTS: [StorageType.S3],
+  SCHEDULED_REPORTS: [StorageType.S3],
+  ATTACHMENTS: [StorageType.S3],
+  CONTACT_EVALUATIONS: [StorageType.S3],
+  SCREEN_RECORDINGS: [StorageType.S3],
+  EMAIL_MESSAGES: [StorageType.S3],
+  MEDIA_STREAMS: [StorageType.KINESIS_VIDEO_STREAM],
+  CONTACT_TRACE_RECORDS: [StorageType.KINESIS_STREAM, StorageType.KINESIS_FIREHOSE],
+  AGENT_EVENTS: [StorageType.KINESIS_STREAM],
+  REAL_TIME_CONTACT_ANALYSIS_SEGMENTS: [StorageType.KINESIS_STREAM],
+  REAL_TIME_CONTACT_ANALYSIS_CHAT_SEGMENTS: [StorageType.KINESIS_STREAM],
+  REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS: [StorageType.KINESIS_STREAM],
+};
+
+/** The resource types `AWS::Connect::InstanceStorageConfig` accepts. */
+const CLOUDFORMATION_RESOURCE_TYPES = new Set([
+  'CHAT_TRANSCRIPTS', 'CALL_RECORDINGS', 'SCHEDULED_REPORTS', 'MEDIA_STREAMS', 'CONTACT_TRACE_RECORDS', 'AGENT_EVENTS',
+]);
+
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[-a-zA-Z0-9]+$/;
+
+function encryptionConfig(scope: IConstruct, key: kms.IKey): CfnInstanceStorageConfig.EncryptionConfigProperty {
+  if ('aliasName' in key) {
+    fail(scope, `encryption key must be a KMS key, not an alias, got alias ${(key as kms.IAlias).aliasName}`);
+  }
+  const keyArn = key.keyArn;
+  validateLength(scope, 'encryption key ARN', keyArn, 1, 128);
+  validatePattern(scope, 'encryption key', keyArn, KMS_KEY_ARN, 'the full ARN of a KMS key (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias');
+  return { encryptionType: 'KMS', keyId: keyArn };
+}
+
+function retentionHours(scope: IConstruct, retention: Duration): number {
+  if (retention.isUnresolved()) {
+    return retention.toHours();
+  }
+  const seconds = retention.toSeconds();
+  if (seconds % 3600 !== 0 || seconds < 0 || seconds > 87600 * 3600) {
+    fail(scope, `media retention must be a whole number of hours from 0 to 87600, got ${retention.toHumanString()}`);
+  }
+  return seconds / 3600;
+}
+
+function defaultFolder(resourceType: string): string {
+  if (resourceType === 'SCHEDULED_REPORTS') {
+    return 'Reports';
+  }
+  return pascalCase(resourceType);
+}
+
+function pascalCase(value: string): string {
+  return value.toLowerCase().split('_').filter(part => part.length > 0)
+    .map(part => part[0].toUpperCase() + part.slice(1)).join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Metrics
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * The `MetricGroup` dimension of an instance-level Amazon Connect metric.
+ */
+export class InstanceMetricGroup {
+  /** Voice call metrics (`ConcurrentCalls`, `ThrottledCalls`, `MissedCalls`, ...). */
+  public static readonly VOICE_CALLS = new InstanceMetricGroup('VoiceCalls');
+  /** Chat metrics (`ConcurrentActiveChats`, `SuccessfulChatsPerInterval`, ...). */
+  public static readonly CHATS = new InstanceMetricGroup('Chats');
+  /** Task metrics (`ConcurrentTasks`, `TasksBreachingConcurrencyQuota`, ...). */
+  public static readonly TASKS = new InstanceMetricGroup('Tasks');
+  /** Email metrics (`ConcurrentEmails`, `ConcurrentEmailsPercentage`). */
+  public static readonly EMAIL = new InstanceMetricGroup('Email');
+  /** Call recording metrics (`CallRecordingUploadError`). */
+  public static readonly CALL_RECORDINGS = new InstanceMetricGroup('CallRecordings');
+
+  /** A metric group that has no constant here. */
+  public static of(value: string): InstanceMetricGroup {
+    return new InstanceMetricGroup(value);
+  }
+
+  /** The dimension value. */
+  public readonly value: string;
+
+  private constructor(value: string) {
+    this.value = value;
+  }
+}
+
+/**
+ * Options for an instance-level metric.
+ */
+export interface InstanceMetricOptions extends cloudwatch.MetricOptions {
+  /**
+   * The `MetricGroup` dimension.
+   *
+   * @default - the group Connect publishes the metric in, for the instance metrics this library knows;
+   * required for other metric names
+   */
+  readonly metricGroup?: InstanceMetricGroup;
+}
+
+/** The metric group and most useful statistic of each instance-level metric Connect publishes. */
+const INSTANCE_METRICS: { readonly [name: string]: { readonly group: InstanceMetricGroup; readonly statistic: string } } = {
+  CallsBreachingConcurrencyQuota: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
+  CallsPerInterval: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.MAXIMUM },
+  ConcurrentCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.MAXIMUM },
+  ConcurrentCallsPercentage: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.MAXIMUM },
+  MisconfiguredPhoneNumbers: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
+  MissedCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
+  ThrottledCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
+  CallRecordingUploadError: { group: InstanceMetricGroup.CALL_RECORDINGS, statistic: cloudwatch.Stats.SUM },
+  ChatsBreachingActiveChatQuota: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.SUM },
+  ConcurrentActiveChats: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.MAXIMUM },
+  ConcurrentActiveChatsPercentage: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.MAXIMUM },
+  SuccessfulChatsPerInterval: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.SUM },
+  ConcurrentTasks: { group: InstanceMetricGroup.TASKS, statistic: cloudwatch.Stats.MAXIMUM },
+  ConcurrentTasksPercentage: { group: InstanceMetricGroup.TASKS, statistic: cloudwatch.Stats.MAXIMUM },
+  TasksBreachingConcurrencyQuota: { group: InstanceMetricGroup.TASKS, statistic: cloudwatch.Stats.SUM },
+  ConcurrentEmails: { group: InstanceMetricGroup.EMAIL, statistic: cloudwatch.Stats.MAXIMUM },
+  ConcurrentEmailsPercentage: { group: InstanceMetricGroup.EMAIL, statistic: cloudwatch.Stats.MAXIMUM },
+};
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The instance interface and its base
+// ---------------------------------------------------------------------------------------------------------------------
 
 /**
  * An Amazon Connect instance, defined in this app or imported.
@@ -32,13 +430,164 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
    * created after it
    */
   associateLambdaFunction(fn: lambda.IFunction): IDependable;
+
+  /**
+   * Associates an Amazon Lex V2 bot alias with the instance, so that flows can use the bot.
+   * Connect adds a resource policy to the bot alias that lets the instance call it.
+   * Associating the same alias again returns the existing association.
+   *
+   * @returns the association, for resources (such as flows that use the bot) that must be created after it
+   */
+  associateLexBot(botAlias: lexRefs.IBotAliasRef): IDependable;
+
+  /**
+   * Associates an Amazon Lex V2 bot alias, given by its ARN
+   * (`arn:aws:lex:<region>:<account>:bot-alias/<bot-id>/<alias-id>`), with the instance.
+   * Associating the same ARN again returns the existing association.
+   *
+   * @returns the association, for resources that must be created after it
+   */
+  associateLexBotAliasArn(botAliasArn: string): IDependable;
+
+  /**
+   * Configures where the instance stores or streams one kind of data.
+   * Connect allows one storage configuration per resource type, and each resource type accepts only some
+   * kinds of storage (recordings, transcripts and reports go to S3, contact trace records to a Kinesis data
+   * stream or Firehose, agent events to a Kinesis data stream, media streams to Kinesis Video Streams).
+   *
+   * @returns the storage configuration, for resources that must be created after it
+   */
+  addStorageConfig(resourceType: StorageResourceType, target: StorageTarget): IDependable;
+
+  /**
+   * Adds an origin (`https://<domain>[:port]`) to the instance's approved origins, the web sites allowed to
+   * embed the Contact Control Panel or the chat widget.
+   *
+   * @returns the approved origin, for resources that must be created after it
+   */
+  addApprovedOrigin(origin: string): IDependable;
+
+  /**
+   * Associates a PEM-encoded public key (`-----BEGIN PUBLIC KEY-----`...) with the instance.
+   * Connect allows at most two security keys per instance, so that a key can be rotated.
+   *
+   * @returns the security key association, for resources that must be created after it
+   */
+  addSecurityKey(pem: string): IDependable;
+
+  /**
+   * Grants an IAM principal the given `connect:` actions on the instance and on every resource in it
+   * (`<instanceArn>` and `<instanceArn>/*`).
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /** Grants `connect:StartOutboundVoiceContact` (place outbound calls) in this instance. */
+  grantStartOutboundVoiceContact(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants `connect:StartOutboundChatContact` (start outbound chats, such as SMS) in this instance. */
+  grantStartOutboundChatContact(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants `connect:StartOutboundEmailContact` (send outbound emails) in this instance. */
+  grantStartOutboundEmailContact(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants `connect:StartChatContact` (start chats, for example from a chat widget backend) in this instance. */
+  grantStartChatContact(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants `connect:StartTaskContact` (create tasks) in this instance. */
+  grantStartTaskContact(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants `connect:StartWebRTCContact` (start in-app, web and video calls) in this instance. */
+  grantStartWebRtcContact(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants `connect:StartEmailContact` (create inbound email contacts) in this instance. */
+  grantStartEmailContact(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * An instance-level metric in the `AWS/Connect` namespace, with the `InstanceId` and `MetricGroup` dimensions.
+   *
+   * @param metricName the metric name, for example `ConcurrentCalls`
+   * @param props options; `metricGroup` is required for metric names this library does not know
+   */
+  metric(metricName: string, props?: InstanceMetricOptions): cloudwatch.Metric;
+
+  /** Voice calls that exceeded the concurrent calls quota (`CallsBreachingConcurrencyQuota`, default: sum). */
+  metricCallsBreachingConcurrencyQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Voice calls, inbound and outbound, per second (`CallsPerInterval`, default: maximum). */
+  metricCallsPerInterval(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Concurrent active voice calls (`ConcurrentCalls`, default: maximum). */
+  metricConcurrentCalls(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Share of the concurrent calls quota in use (`ConcurrentCallsPercentage`, default: maximum).
+   * Connect publishes it as a fraction: 0.8 is 80%.
+   */
+  metricConcurrentCallsPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Calls that failed because their phone number has no flow (`MisconfiguredPhoneNumbers`, default: sum). */
+  metricMisconfiguredPhoneNumbers(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Voice calls not answered by an agent within 20 seconds (`MissedCalls`, default: sum). */
+  metricMissedCalls(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Voice calls rejected because the calls-per-second quota was exceeded (`ThrottledCalls`, default: sum). */
+  metricThrottledCalls(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Call recordings that failed to upload to the S3 bucket (`CallRecordingUploadError`, default: sum). */
+  metricCallRecordingUploadError(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Chat requests that exceeded the concurrent active chats quota (`ChatsBreachingActiveChatQuota`, default: sum). */
+  metricChatsBreachingActiveChatQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Concurrent active chats (`ConcurrentActiveChats`, default: maximum). */
+  metricConcurrentActiveChats(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Share of the concurrent active chats quota in use (`ConcurrentActiveChatsPercentage`, default: maximum).
+   * Connect publishes it as a percentage: 80 is 80%.
+   */
+  metricConcurrentActiveChatsPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Chats successfully started (`SuccessfulChatsPerInterval`, default: sum). */
+  metricSuccessfulChatsPerInterval(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Concurrent active tasks, published every 5 minutes (`ConcurrentTasks`, default: maximum). */
+  metricConcurrentTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Share of the concurrent tasks quota in use, published every 5 minutes (`ConcurrentTasksPercentage`,
+   * default: maximum). Connect publishes it as a percentage: 80 is 80%.
+   */
+  metricConcurrentTasksPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Tasks that exceeded the concurrent tasks quota (`TasksBreachingConcurrencyQuota`, default: sum). */
+  metricTasksBreachingConcurrencyQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Concurrent active email contacts, published every 5 minutes (`ConcurrentEmails`, default: maximum). */
+  metricConcurrentEmails(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Share of the concurrent active emails quota in use, published every 5 minutes (`ConcurrentEmailsPercentage`,
+   * default: maximum). Connect publishes it as a percentage: 80 is 80%.
+   */
+  metricConcurrentEmailsPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 }
+
+const LEX_BOT_ALIAS_ARN = /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9a-zA-Z]{10}\/[0-9a-zA-Z]{10}$/;
+const ORIGIN = /^https:\/\/[^\s/?#:@]+(:\d{1,5})?\/?$/;
+const PEM = /^-----BEGIN ([A-Z0-9 ]+)-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END ([A-Z0-9 ]+)-----$/;
+const MAX_SECURITY_KEYS = 2;
 
 abstract class InstanceBase extends Resource implements IInstance {
   public abstract readonly instanceArn: string;
   public abstract readonly instanceId: string;
 
   private readonly lambdaAssociations = new Map<string, CfnIntegrationAssociation>();
+  private readonly lexAssociations = new Map<string, CfnIntegrationAssociation>();
+  private readonly storageConfigs = new Map<string, CfnInstanceStorageConfig>();
+  private readonly approvedOrigins = new Map<string, CfnApprovedOrigin>();
+  private readonly securityKeys = new Map<string, CfnSecurityKey>();
 
   public associateLambdaFunction(fn: lambda.IFunction): IDependable {
     const key = Names.nodeUniqueId(fn.node);
@@ -52,7 +601,7 @@ abstract class InstanceBase extends Resource implements IInstance {
       integrationArn: fn.functionArn,
     });
     fn.addPermission(`InvokedByConnect${Names.nodeUniqueId(this.node)}`, {
-      principal: new ServicePrincipal('connect.amazonaws.com'),
+      principal: new iam.ServicePrincipal('connect.amazonaws.com'),
       sourceArn: this.instanceArn,
       sourceAccount: this.env.account,
     });
@@ -60,13 +609,409 @@ abstract class InstanceBase extends Resource implements IInstance {
     return association;
   }
 
+  public associateLexBot(botAlias: lexRefs.IBotAliasRef): IDependable {
+    return this.associateLex(`LexBot${Names.nodeUniqueId(botAlias.node)}`, botAlias.botAliasRef.botAliasArn);
+  }
+
+  public associateLexBotAliasArn(botAliasArn: string): IDependable {
+    validatePattern(this, 'Lex bot alias ARN', botAliasArn, LEX_BOT_ALIAS_ARN,
+      'the ARN of a Lex V2 bot alias (arn:aws:lex:<region>:<account>:bot-alias/<bot-id>/<alias-id>)');
+    return this.associateLex(`LexBot${shortHash(botAliasArn)}`, botAliasArn);
+  }
+
+  public addStorageConfig(resourceType: StorageResourceType, target: StorageTarget): IDependable {
+    const type = resourceType.value;
+    if (Token.isUnresolved(type)) {
+      fail(this, 'storage resource type must be a concrete value, got a token');
+    }
+    validatePattern(this, 'storage resource type', type, /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and underscores');
+    if (this.storageConfigs.has(type)) {
+      fail(this, `storage for ${type} is already configured; Connect allows one storage configuration per resource type`);
+    }
+    const allowed = ALLOWED_STORAGE[type];
+    if (allowed && !allowed.includes(target.storageType)) {
+      fail(this, `storage for ${type} must be ${allowed.map(describeStorage).join(' or ')}, got ${describeStorage(target.storageType)}`);
+    }
+    if (!CLOUDFORMATION_RESOURCE_TYPES.has(type)) {
+      Annotations.of(this).addWarningV2('cdk-connect:Instance.storageResourceType',
+        `storage resource type ${type} is not one AWS::Connect::InstanceStorageConfig documents `
+        + `(${[...CLOUDFORMATION_RESOURCE_TYPES].join(', ')}); the deployment fails unless CloudFormation accepts it`);
+    }
+    const config = target._bind(this, resourceType, this.instanceId);
+    const storage = new CfnInstanceStorageConfig(this, `StorageConfig${pascalCase(type)}`, {
+      instanceArn: this.instanceArn,
+      resourceType: type,
+      storageType: target.storageType,
+      ...config,
+    });
+    this.storageConfigs.set(type, storage);
+    return storage;
+  }
+
+  public addApprovedOrigin(origin: string): IDependable {
+    validateLength(this, 'approved origin', origin, 1, 267);
+    validatePattern(this, 'approved origin', origin, ORIGIN, 'an https origin such as https://example.com or https://example.com:8443');
+    const key = Token.isUnresolved(origin) ? `${this.approvedOrigins.size + 1}` : origin;
+    if (this.approvedOrigins.has(key)) {
+      fail(this, `approved origin '${origin}' is already added`);
+    }
+    const approved = new CfnApprovedOrigin(this, `ApprovedOrigin${shortHash(key)}`, {
+      instanceId: this.instanceArn,
+      origin,
+    });
+    this.approvedOrigins.set(key, approved);
+    return approved;
+  }
+
+  public addSecurityKey(pem: string): IDependable {
+    validateSecurityKey(this, pem);
+    const key = Token.isUnresolved(pem) ? `${this.securityKeys.size + 1}` : pem.trim();
+    if (this.securityKeys.has(key)) {
+      fail(this, 'security key is already added');
+    }
+    if (this.securityKeys.size >= MAX_SECURITY_KEYS) {
+      fail(this, `an instance can have at most ${MAX_SECURITY_KEYS} security keys, got ${this.securityKeys.size + 1}`);
+    }
+    const securityKey = new CfnSecurityKey(this, `SecurityKey${shortHash(key)}`, {
+      instanceId: this.instanceArn,
+      key: pem,
+    });
+    this.securityKeys.set(key, securityKey);
+    return securityKey;
+  }
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [this.instanceArn, `${this.instanceArn}/*`],
+    });
+  }
+
+  public grantStartOutboundVoiceContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartOutboundVoiceContact');
+  }
+
+  public grantStartOutboundChatContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartOutboundChatContact');
+  }
+
+  public grantStartOutboundEmailContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartOutboundEmailContact');
+  }
+
+  public grantStartChatContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartChatContact');
+  }
+
+  public grantStartTaskContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartTaskContact');
+  }
+
+  public grantStartWebRtcContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartWebRTCContact');
+  }
+
+  public grantStartEmailContact(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'connect:StartEmailContact');
+  }
+
+  public metric(metricName: string, props: InstanceMetricOptions = {}): cloudwatch.Metric {
+    const { metricGroup, ...options } = props;
+    const known = INSTANCE_METRICS[metricName];
+    const group = metricGroup ?? known?.group;
+    if (!group) {
+      fail(this, `metricGroup is required for metric '${metricName}', which is not an instance metric this library knows`);
+    }
+    return new cloudwatch.Metric({
+      namespace: 'AWS/Connect',
+      metricName,
+      statistic: known?.statistic,
+      ...options,
+      dimensionsMap: {
+        InstanceId: this.instanceId,
+        MetricGroup: group.value,
+        ...options.dimensionsMap,
+      },
+    });
+  }
+
+  public metricCallsBreachingConcurrencyQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('CallsBreachingConcurrencyQuota', props);
+  }
+
+  public metricCallsPerInterval(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('CallsPerInterval', props);
+  }
+
+  public metricConcurrentCalls(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentCalls', props);
+  }
+
+  public metricConcurrentCallsPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentCallsPercentage', props);
+  }
+
+  public metricMisconfiguredPhoneNumbers(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('MisconfiguredPhoneNumbers', props);
+  }
+
+  public metricMissedCalls(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('MissedCalls', props);
+  }
+
+  public metricThrottledCalls(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ThrottledCalls', props);
+  }
+
+  public metricCallRecordingUploadError(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('CallRecordingUploadError', props);
+  }
+
+  public metricChatsBreachingActiveChatQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ChatsBreachingActiveChatQuota', props);
+  }
+
+  public metricConcurrentActiveChats(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentActiveChats', props);
+  }
+
+  public metricConcurrentActiveChatsPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentActiveChatsPercentage', props);
+  }
+
+  public metricSuccessfulChatsPerInterval(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('SuccessfulChatsPerInterval', props);
+  }
+
+  public metricConcurrentTasks(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentTasks', props);
+  }
+
+  public metricConcurrentTasksPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentTasksPercentage', props);
+  }
+
+  public metricTasksBreachingConcurrencyQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('TasksBreachingConcurrencyQuota', props);
+  }
+
+  public metricConcurrentEmails(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentEmails', props);
+  }
+
+  public metricConcurrentEmailsPercentage(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConcurrentEmailsPercentage', props);
+  }
+
   public get instanceRef(): connectRefs.InstanceReference {
     return { instanceArn: this.instanceArn };
   }
+
+  private associateLex(id: string, botAliasArn: string): IDependable {
+    const key = Token.isUnresolved(botAliasArn) ? id : botAliasArn;
+    const existing = this.lexAssociations.get(key);
+    if (existing) {
+      return existing;
+    }
+    const association = new CfnIntegrationAssociation(this, id, {
+      instanceId: this.instanceArn,
+      integrationType: 'LEX_BOT',
+      integrationArn: botAliasArn,
+    });
+    this.lexAssociations.set(key, association);
+    return association;
+  }
 }
+
+function describeStorage(type: StorageType): string {
+  switch (type) {
+    case StorageType.S3: return 'an S3 bucket';
+    case StorageType.KINESIS_STREAM: return 'a Kinesis data stream';
+    case StorageType.KINESIS_FIREHOSE: return 'a Firehose delivery stream';
+    case StorageType.KINESIS_VIDEO_STREAM: return 'Kinesis Video Streams';
+  }
+}
+
+function validateSecurityKey(scope: IConstruct, pem: string): void {
+  if (Token.isUnresolved(pem)) {
+    return;
+  }
+  validateLength(scope, 'security key', pem, 1, 1024);
+  const match = PEM.exec(pem.trim());
+  if (!match || match[1] !== match[3]) {
+    fail(scope, 'security key must be a PEM-encoded public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)');
+  }
+  if (match[1].includes('PRIVATE')) {
+    fail(scope, `security key must be a public key, got a ${match[1].toLowerCase()}; never put a private key in a template`);
+  }
+  if (!match[1].endsWith('PUBLIC KEY')) {
+    fail(scope, `security key must be a PEM-encoded public key, got a PEM block of type '${match[1]}'`);
+  }
+}
+
+/** A short, stable hash of a value, for construct ids derived from values that cannot be ids themselves. */
+function shortHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 8).toUpperCase();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The instance
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Properties of an Amazon Connect instance.
+ *
+ * The feature toggles default to what Connect gives a new instance. The ones Connect enables or disables on every
+ * instance (calls, flow logs, Contact Lens, voices, early media) are always written to the template, because
+ * CloudFormation turns off a toggle that is left out of the template on the next update.
+ */
+export interface InstanceProps {
+  /**
+   * How users are managed. It cannot be changed after the instance is created (changing it replaces the instance).
+   *
+   * @default IdentityManagementType.CONNECT_MANAGED
+   */
+  readonly identityManagement?: IdentityManagementType;
+
+  /**
+   * The alias of the instance: 1 to 45 letters, digits and hyphens, starting and ending with a letter or digit,
+   * not starting with `d-`. It names the instance's access URL (`https://<alias>.my.connect.aws`) and must be
+   * unique across AWS. Required for `CONNECT_MANAGED` and `SAML`; not allowed for `EXISTING_DIRECTORY`.
+   * Changing it replaces the instance.
+   *
+   * @default - none (only valid with `IdentityManagementType.EXISTING_DIRECTORY`)
+   */
+  readonly instanceAlias?: string;
+
+  /**
+   * The id of the AWS Directory Service directory (`d-` and 10 hexadecimal digits).
+   * Required for, and only allowed with, `EXISTING_DIRECTORY`.
+   *
+   * @default - none
+   */
+  readonly directoryId?: string;
+
+  /**
+   * Whether the contact center handles inbound calls.
+   *
+   * @default true
+   */
+  readonly inboundCalls?: boolean;
+
+  /**
+   * Whether the contact center can place outbound calls.
+   *
+   * @default true
+   */
+  readonly outboundCalls?: boolean;
+
+  /**
+   * Whether flows write logs to CloudWatch Logs (`CONTACTFLOW_LOGS`).
+   *
+   * @default false
+   */
+  readonly contactFlowLogs?: boolean;
+
+  /**
+   * Whether Contact Lens conversational analytics is enabled (`CONTACT_LENS`).
+   *
+   * @default true
+   */
+  readonly contactLens?: boolean;
+
+  /**
+   * Whether Connect picks the best available Amazon Polly voice for text to speech (`AUTO_RESOLVE_BEST_VOICES`).
+   *
+   * @default true
+   */
+  readonly autoResolveBestVoices?: boolean;
+
+  /**
+   * Whether custom Amazon Polly text-to-speech voices can be used (`USE_CUSTOM_TTS_VOICES`).
+   *
+   * @default false
+   */
+  readonly useCustomTtsVoices?: boolean;
+
+  /**
+   * Whether agents hear the audio (such as ringing or announcements) of outbound calls before they are
+   * answered (`EARLY_MEDIA`).
+   *
+   * @default true
+   */
+  readonly earlyMedia?: boolean;
+
+  /**
+   * Whether up to six parties can join a voice call (`MULTI_PARTY_CONFERENCE`).
+   *
+   * @default false
+   */
+  readonly multiPartyConference?: boolean;
+
+  /**
+   * Whether up to six parties can join a chat (`MULTI_PARTY_CHAT_CONFERENCE`).
+   *
+   * @default false
+   */
+  readonly multiPartyChatConference?: boolean;
+
+  /**
+   * Whether high-volume outbound communications (outbound campaigns) are enabled (`HIGH_VOLUME_OUTBOUND`).
+   *
+   * @default false
+   */
+  readonly highVolumeOutbound?: boolean;
+
+  /**
+   * Whether supervisors can barge in on and take over calls they monitor (`ENHANCED_CONTACT_MONITORING`).
+   *
+   * @default false
+   */
+  readonly enhancedContactMonitoring?: boolean;
+
+  /**
+   * Whether supervisors can barge in on and take over chats they monitor (`ENHANCED_CHAT_MONITORING`).
+   *
+   * @default false
+   */
+  readonly enhancedChatMonitoring?: boolean;
+
+  /**
+   * Whether chat messages can be streamed (`MESSAGE_STREAMING`).
+   *
+   * @default false
+   */
+  readonly messageStreaming?: boolean;
+
+  /**
+   * Whether an agent's microphone is muted automatically when they put a call on hold (`AUTO_MUTE_AGENT_ON_HOLD`).
+   * A recent CloudFormation attribute: versions of cfn-lint older than its schema report it as unknown.
+   *
+   * @default false
+   */
+  readonly autoMuteAgentOnHold?: boolean;
+
+  /**
+   * What happens to the instance when it is removed from the stack or the stack is deleted.
+   *
+   * An instance holds the whole contact center configuration, its users and its history, and is counted against a
+   * quota of instances created and deleted per 30 days, so it is retained by default. A retained instance keeps its
+   * alias: deploying the stack again with the same alias fails until the old instance is deleted.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const DIRECTORY_ID = /^d-[0-9a-f]{10}$/;
+const INSTANCE_ALIAS = /^[\da-zA-Z]+(-*[\da-zA-Z])*$/;
 
 /**
  * An Amazon Connect instance.
+ *
+ * Tags set with `Tags.of(...)` apply to the instance. Storage, approved origins, security keys and integrations
+ * (Lambda functions, Lex bots) are added with the `add...` and `associate...` methods.
  *
  * @resource AWS::Connect::Instance
  */
@@ -75,19 +1020,144 @@ export class Instance extends InstanceBase {
    * Imports an instance by its ARN (`arn:aws:connect:<region>:<account>:instance/<instance-id>`).
    */
   public static fromInstanceArn(scope: Construct, id: string, instanceArn: string): IInstance {
+    return Instance.importInstance(scope, id, instanceArn);
+  }
+
+  /**
+   * Imports an instance of the stack's account and region by its id.
+   */
+  public static fromInstanceId(scope: Construct, id: string, instanceId: string): IInstance {
+    return Instance.importInstance(scope, id, instanceArnFromId(scope, instanceId), instanceId);
+  }
+
+  private static importInstance(scope: Construct, id: string, instanceArn: string, knownInstanceId?: string): IInstance {
+    // A string that is not an ARN at all is reported by parseInstanceArn, with the construct path.
+    const isArn = Token.isUnresolved(instanceArn) || (instanceArn.startsWith('arn:') && instanceArn.split(':').length >= 6);
     class Import extends InstanceBase {
       public readonly instanceArn = instanceArn;
       public readonly instanceId: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: instanceArn });
-        this.instanceId = parseInstanceArn(this, instanceArn);
+        super(scope, id, isArn ? { environmentFromArn: instanceArn } : {});
+        if (knownInstanceId !== undefined) {
+          validatePattern(this, 'instance id', knownInstanceId, /^[-a-zA-Z0-9]{1,100}$/, 'letters, digits and hyphens (1 to 100)');
+        }
+        this.instanceId = knownInstanceId ?? parseInstanceArn(this, instanceArn);
       }
     }
     return new Import();
   }
 
-  // SKELETON: props, constructor, validation, storage configs, associations, grants, metrics to be written
-  public readonly instanceArn!: string;
-  public readonly instanceId!: string;
+  /**
+   * The ARN of the instance.
+   *
+   * @attribute
+   */
+  public readonly instanceArn: string;
+
+  /**
+   * The id of the instance.
+   *
+   * @attribute
+   */
+  public readonly instanceId: string;
+
+  /**
+   * The ARN of the instance's service-linked role (`AWSServiceRoleForAmazonConnect_...`), which Connect uses to
+   * reach storage, Lex bots and other AWS resources.
+   *
+   * @attribute
+   */
+  public readonly instanceServiceRoleArn: string;
+
+  /**
+   * When the instance was created (ISO 8601).
+   *
+   * @attribute
+   */
+  public readonly instanceCreatedTime: string;
+
+  /**
+   * The status of the instance (`ACTIVE` once CloudFormation has created it).
+   *
+   * @attribute
+   */
+  public readonly instanceStatus: string;
+
+  /**
+   * The alias of the instance, undefined for an instance that uses an existing directory.
+   */
+  public readonly instanceAlias?: string;
+
+  /**
+   * How the instance manages users.
+   */
+  public readonly identityManagement: IdentityManagementType;
+
+  constructor(scope: Construct, id: string, props: InstanceProps = {}) {
+    super(scope, id);
+
+    const identityManagement = props.identityManagement ?? IdentityManagementType.CONNECT_MANAGED;
+    this.validateIdentity(identityManagement, props);
+
+    const attributes: CfnInstance.AttributesProperty = {
+      inboundCalls: props.inboundCalls ?? true,
+      outboundCalls: props.outboundCalls ?? true,
+      contactflowLogs: props.contactFlowLogs ?? false,
+      contactLens: props.contactLens ?? true,
+      autoResolveBestVoices: props.autoResolveBestVoices ?? true,
+      useCustomTtsVoices: props.useCustomTtsVoices ?? false,
+      earlyMedia: props.earlyMedia ?? true,
+      multiPartyConference: props.multiPartyConference,
+      multiPartyChatConference: props.multiPartyChatConference,
+      highVolumeOutBound: props.highVolumeOutbound,
+      enhancedContactMonitoring: props.enhancedContactMonitoring,
+      enhancedChatMonitoring: props.enhancedChatMonitoring,
+      messageStreaming: props.messageStreaming,
+      autoMuteAgentOnHold: props.autoMuteAgentOnHold,
+    };
+
+    const resource = new CfnInstance(this, 'Resource', {
+      identityManagementType: identityManagement,
+      instanceAlias: props.instanceAlias,
+      directoryId: props.directoryId,
+      attributes,
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+
+    this.instanceArn = resource.attrArn;
+    this.instanceId = resource.attrId;
+    this.instanceServiceRoleArn = resource.attrServiceRole;
+    this.instanceCreatedTime = resource.attrCreatedTime;
+    this.instanceStatus = resource.attrInstanceStatus;
+    this.instanceAlias = props.instanceAlias;
+    this.identityManagement = identityManagement;
+  }
+
+  private validateIdentity(type: IdentityManagementType, props: InstanceProps): void {
+    const alias = props.instanceAlias;
+    const directoryId = props.directoryId;
+    if (type === IdentityManagementType.EXISTING_DIRECTORY) {
+      if (directoryId === undefined) {
+        fail(this, 'directoryId is required when identityManagement is EXISTING_DIRECTORY');
+      }
+      if (alias !== undefined) {
+        fail(this, 'instanceAlias is not allowed when identityManagement is EXISTING_DIRECTORY; the directory names the instance');
+      }
+    } else {
+      if (alias === undefined) {
+        fail(this, `instanceAlias is required when identityManagement is ${type}`);
+      }
+      if (directoryId !== undefined) {
+        fail(this, `directoryId is only allowed when identityManagement is EXISTING_DIRECTORY, got ${type}`);
+      }
+    }
+    validateLength(this, 'instance alias', alias, 1, 45);
+    if (alias !== undefined && !Token.isUnresolved(alias) && alias.startsWith('d-')) {
+      fail(this, `instance alias must not start with 'd-', which marks directory ids, got '${alias}'`);
+    }
+    validatePattern(this, 'instance alias', alias, INSTANCE_ALIAS,
+      'letters, digits and hyphens, starting and ending with a letter or digit');
+    validatePattern(this, 'directory id', directoryId, DIRECTORY_ID, "'d-' followed by 10 lowercase hexadecimal digits");
+  }
 }
