@@ -6,6 +6,7 @@ export * from './constructs/contact-flow';
 export * from './constructs/contact-flow-module';
 export * from './constructs/user';
 export * from './constructs/user-hierarchy-group';
+export * from './constructs/user-hierarchy-structure';
 export * from './constructs/security-profile';
 export * from './constructs/quick-connect';
 export * from './constructs/agent-status';
