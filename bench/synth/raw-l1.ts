@@ -1,0 +1,105 @@
+import { Stack } from 'aws-cdk-lib';
+import * as connect from 'aws-cdk-lib/aws-connect';
+import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent } from './scale';
+
+/** The reference contact center written with the raw CloudFormation (L1) constructs, as people do today. */
+export function buildWithL1(stack: Stack): void {
+  const instance = new connect.CfnInstance(stack, 'Instance', {
+    identityManagementType: 'CONNECT_MANAGED',
+    instanceAlias: 'bench-contact-center',
+    attributes: { inboundCalls: true, outboundCalls: true, contactflowLogs: true },
+  });
+
+  const hours: connect.CfnHoursOfOperation[] = [];
+  for (let i = 0; i < SCALE.hoursOfOperation; i++) {
+    hours.push(new connect.CfnHoursOfOperation(stack, `Hours${i}`, {
+      instanceArn: instance.attrArn,
+      name: `hours-${i}`,
+      timeZone: 'Europe/London',
+      config: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map(day => ({
+        day,
+        startTime: { hours: 9, minutes: 0 },
+        endTime: { hours: 17, minutes: 30 },
+      })),
+    }));
+  }
+
+  const queues: connect.CfnQueue[] = [];
+  for (let i = 0; i < SCALE.queues; i++) {
+    queues.push(new connect.CfnQueue(stack, `Queue${i}`, {
+      instanceArn: instance.attrArn,
+      name: `queue-${i}`,
+      hoursOfOperationArn: hours[i % hours.length].attrHoursOfOperationArn,
+      maxContacts: 100,
+    }));
+  }
+
+  const routingProfiles: connect.CfnRoutingProfile[] = [];
+  for (let i = 0; i < SCALE.routingProfiles; i++) {
+    const queueConfigs: connect.CfnRoutingProfile.RoutingProfileQueueConfigProperty[] = [];
+    for (let q = 0; q < SCALE.queuesPerRoutingProfile; q++) {
+      const queue = queues[(i + q) % queues.length];
+      for (const channel of ['VOICE', 'CHAT']) {
+        queueConfigs.push({ priority: q + 1, delay: 0, queueReference: { channel, queueArn: queue.attrQueueArn } });
+      }
+    }
+    routingProfiles.push(new connect.CfnRoutingProfile(stack, `RoutingProfile${i}`, {
+      instanceArn: instance.attrArn,
+      name: `routing-profile-${i}`,
+      description: `routing profile ${i}`,
+      defaultOutboundQueueArn: queues[i % queues.length].attrQueueArn,
+      mediaConcurrencies: [
+        { channel: 'VOICE', concurrency: 1 },
+        { channel: 'CHAT', concurrency: 3 },
+        { channel: 'TASK', concurrency: 2 },
+      ],
+      queueConfigs,
+    }));
+  }
+
+  const flows: connect.CfnContactFlow[] = [];
+  for (let i = 0; i < SCALE.flows; i++) {
+    const queueArn = queues[i % queues.length].attrQueueArn;
+    flows.push(new connect.CfnContactFlow(stack, `Flow${i}`, {
+      instanceArn: instance.attrArn,
+      name: `flow-${i}`,
+      type: 'CONTACT_FLOW',
+      content: stack.toJsonString(flowContent(queueArn)),
+    }));
+  }
+
+  const securityProfiles: connect.CfnSecurityProfile[] = [];
+  for (let i = 0; i < SCALE.securityProfiles; i++) {
+    securityProfiles.push(new connect.CfnSecurityProfile(stack, `SecurityProfile${i}`, {
+      instanceArn: instance.attrArn,
+      securityProfileName: `security-profile-${i}`,
+      permissions: PERMISSIONS,
+    }));
+  }
+
+  const users: connect.CfnUser[] = [];
+  for (let i = 0; i < SCALE.users; i++) {
+    users.push(new connect.CfnUser(stack, `User${i}`, {
+      instanceArn: instance.attrArn,
+      username: `agent${i}`,
+      password: `{{resolve:secretsmanager:${PASSWORD_SECRET}}}`,
+      identityInfo: { firstName: 'Agent', lastName: `Number ${i}` },
+      phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: false, afterContactWorkTimeLimit: 60 },
+      routingProfileArn: routingProfiles[i % routingProfiles.length].attrRoutingProfileArn,
+      securityProfileArns: [securityProfiles[i % securityProfiles.length].attrSecurityProfileArn],
+    }));
+  }
+
+  for (let i = 0; i < SCALE.quickConnects; i++) {
+    const kind = i % 3;
+    new connect.CfnQuickConnect(stack, `QuickConnect${i}`, {
+      instanceArn: instance.attrArn,
+      name: `quick-connect-${i}`,
+      quickConnectConfig: kind === 0
+        ? { quickConnectType: 'USER', userConfig: { userArn: users[i].attrUserArn, contactFlowArn: flows[i % flows.length].attrContactFlowArn } }
+        : kind === 1
+          ? { quickConnectType: 'QUEUE', queueConfig: { queueArn: queues[i].attrQueueArn, contactFlowArn: flows[i % flows.length].attrContactFlowArn } }
+          : { quickConnectType: 'PHONE_NUMBER', phoneConfig: { phoneNumber: `+1555010${String(i).padStart(4, '0')}` } },
+    });
+  }
+}

@@ -1,0 +1,341 @@
+import * as path from 'path';
+import { Aws, Duration, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import {
+  AgentStatus,
+  Channel,
+  ContactFlow,
+  ContactFlowType,
+  DayOfWeek,
+  FlowContent,
+  FlowReference,
+  HoursOfOperation,
+  IdentityManagementType,
+  Instance,
+  Permission,
+  PhoneNumber,
+  PhoneNumberTarget,
+  PhoneNumberType,
+  PhoneType,
+  Prompt,
+  PromptSource,
+  Queue,
+  QuickConnect,
+  QuickConnectTarget,
+  RoutingProfile,
+  SecurityProfile,
+  StorageResourceType,
+  StorageTarget,
+  TimeRange,
+  User,
+  UserHierarchyGroup,
+  UserHierarchyStructure,
+  WeeklySchedule,
+} from '../../src';
+
+const FLOWS = path.join(__dirname, 'flows');
+
+/**
+ * A small but complete contact center: one instance that keeps call recordings and chat transcripts in a
+ * KMS-encrypted bucket, support and sales lines with their own hours, three queues, two routing profiles,
+ * flows that reference queues, prompts and a Lambda function, three agents in a hierarchy, two security
+ * profiles, quick connects, a custom agent status, a prompt from a local audio file and a claimed number.
+ *
+ * Everything it needs is created here: deploy it as it is with `npx aws-cdk@2 deploy`.
+ */
+export class ContactCenterStack extends Stack {
+  public readonly instance: Instance;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+
+    // ---- The instance and where it keeps its data ------------------------------------------------------------
+    this.instance = new Instance(this, 'Instance', {
+      // Instance aliases are unique per region across all of AWS: derive one from the account.
+      instanceAlias: `example-cc-${Aws.ACCOUNT_ID}`,
+      identityManagement: IdentityManagementType.CONNECT_MANAGED,
+      inboundCalls: true,
+      outboundCalls: true,
+      contactFlowLogs: true,
+      contactLens: true,
+      // An example should leave nothing behind on `cdk destroy`; a production instance keeps the default (RETAIN).
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const recordingsKey = new kms.Key(this, 'RecordingsKey', {
+      description: 'Encrypts the contact center call recordings and chat transcripts',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const recordings = new s3.Bucket(this, 'Recordings', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: recordingsKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    this.instance.addStorageConfig(StorageResourceType.CALL_RECORDINGS,
+      StorageTarget.s3(recordings, { prefix: 'call-recordings', encryptionKey: recordingsKey }));
+    this.instance.addStorageConfig(StorageResourceType.CHAT_TRANSCRIPTS,
+      StorageTarget.s3(recordings, { prefix: 'chat-transcripts', encryptionKey: recordingsKey }));
+
+    // ---- Opening hours ---------------------------------------------------------------------------------------
+    const supportHours = new HoursOfOperation(this, 'SupportHours', {
+      instance: this.instance,
+      name: 'Support hours',
+      description: 'Support line: weekdays 08:00-18:00',
+      timeZone: 'Europe/London',
+      schedule: WeeklySchedule.weekdays(TimeRange.of('08:00', '18:00')),
+      overrides: [{
+        name: 'Christmas',
+        description: 'Closed over Christmas',
+        effectiveFrom: '2026-12-24',
+        effectiveTill: '2026-12-26',
+      }],
+    });
+    const salesHours = new HoursOfOperation(this, 'SalesHours', {
+      instance: this.instance,
+      name: 'Sales hours',
+      description: 'Sales line: weekdays 09:00-17:30, Saturday mornings',
+      timeZone: 'Europe/London',
+      schedule: WeeklySchedule.weekdays(TimeRange.of('09:00', '12:30'), TimeRange.of('13:30', '17:30')),
+    });
+    salesHours.addDay(DayOfWeek.SATURDAY, TimeRange.of('09:00', '12:00'));
+
+    // ---- Queues ----------------------------------------------------------------------------------------------
+    const support = new Queue(this, 'SupportQueue', {
+      instance: this.instance,
+      name: 'Support',
+      description: 'General support',
+      hoursOfOperation: supportHours,
+      maxContacts: 50,
+    });
+    const priority = new Queue(this, 'PriorityQueue', {
+      instance: this.instance,
+      name: 'Priority support',
+      description: 'Support for premium customers',
+      hoursOfOperation: supportHours,
+    });
+    const sales = new Queue(this, 'SalesQueue', {
+      instance: this.instance,
+      name: 'Sales',
+      description: 'New business',
+      hoursOfOperation: salesHours,
+    });
+
+    // ---- Prompts, the customer lookup and the flows --------------------------------------------------------
+    const welcome = new Prompt(this, 'WelcomePrompt', {
+      instance: this.instance,
+      promptName: 'Welcome',
+      description: 'Greeting played at the start of every call',
+      source: PromptSource.fromAsset(path.join(__dirname, 'assets', 'welcome.wav')),
+    });
+
+    const customerLookup = new lambda.Function(this, 'CustomerLookup', {
+      description: 'Looks the caller up and returns their customer tier to the inbound flow',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset(path.join(__dirname, 'lambda', 'customer-lookup')),
+      timeout: Duration.seconds(3),
+      environment: { PREMIUM_PREFIXES: '+44207' },
+    });
+
+    const customerQueueFlow = new ContactFlow(this, 'CustomerQueueFlow', {
+      instance: this.instance,
+      name: 'Customer queue',
+      description: 'What callers hear while they wait',
+      type: ContactFlowType.CUSTOMER_QUEUE,
+      content: FlowContent.fromFile(path.join(FLOWS, 'customer-queue.json'), {
+        references: [FlowReference.prompt('WelcomePrompt', welcome)],
+      }),
+    });
+
+    const inboundFlow = new ContactFlow(this, 'InboundFlow', {
+      instance: this.instance,
+      name: 'Inbound',
+      description: 'Greets, looks the caller up and routes them by tier and opening hours',
+      type: ContactFlowType.CONTACT_FLOW,
+      content: FlowContent.fromFile(path.join(FLOWS, 'inbound.json'), {
+        references: [
+          FlowReference.prompt('WelcomePrompt', welcome),
+          FlowReference.lambdaFunction('CustomerLookup', customerLookup),
+          FlowReference.hoursOfOperation('SupportHours', supportHours),
+          FlowReference.queue('SupportQueue', support),
+          FlowReference.queue('PriorityQueue', priority),
+          FlowReference.contactFlow('CustomerQueueFlow', customerQueueFlow),
+        ],
+      }),
+    });
+
+    const agentTransferFlow = new ContactFlow(this, 'AgentTransferFlow', {
+      instance: this.instance,
+      name: 'Transfer to agent',
+      type: ContactFlowType.AGENT_TRANSFER,
+      content: FlowContent.fromFile(path.join(FLOWS, 'agent-transfer.json')),
+    });
+    const queueTransferFlow = new ContactFlow(this, 'QueueTransferFlow', {
+      instance: this.instance,
+      name: 'Transfer to queue',
+      type: ContactFlowType.QUEUE_TRANSFER,
+      content: FlowContent.fromFile(path.join(FLOWS, 'queue-transfer.json')),
+    });
+
+    // ---- The phone number callers dial ---------------------------------------------------------------------
+    const mainLine = new PhoneNumber(this, 'MainLine', {
+      target: PhoneNumberTarget.instance(this.instance),
+      countryCode: 'GB',
+      type: PhoneNumberType.DID,
+      prefix: '+44',
+      description: 'Main support line',
+      // An example releases its number on `cdk destroy`; the default (RETAIN) keeps a production number.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // ---- Routing ---------------------------------------------------------------------------------------------
+    const supportProfile = new RoutingProfile(this, 'SupportProfile', {
+      instance: this.instance,
+      name: 'Support agents',
+      description: 'Voice and chat support',
+      defaultOutboundQueue: support,
+      mediaConcurrencies: [
+        { channel: Channel.VOICE, concurrency: 1 },
+        { channel: Channel.CHAT, concurrency: 3 },
+      ],
+      queues: [
+        { queue: priority, priority: 1 },
+        { queue: support, priority: 2 },
+        { queue: sales, priority: 3, delay: Duration.seconds(30), channels: [Channel.VOICE] },
+      ],
+    });
+    const salesProfile = new RoutingProfile(this, 'SalesProfile', {
+      instance: this.instance,
+      name: 'Sales agents',
+      description: 'Voice sales',
+      defaultOutboundQueue: sales,
+      mediaConcurrencies: [{ channel: Channel.VOICE, concurrency: 1 }],
+    });
+    salesProfile.addQueue(sales, { priority: 1 });
+
+    // ---- Who may do what ---------------------------------------------------------------------------------------
+    const agentProfile = new SecurityProfile(this, 'AgentSecurityProfile', {
+      instance: this.instance,
+      name: 'Example agent',
+      description: 'Takes and makes contacts',
+      permissions: [Permission.BASIC_AGENT_ACCESS, Permission.OUTBOUND_CALL_ACCESS, Permission.CONTACT_SEARCH_VIEW],
+    });
+    const supervisorProfile = new SecurityProfile(this, 'SupervisorSecurityProfile', {
+      instance: this.instance,
+      name: 'Example supervisor',
+      description: 'Agent access plus metrics, recordings and listen-in',
+      permissions: [
+        Permission.BASIC_AGENT_ACCESS,
+        Permission.OUTBOUND_CALL_ACCESS,
+        Permission.ACCESS_METRICS,
+        Permission.REAL_TIME_METRICS_ACCESS,
+        Permission.LISTEN_CALL_RECORDINGS,
+        Permission.MANAGER_LISTEN_IN,
+      ],
+    });
+
+    // ---- Agents in a hierarchy ---------------------------------------------------------------------------------
+    const structure = new UserHierarchyStructure(this, 'Hierarchy', {
+      instance: this.instance,
+      levelOne: 'Site',
+      levelTwo: 'Team',
+    });
+    const london = new UserHierarchyGroup(this, 'London', { instance: this.instance, name: 'London', structure });
+    const supportTeam = new UserHierarchyGroup(this, 'SupportTeam', { instance: this.instance, name: 'Support team', parent: london });
+    const salesTeam = new UserHierarchyGroup(this, 'SalesTeam', { instance: this.instance, name: 'Sales team', parent: london });
+
+    // The agents' first password: generated into Secrets Manager, never written into the template.
+    const initialPassword = new secretsmanager.Secret(this, 'InitialAgentPassword', {
+      description: 'First sign-in password of the example agents',
+      generateSecretString: {
+        passwordLength: 20,
+        requireEachIncludedType: true,
+        excludeCharacters: '"\'\\/@`',
+      },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const password = SecretValue.secretsManager(initialPassword.secretArn);
+
+    new User(this, 'Alice', {
+      instance: this.instance,
+      username: 'alice',
+      password,
+      identityInfo: { firstName: 'Alice', lastName: 'Agent', email: 'alice@example.com' },
+      phoneConfig: { phoneType: PhoneType.SOFT_PHONE, autoAccept: true, afterContactWorkTimeLimit: Duration.seconds(30) },
+      routingProfile: supportProfile,
+      securityProfiles: [agentProfile],
+      hierarchyGroup: supportTeam,
+    });
+    const bob = new User(this, 'Bob', {
+      instance: this.instance,
+      username: 'bob',
+      password,
+      identityInfo: { firstName: 'Bob', lastName: 'Seller', email: 'bob@example.com' },
+      phoneConfig: { phoneType: PhoneType.SOFT_PHONE, afterContactWorkTimeLimit: Duration.minutes(1) },
+      routingProfile: salesProfile,
+      securityProfiles: [agentProfile],
+      hierarchyGroup: salesTeam,
+    });
+    new User(this, 'Carol', {
+      instance: this.instance,
+      username: 'carol',
+      password,
+      identityInfo: { firstName: 'Carol', lastName: 'Supervisor', email: 'carol@example.com' },
+      phoneConfig: { phoneType: PhoneType.SOFT_PHONE },
+      routingProfile: supportProfile,
+      securityProfiles: [agentProfile, supervisorProfile],
+      hierarchyGroup: london,
+    });
+
+    // ---- Transfers ---------------------------------------------------------------------------------------------
+    const toSales = new QuickConnect(this, 'ToSales', {
+      instance: this.instance,
+      name: 'Sales',
+      description: 'Transfer to the sales queue',
+      target: QuickConnectTarget.queue(sales, queueTransferFlow),
+    });
+    // A quick connect to an agent cannot sit on a queue that the agent's own routing profile serves: the user
+    // depends on the profile, the profile on the queue, and the queue on the quick connect (a CloudFormation
+    // dependency cycle). Bob works the sales queue, so support agents can hand callers to him.
+    const toBob = new QuickConnect(this, 'ToBob', {
+      instance: this.instance,
+      name: 'Bob in sales',
+      description: 'Transfer to Bob, our sales lead',
+      target: QuickConnectTarget.user(bob, agentTransferFlow),
+    });
+    const toHeadOffice = new QuickConnect(this, 'ToHeadOffice', {
+      instance: this.instance,
+      name: 'Head office',
+      description: 'External transfer to head office reception',
+      target: QuickConnectTarget.phoneNumber('+442079460000'),
+    });
+    support.addQuickConnect(toSales);
+    support.addQuickConnect(toBob);
+    support.addQuickConnect(toHeadOffice);
+    priority.addQuickConnect(toBob);
+
+    // ---- Agent statuses --------------------------------------------------------------------------------------
+    new AgentStatus(this, 'TrainingStatus', {
+      instance: this.instance,
+      agentStatusName: 'Training',
+      description: 'In training: not routable',
+      displayOrder: 3,
+    });
+
+    // The main line is answered by the inbound flow. (Associating a number with a flow needs the Connect API:
+    // see the README; until then, pick the flow for the number in the Connect console.)
+    void mainLine;
+    void inboundFlow;
+  }
+}
