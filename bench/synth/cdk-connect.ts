@@ -1,4 +1,5 @@
 import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent } from './scale';
 import {
   Channel,
   ContactFlow,
@@ -17,7 +18,6 @@ import {
   User,
   WeeklySchedule,
 } from '../../src';
-import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent } from './scale';
 
 /** The reference contact center written with cdk-connect: the same resources as raw-l1.ts. */
 export function buildWithCdkConnect(stack: Stack): void {

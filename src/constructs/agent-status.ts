@@ -3,8 +3,7 @@ import { CfnAgentStatus } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { parseInstanceResourceArn } from '../private/arn';
-import { importEnvironmentArn } from '../private/import-env';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
 /**

@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { FlowContent } from './flow-content';
 import { IInstance } from './instance';
-import { parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -119,7 +119,7 @@ export class ContactFlowModule extends ContactFlowModuleBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: contactFlowModuleArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(contactFlowModuleArn) });
         const parts = parseInstanceResourceArn(this, contactFlowModuleArn, 'flow-module', 'flow module');
         this.contactFlowModuleId = parts.resourceId;
         this.instanceArn = parts.instanceArn;

@@ -5,7 +5,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { FlowContent } from './flow-content';
 import { IInstance } from './instance';
-import { parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { validateDescription, validateLength } from '../private/validation';
 
 /**
@@ -153,7 +153,7 @@ export class ContactFlow extends ContactFlowBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: contactFlowArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(contactFlowArn) });
         const parts = parseInstanceResourceArn(this, contactFlowArn, 'contact-flow', 'flow');
         this.contactFlowId = parts.resourceId;
         this.instanceArn = parts.instanceArn;

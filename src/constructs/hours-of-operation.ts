@@ -3,7 +3,7 @@ import { CfnHoursOfOperation } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -311,7 +311,7 @@ export class HoursOfOperation extends HoursOfOperationBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: hoursOfOperationArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(hoursOfOperationArn) });
         const parts = parseInstanceResourceArn(this, hoursOfOperationArn, 'operating-hours', 'hours of operation');
         this.hoursOfOperationId = parts.resourceId;
         this.instanceArn = parts.instanceArn;

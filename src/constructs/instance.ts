@@ -16,7 +16,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { aws_connect as connectRefs, aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct, IDependable } from 'constructs';
-import { instanceArnFromId, parseInstanceArn } from '../private/arn';
+import { importEnvironmentArn, instanceArnFromId, parseInstanceArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -1038,7 +1038,7 @@ export class Instance extends InstanceBase {
       public readonly instanceId: string;
 
       constructor() {
-        super(scope, id, isArn ? { environmentFromArn: instanceArn } : {});
+        super(scope, id, isArn ? { environmentFromArn: importEnvironmentArn(instanceArn) } : {});
         if (knownInstanceId !== undefined) {
           validatePattern(this, 'instance id', knownInstanceId, /^[-a-zA-Z0-9]{1,100}$/, 'letters, digits and hyphens (1 to 100)');
         }

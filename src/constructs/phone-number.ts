@@ -3,7 +3,7 @@ import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn } from '../private/import-env';
+import { importEnvironmentArn } from '../private/arn';
 import { PHONE_NUMBER_COUNTRY_CODES } from '../private/phone-countries';
 import { fail, validateDescription, validatePattern } from '../private/validation';
 

@@ -7,8 +7,7 @@ import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { parseInstanceResourceArn } from '../private/arn';
-import { importEnvironmentArn } from '../private/import-env';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { fail, validateDescription, validateLength, validatePattern } from '../private/validation';
 import { describeWavFormat, readWavInfo, WAVE_FORMAT_MULAW } from '../private/wav';
 

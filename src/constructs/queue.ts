@@ -8,7 +8,8 @@ import { IHoursOfOperation } from './hours-of-operation';
 import { IInstance } from './instance';
 import { IPhoneNumber } from './phone-number';
 import { IQuickConnect } from './quick-connect';
-import { parseInstanceArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn } from '../private/arn';
+import { validateSameInstance } from '../private/references';
 import { fail, validateDescription, validateLength } from '../private/validation';
 
 /**
@@ -264,7 +265,7 @@ export class Queue extends QueueBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: attrs.queueArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(attrs.queueArn) });
         const parts = parseInstanceResourceArn(this, attrs.queueArn, 'queue', 'queue');
         this.queueId = parts.resourceId;
         this.instanceArn = parts.instanceArn;
@@ -308,7 +309,7 @@ export class Queue extends QueueBase {
     const name = props.name ?? Names.uniqueResourceName(this, { maxLength: 127 });
     validateLength(this, 'name', name, 1, 127);
     validateDescription(this, props.description);
-    validateSameInstance(this, props.instance, 'hoursOfOperation', props.hoursOfOperation.instanceArn);
+    validateSameInstance(this, 'hoursOfOperation', props.instance.instanceArn, props.hoursOfOperation.instanceArn);
     if (props.maxContacts !== undefined && !Token.isUnresolved(props.maxContacts)
       && (!Number.isInteger(props.maxContacts) || props.maxContacts < 0)) {
       fail(this, `maxContacts must be a whole number of 0 or more, got ${props.maxContacts}`);
@@ -316,7 +317,7 @@ export class Queue extends QueueBase {
     const caller = props.outboundCallerConfig;
     validateLength(this, 'outboundCallerConfig.callerIdName', caller?.callerIdName, 1, 255);
     if (caller?.whisperFlow) {
-      validateSameInstance(this, props.instance, 'outboundCallerConfig.whisperFlow', caller.whisperFlow.instanceArn);
+      validateSameInstance(this, 'outboundCallerConfig.whisperFlow', props.instance.instanceArn, caller.whisperFlow.instanceArn);
     }
     this.instanceArn = props.instance.instanceArn;
 
@@ -363,17 +364,8 @@ export class Queue extends QueueBase {
     if (this.quickConnects.includes(quickConnect)) {
       fail(this, `quickConnects must be unique, '${quickConnect.node.path}' is added more than once`);
     }
-    validateSameInstance(this, { instanceArn: this.instanceArn }, `quick connect '${quickConnect.node.path}'`, quickConnect.instanceArn);
+    validateSameInstance(this, `quick connect '${quickConnect.node.path}'`, this.instanceArn, quickConnect.instanceArn);
     this.quickConnects.push(quickConnect);
   }
 }
 
-/** Fails when a referenced resource belongs to another instance than the queue (skipped for tokens). */
-function validateSameInstance(scope: IConstruct, instance: { readonly instanceArn: string }, what: string, otherInstanceArn: string): void {
-  if (Token.isUnresolved(instance.instanceArn) || Token.isUnresolved(otherInstanceArn)) {
-    return;
-  }
-  if (instance.instanceArn !== otherInstanceArn) {
-    fail(scope, `${what} must belong to the queue's instance ${instance.instanceArn}, got one of ${otherInstanceArn}`);
-  }
-}

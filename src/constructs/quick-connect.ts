@@ -1,4 +1,4 @@
-import { IResource, Names, Resource, Token } from 'aws-cdk-lib';
+import { IResource, Names, Resource } from 'aws-cdk-lib';
 import { CfnQuickConnect } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
@@ -6,8 +6,9 @@ import { IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
 import { IUser } from './user';
-import { parseInstanceResourceArn } from '../private/arn';
-import { fail, validateDescription, validateLength, validatePattern } from '../private/validation';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { validateSameInstance } from '../private/references';
+import { validateDescription, validateLength, validatePattern } from '../private/validation';
 
 /**
  * An Amazon Connect quick connect, defined in this app or imported.
@@ -172,7 +173,7 @@ export class QuickConnect extends QuickConnectBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: quickConnectArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(quickConnectArn) });
         const parts = parseInstanceResourceArn(this, quickConnectArn, 'transfer-destination', 'quick connect');
         this.quickConnectId = parts.resourceId;
         this.instanceArn = parts.instanceArn;
@@ -219,11 +220,7 @@ export class QuickConnect extends QuickConnectBase {
 
     const target = props.target;
     const instanceArn = props.instance.instanceArn;
-    const checkInstance = (what: string, arn: string) => {
-      if (!Token.isUnresolved(arn) && !Token.isUnresolved(instanceArn) && arn !== instanceArn) {
-        fail(this, `${what} must belong to the quick connect's instance ${instanceArn}, got one of ${arn}`);
-      }
-    };
+    const checkInstance = (what: string, arn: string) => validateSameInstance(this, what, instanceArn, arn);
 
     let config: CfnQuickConnect.QuickConnectConfigProperty;
     switch (target.type) {

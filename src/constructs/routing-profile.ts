@@ -4,8 +4,9 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
-import { parseInstanceResourceArn } from '../private/arn';
-import { fail, validateDescription, validateIntegerRange, validateLength } from '../private/validation';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { validateSameInstance } from '../private/references';
+import { durationSeconds, fail, validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
 /**
  * An Amazon Connect routing profile, defined in this app or imported.
@@ -277,7 +278,7 @@ export class RoutingProfile extends RoutingProfileBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: routingProfileArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(routingProfileArn) });
         const parts = parseInstanceResourceArn(this, routingProfileArn, 'routing-profile', 'routing profile');
         this.routingProfileId = parts.resourceId;
         this.instanceArn = parts.instanceArn;
@@ -381,7 +382,7 @@ export class RoutingProfile extends RoutingProfileBase {
     }
     const priority = options.priority ?? 1;
     validateIntegerRange(this, 'queue priority', priority, 1, 99);
-    const delaySeconds = this.delaySeconds(options.delay ?? Duration.seconds(0));
+    const delaySeconds = durationSeconds(this, 'queue delay', options.delay, 0, 9999) ?? 0;
     for (const channel of channels) {
       this.queueConfigs.push({ queue, channel, priority, delaySeconds });
     }
@@ -432,22 +433,8 @@ export class RoutingProfile extends RoutingProfileBase {
     return channels;
   }
 
-  private delaySeconds(delay: Duration): number {
-    if (delay.isUnresolved()) {
-      return delay.toSeconds();
-    }
-    const seconds = delay.toSeconds({ integral: false });
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 9999) {
-      fail(this, `queue delay must be a whole number of seconds from 0 to 9999, got ${seconds} seconds`);
-    }
-    return seconds;
-  }
-
   private checkSameInstance(queue: IQueue, what: string): void {
-    const instanceArn = this.instance.instanceArn;
-    if (!Token.isUnresolved(queue.instanceArn) && !Token.isUnresolved(instanceArn) && queue.instanceArn !== instanceArn) {
-      fail(this, `${what} must belong to the routing profile's instance ${instanceArn}, got a queue of ${queue.instanceArn}`);
-    }
+    validateSameInstance(this, what, this.instance.instanceArn, queue.instanceArn);
   }
 
   private validateQueueConfigs(): string[] {

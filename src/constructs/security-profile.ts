@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
-import { parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -559,7 +559,7 @@ export class SecurityProfile extends SecurityProfileBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: securityProfileArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(securityProfileArn) });
         const parts = parseInstanceResourceArn(this, securityProfileArn, 'security-profile', 'security profile');
         this.securityProfileId = parts.resourceId;
         this.instanceArn = parts.instanceArn;

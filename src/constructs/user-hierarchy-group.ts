@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyStructure, UserHierarchyStructure } from './user-hierarchy-structure';
-import { parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength } from '../private/validation';
 
@@ -100,7 +100,7 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: userHierarchyGroupArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(userHierarchyGroupArn) });
         const parts = parseInstanceResourceArn(this, userHierarchyGroupArn, 'agent-group', 'user hierarchy group');
         this.userHierarchyGroupId = parts.resourceId;
         this.instanceArn = parts.instanceArn;

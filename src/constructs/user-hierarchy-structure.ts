@@ -3,6 +3,7 @@ import { CfnUserHierarchyStructure } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
+import { importEnvironmentArn } from '../private/arn';
 import { fail, validateLength } from '../private/validation';
 
 /**
@@ -103,7 +104,7 @@ export class UserHierarchyStructure extends UserHierarchyStructureBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: userHierarchyStructureArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(userHierarchyStructureArn) });
         if (Token.isUnresolved(userHierarchyStructureArn)) {
           const parts = Fn.split('/', userHierarchyStructureArn);
           this.instanceArn = Fn.join('/', [Fn.select(0, parts), Fn.select(1, parts)]);

@@ -6,7 +6,7 @@ import { IdentityManagementType, IInstance, Instance } from './instance';
 import { IRoutingProfile } from './routing-profile';
 import { ISecurityProfile } from './security-profile';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
-import { parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { durationSeconds, fail, validateLength, validatePattern } from '../private/validation';
 
@@ -284,7 +284,7 @@ export class User extends UserBase {
       public readonly instanceArn: string;
 
       constructor() {
-        super(scope, id, { environmentFromArn: userArn });
+        super(scope, id, { environmentFromArn: importEnvironmentArn(userArn) });
         const parts = parseInstanceResourceArn(this, userArn, 'agent', 'user');
         this.userId = parts.resourceId;
         this.instanceArn = parts.instanceArn;

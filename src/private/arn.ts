@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fail } from './validation';
 
@@ -68,11 +68,13 @@ export function instanceArnFromId(scope: IConstruct, instanceId: string): string
   });
 }
 
-/** Components of any ARN, for imports that take the environment from the ARN. */
-export function arnEnvironment(arn: string): { account?: string; region?: string } {
-  if (Token.isUnresolved(arn)) {
-    return {};
-  }
-  const parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
-  return { account: parts.account, region: parts.region };
+/** At least the six colon-separated components `Arn.split` requires. */
+const ARN_COMPONENTS = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:.+$/;
+
+/**
+ * The `environmentFromArn` to give `Resource` for an import: the ARN when it can be split, undefined otherwise,
+ * so that a malformed ARN reaches the import's own, clearer validation instead of failing inside `Resource`.
+ */
+export function importEnvironmentArn(arn: string): string | undefined {
+  return Token.isUnresolved(arn) || ARN_COMPONENTS.test(arn) ? arn : undefined;
 }

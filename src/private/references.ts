@@ -1,4 +1,6 @@
 import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { fail } from './validation';
 
 /**
  * Checks that a referenced resource lives in the same instance as the resource that references it.
@@ -16,4 +18,12 @@ export function sameInstanceError(what: string, expectedInstanceArn: string, act
     return undefined;
   }
   return `${what} must belong to instance ${expectedInstanceArn}, got one of instance ${actualInstanceArn}`;
+}
+
+/** Fails at synth time when a referenced resource lives in another instance (skipped for tokens). */
+export function validateSameInstance(scope: IConstruct, what: string, expectedInstanceArn: string, actualInstanceArn: string): void {
+  const error = sameInstanceError(what, expectedInstanceArn, actualInstanceArn);
+  if (error) {
+    fail(scope, error);
+  }
 }

@@ -73,7 +73,7 @@ export function durationSeconds(scope: IConstruct, what: string, value: Duration
   }
   const seconds = value.toMilliseconds() / 1000;
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
-    fail(scope, `${what} must be a whole number of seconds from ${min} to ${max}, got ${value.toHumanString()}`);
+    fail(scope, `${what} must be a whole number of seconds from ${min} to ${max}, got ${seconds} seconds`);
   }
   return seconds;
 }

@@ -259,20 +259,20 @@ describe('Queue', () => {
       const { stack, instance } = testStack();
       const hours: IHoursOfOperation = HoursOfOperation.fromHoursOfOperationArn(stack, 'Hours', `${OTHER_INSTANCE_ARN}/operating-hours/hoop-1`);
       expect(() => new Queue(stack, 'Queue', { instance, hoursOfOperation: hours }))
-        .toThrow(new RegExp(`hoursOfOperation must belong to the queue's instance ${INSTANCE_ARN}, got one of ${OTHER_INSTANCE_ARN}`));
+        .toThrow(new RegExp(`hoursOfOperation must belong to instance ${INSTANCE_ARN}, got one of instance ${OTHER_INSTANCE_ARN}`));
     });
 
     test('fails on a whisper flow of another instance', () => {
       const { stack, instance, hours } = setup();
       const whisper = ContactFlow.fromContactFlowArn(stack, 'Whisper', `${OTHER_INSTANCE_ARN}/contact-flow/flow-1`);
       expect(() => new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundCallerConfig: { whisperFlow: whisper } }))
-        .toThrow(/outboundCallerConfig.whisperFlow must belong to the queue's instance/);
+        .toThrow(/outboundCallerConfig.whisperFlow must belong to instance /);
     });
 
     test('fails on a quick connect of another instance', () => {
       const { stack, queue: q } = queue();
       expect(() => q.addQuickConnect(quickConnect(stack, 'qc-1', OTHER_INSTANCE_ARN)))
-        .toThrow(/quick connect 'Test\/qc-1' must belong to the queue's instance/);
+        .toThrow(/quick connect 'Test\/qc-1' must belong to instance /);
     });
 
     test('fails on a quick connect added twice', () => {

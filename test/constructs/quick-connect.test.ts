@@ -104,13 +104,13 @@ describe('QuickConnect', () => {
     const otherQueue = Queue.fromQueueArn(stack, 'OtherQueue', `${OTHER_INSTANCE_ARN}/queue/q-2`);
     const otherFlow = ContactFlow.fromContactFlowArn(stack, 'OtherFlow', `${OTHER_INSTANCE_ARN}/contact-flow/f-2`);
     expect(() => quickConnect(QuickConnectTarget.user(otherUser, agentFlow), {}, 'A')).toThrow(
-      new RegExp(`Test/A: user must belong to the quick connect's instance ${INSTANCE_ARN}, got one of ${OTHER_INSTANCE_ARN}`));
+      new RegExp(`Test/A: user must belong to instance ${INSTANCE_ARN}, got one of instance ${OTHER_INSTANCE_ARN}`));
     expect(() => quickConnect(QuickConnectTarget.user(user, otherFlow), {}, 'B'))
-      .toThrow(/transfer flow must belong to the quick connect's instance/);
+      .toThrow(/transfer flow must belong to instance /);
     expect(() => quickConnect(QuickConnectTarget.queue(otherQueue, queueFlow), {}, 'C'))
-      .toThrow(/queue must belong to the quick connect's instance/);
+      .toThrow(/queue must belong to instance /);
     expect(() => quickConnect(QuickConnectTarget.queue(queue, otherFlow), {}, 'D'))
-      .toThrow(/transfer flow must belong to the quick connect's instance/);
+      .toThrow(/transfer flow must belong to instance /);
   });
 
   test('fails when the name or description has a wrong length', () => {

@@ -230,13 +230,13 @@ describe('RoutingProfile', () => {
     const { queue, profile } = setup();
     const rp = profile();
     expect(() => rp.addQueue(queue('sales', OTHER_INSTANCE_ARN))).toThrow(
-      new RegExp(`queue must belong to the routing profile's instance ${INSTANCE_ARN}, got a queue of ${OTHER_INSTANCE_ARN}`));
+      new RegExp(`queue must belong to instance ${INSTANCE_ARN}, got one of instance ${OTHER_INSTANCE_ARN}`));
   });
 
   test('fails when the default outbound queue belongs to another instance', () => {
     const { queue, profile } = setup();
     expect(() => profile({ defaultOutboundQueue: queue('out', OTHER_INSTANCE_ARN) }))
-      .toThrow(/default outbound queue must belong to the routing profile's instance/);
+      .toThrow(/default outbound queue must belong to instance /);
   });
 
   test('fails when a voice concurrency is not 1', () => {
@@ -305,7 +305,7 @@ describe('RoutingProfile', () => {
     const { queue, profile } = setup();
     const rp = profile();
     expect(() => rp.addManualAssignmentQueue(queue('m', OTHER_INSTANCE_ARN)))
-      .toThrow(/manual assignment queue must belong to the routing profile's instance/);
+      .toThrow(/manual assignment queue must belong to instance /);
   });
 
   test('exposes attributes derived from the ARN attribute', () => {

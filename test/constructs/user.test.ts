@@ -390,7 +390,7 @@ describe('User', () => {
     test('fails when the after contact work limit is too long', () => {
       const { user } = setup();
       expect(() => user({ phoneConfig: { afterContactWorkTimeLimit: Duration.days(24) } }))
-        .toThrow(/afterContactWorkTimeLimit must be a whole number of seconds from 0 to 2000000, got 24 days/);
+        .toThrow(/afterContactWorkTimeLimit must be a whole number of seconds from 0 to 2000000, got 2073600 seconds/);
     });
 
     test('fails when the after contact work limit is not whole seconds', () => {

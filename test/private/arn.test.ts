@@ -1,5 +1,5 @@
 import { App, Stack, Token } from 'aws-cdk-lib';
-import { instanceArnFromId, parseInstanceArn, parseInstanceResourceArn } from '../../src/private/arn';
+import { importEnvironmentArn, instanceArnFromId, parseInstanceArn, parseInstanceResourceArn } from '../../src/private/arn';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111122223333:instance/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
@@ -47,5 +47,18 @@ describe('ARN parsing', () => {
     expect(s.resolve(instanceArnFromId(s, 'abc'))).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:eu-west-2:111122223333:instance/abc']],
     });
+  });
+});
+
+describe('importEnvironmentArn', () => {
+  test('passes ARNs that aws-cdk-lib can split, and tokens', () => {
+    expect(importEnvironmentArn(`${INSTANCE}/queue/q-1`)).toBe(`${INSTANCE}/queue/q-1`);
+    const token = Token.asString({ Ref: 'Arn' });
+    expect(importEnvironmentArn(token)).toBe(token);
+  });
+
+  test('drops malformed ARNs so that the import reports them itself', () => {
+    expect(importEnvironmentArn('not-an-arn')).toBeUndefined();
+    expect(importEnvironmentArn('arn:aws:connect')).toBeUndefined();
   });
 });

@@ -51,7 +51,7 @@ describe('validation helpers', () => {
     expect(durationSeconds(scope(), 'delay', Duration.minutes(2), 0, 9999)).toBe(120);
     expect(durationSeconds(scope(), 'delay', undefined, 0, 9999)).toBeUndefined();
     expect(() => durationSeconds(scope(), 'delay', Duration.hours(3), 0, 9999))
-      .toThrow(/delay must be a whole number of seconds from 0 to 9999, got 3 hours/);
+      .toThrow(/delay must be a whole number of seconds from 0 to 9999, got 10800 seconds/);
     expect(() => durationSeconds(scope(), 'delay', Duration.millis(1500), 0, 9999))
       .toThrow(/delay must be a whole number of seconds from 0 to 9999/);
   });
