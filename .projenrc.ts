@@ -53,7 +53,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench'],
   },
 
-  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '/.jsii-pacmak/'],
+  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '/test/.readme-tour-*/'],
 });
 
 for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/']) {

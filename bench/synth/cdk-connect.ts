@@ -32,7 +32,7 @@ export function buildWithCdkConnect(stack: Stack): void {
   for (let i = 0; i < SCALE.hoursOfOperation; i++) {
     hours.push(new HoursOfOperation(stack, `Hours${i}`, {
       instance,
-      name: `hours-${i}`,
+      hoursOfOperationName: `hours-${i}`,
       timeZone: 'Europe/London',
       schedule: WeeklySchedule.weekdays(TimeRange.of('09:00', '17:30')),
     }));
@@ -42,7 +42,7 @@ export function buildWithCdkConnect(stack: Stack): void {
   for (let i = 0; i < SCALE.queues; i++) {
     queues.push(new Queue(stack, `Queue${i}`, {
       instance,
-      name: `queue-${i}`,
+      queueName: `queue-${i}`,
       hoursOfOperation: hours[i % hours.length],
       maxContacts: 100,
     }));
@@ -52,7 +52,7 @@ export function buildWithCdkConnect(stack: Stack): void {
   for (let i = 0; i < SCALE.routingProfiles; i++) {
     const profile = new RoutingProfile(stack, `RoutingProfile${i}`, {
       instance,
-      name: `routing-profile-${i}`,
+      routingProfileName: `routing-profile-${i}`,
       description: `routing profile ${i}`,
       defaultOutboundQueue: queues[i % queues.length],
       mediaConcurrencies: [
@@ -71,7 +71,7 @@ export function buildWithCdkConnect(stack: Stack): void {
   for (let i = 0; i < SCALE.flows; i++) {
     flows.push(new ContactFlow(stack, `Flow${i}`, {
       instance,
-      name: `flow-${i}`,
+      contactFlowName: `flow-${i}`,
       content: FlowContent.fromObject(flowContent('${Queue}'), {
         references: [FlowReference.queue('Queue', queues[i % queues.length])],
       }),
@@ -83,7 +83,7 @@ export function buildWithCdkConnect(stack: Stack): void {
   for (let i = 0; i < SCALE.securityProfiles; i++) {
     securityProfiles.push(new SecurityProfile(stack, `SecurityProfile${i}`, {
       instance,
-      name: `security-profile-${i}`,
+      securityProfileName: `security-profile-${i}`,
       permissions,
     }));
   }
@@ -106,7 +106,7 @@ export function buildWithCdkConnect(stack: Stack): void {
     const kind = i % 3;
     new QuickConnect(stack, `QuickConnect${i}`, {
       instance,
-      name: `quick-connect-${i}`,
+      quickConnectName: `quick-connect-${i}`,
       target: kind === 0
         ? QuickConnectTarget.user(users[i], flows[i % flows.length])
         : kind === 1

@@ -90,7 +90,7 @@ export class ContactCenterStack extends Stack {
     // ---- Opening hours ---------------------------------------------------------------------------------------
     const supportHours = new HoursOfOperation(this, 'SupportHours', {
       instance: this.instance,
-      name: 'Support hours',
+      hoursOfOperationName: 'Support hours',
       description: 'Support line: weekdays 08:00-18:00',
       timeZone: 'Europe/London',
       schedule: WeeklySchedule.weekdays(TimeRange.of('08:00', '18:00')),
@@ -103,7 +103,7 @@ export class ContactCenterStack extends Stack {
     });
     const salesHours = new HoursOfOperation(this, 'SalesHours', {
       instance: this.instance,
-      name: 'Sales hours',
+      hoursOfOperationName: 'Sales hours',
       description: 'Sales line: weekdays 09:00-17:30, Saturday mornings',
       timeZone: 'Europe/London',
       schedule: WeeklySchedule.weekdays(TimeRange.of('09:00', '12:30'), TimeRange.of('13:30', '17:30')),
@@ -113,20 +113,20 @@ export class ContactCenterStack extends Stack {
     // ---- Queues ----------------------------------------------------------------------------------------------
     const support = new Queue(this, 'SupportQueue', {
       instance: this.instance,
-      name: 'Support',
+      queueName: 'Support',
       description: 'General support',
       hoursOfOperation: supportHours,
       maxContacts: 50,
     });
     const priority = new Queue(this, 'PriorityQueue', {
       instance: this.instance,
-      name: 'Priority support',
+      queueName: 'Priority support',
       description: 'Support for premium customers',
       hoursOfOperation: supportHours,
     });
     const sales = new Queue(this, 'SalesQueue', {
       instance: this.instance,
-      name: 'Sales',
+      queueName: 'Sales',
       description: 'New business',
       hoursOfOperation: salesHours,
     });
@@ -150,7 +150,7 @@ export class ContactCenterStack extends Stack {
 
     const customerQueueFlow = new ContactFlow(this, 'CustomerQueueFlow', {
       instance: this.instance,
-      name: 'Customer queue',
+      contactFlowName: 'Customer queue',
       description: 'What callers hear while they wait',
       type: ContactFlowType.CUSTOMER_QUEUE,
       content: FlowContent.fromFile(path.join(FLOWS, 'customer-queue.json'), {
@@ -160,7 +160,7 @@ export class ContactCenterStack extends Stack {
 
     const inboundFlow = new ContactFlow(this, 'InboundFlow', {
       instance: this.instance,
-      name: 'Inbound',
+      contactFlowName: 'Inbound',
       description: 'Greets, looks the caller up and routes them by tier and opening hours',
       type: ContactFlowType.CONTACT_FLOW,
       content: FlowContent.fromFile(path.join(FLOWS, 'inbound.json'), {
@@ -177,13 +177,13 @@ export class ContactCenterStack extends Stack {
 
     const agentTransferFlow = new ContactFlow(this, 'AgentTransferFlow', {
       instance: this.instance,
-      name: 'Transfer to agent',
+      contactFlowName: 'Transfer to agent',
       type: ContactFlowType.AGENT_TRANSFER,
       content: FlowContent.fromFile(path.join(FLOWS, 'agent-transfer.json')),
     });
     const queueTransferFlow = new ContactFlow(this, 'QueueTransferFlow', {
       instance: this.instance,
-      name: 'Transfer to queue',
+      contactFlowName: 'Transfer to queue',
       type: ContactFlowType.QUEUE_TRANSFER,
       content: FlowContent.fromFile(path.join(FLOWS, 'queue-transfer.json')),
     });
@@ -202,7 +202,7 @@ export class ContactCenterStack extends Stack {
     // ---- Routing ---------------------------------------------------------------------------------------------
     const supportProfile = new RoutingProfile(this, 'SupportProfile', {
       instance: this.instance,
-      name: 'Support agents',
+      routingProfileName: 'Support agents',
       description: 'Voice and chat support',
       defaultOutboundQueue: support,
       mediaConcurrencies: [
@@ -217,7 +217,7 @@ export class ContactCenterStack extends Stack {
     });
     const salesProfile = new RoutingProfile(this, 'SalesProfile', {
       instance: this.instance,
-      name: 'Sales agents',
+      routingProfileName: 'Sales agents',
       description: 'Voice sales',
       defaultOutboundQueue: sales,
       mediaConcurrencies: [{ channel: Channel.VOICE, concurrency: 1 }],
@@ -227,13 +227,13 @@ export class ContactCenterStack extends Stack {
     // ---- Who may do what ---------------------------------------------------------------------------------------
     const agentProfile = new SecurityProfile(this, 'AgentSecurityProfile', {
       instance: this.instance,
-      name: 'Example agent',
+      securityProfileName: 'Example agent',
       description: 'Takes and makes contacts',
       permissions: [Permission.BASIC_AGENT_ACCESS, Permission.OUTBOUND_CALL_ACCESS, Permission.CONTACT_SEARCH_VIEW],
     });
     const supervisorProfile = new SecurityProfile(this, 'SupervisorSecurityProfile', {
       instance: this.instance,
-      name: 'Example supervisor',
+      securityProfileName: 'Example supervisor',
       description: 'Agent access plus metrics, recordings and listen-in',
       permissions: [
         Permission.BASIC_AGENT_ACCESS,
@@ -251,9 +251,9 @@ export class ContactCenterStack extends Stack {
       levelOne: 'Site',
       levelTwo: 'Team',
     });
-    const london = new UserHierarchyGroup(this, 'London', { instance: this.instance, name: 'London', structure });
-    const supportTeam = new UserHierarchyGroup(this, 'SupportTeam', { instance: this.instance, name: 'Support team', parent: london });
-    const salesTeam = new UserHierarchyGroup(this, 'SalesTeam', { instance: this.instance, name: 'Sales team', parent: london });
+    const london = new UserHierarchyGroup(this, 'London', { instance: this.instance, userHierarchyGroupName: 'London', structure });
+    const supportTeam = new UserHierarchyGroup(this, 'SupportTeam', { instance: this.instance, userHierarchyGroupName: 'Support team', parent: london });
+    const salesTeam = new UserHierarchyGroup(this, 'SalesTeam', { instance: this.instance, userHierarchyGroupName: 'Sales team', parent: london });
 
     // The agents' first password: generated into Secrets Manager, never written into the template.
     const initialPassword = new secretsmanager.Secret(this, 'InitialAgentPassword', {
@@ -301,7 +301,7 @@ export class ContactCenterStack extends Stack {
     // ---- Transfers ---------------------------------------------------------------------------------------------
     const toSales = new QuickConnect(this, 'ToSales', {
       instance: this.instance,
-      name: 'Sales',
+      quickConnectName: 'Sales',
       description: 'Transfer to the sales queue',
       target: QuickConnectTarget.queue(sales, queueTransferFlow),
     });
@@ -310,13 +310,13 @@ export class ContactCenterStack extends Stack {
     // dependency cycle). Bob works the sales queue, so support agents can hand callers to him.
     const toBob = new QuickConnect(this, 'ToBob', {
       instance: this.instance,
-      name: 'Bob in sales',
+      quickConnectName: 'Bob in sales',
       description: 'Transfer to Bob, our sales lead',
       target: QuickConnectTarget.user(bob, agentTransferFlow),
     });
     const toHeadOffice = new QuickConnect(this, 'ToHeadOffice', {
       instance: this.instance,
-      name: 'Head office',
+      quickConnectName: 'Head office',
       description: 'External transfer to head office reception',
       target: QuickConnectTarget.phoneNumber('+442079460000'),
     });

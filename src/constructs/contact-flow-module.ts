@@ -53,7 +53,7 @@ export interface ContactFlowModuleProps {
   /**
    * The name of the flow module (1 to 127 characters, not only white space).
    */
-  readonly name: string;
+  readonly contactFlowModuleName: string;
 
   /**
    * The content of the flow module, in the Amazon Connect flow language, with `${Name}` placeholders filled
@@ -162,8 +162,8 @@ export class ContactFlowModule extends ContactFlowModuleBase {
   constructor(scope: Construct, id: string, props: ContactFlowModuleProps) {
     super(scope, id);
 
-    validateLength(this, 'name', props.name, 1, 127);
-    validatePattern(this, 'name', props.name, /\S/, 'more than white space');
+    validateLength(this, 'name', props.contactFlowModuleName, 1, 127);
+    validatePattern(this, 'name', props.contactFlowModuleName, /\S/, 'more than white space');
     validateLength(this, 'description', props.description, 1, 500);
     validatePattern(this, 'description', props.description, /\S/, 'more than white space');
     if (props.settings !== undefined && !Token.isUnresolved(props.settings)) {
@@ -178,7 +178,7 @@ export class ContactFlowModule extends ContactFlowModuleBase {
 
     const resource = new CfnContactFlowModule(this, 'Resource', {
       instanceArn: props.instance.instanceArn,
-      name: props.name,
+      name: props.contactFlowModuleName,
       description: props.description,
       state: props.state ?? ContactFlowModuleState.ACTIVE,
       content: content.content,
@@ -194,7 +194,7 @@ export class ContactFlowModule extends ContactFlowModuleBase {
     this.contactFlowModuleArn = resource.attrContactFlowModuleArn;
     this.contactFlowModuleId = parseInstanceResourceArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module').resourceId;
     this.instanceArn = props.instance.instanceArn;
-    this.contactFlowModuleName = props.name;
+    this.contactFlowModuleName = props.contactFlowModuleName;
     this.contactFlowModuleStatus = resource.attrStatus;
   }
 }

@@ -84,7 +84,7 @@ export interface ContactFlowProps {
    *
    * CloudWatch reports the flow's metrics under this name.
    */
-  readonly name: string;
+  readonly contactFlowName: string;
 
   /**
    * The content of the flow, in the Amazon Connect flow language, with `${Name}` placeholders filled
@@ -132,7 +132,7 @@ abstract class ContactFlowBase extends Resource implements IContactFlow {
  * declare const queue: IQueue;
  * new ContactFlow(this, 'Inbound', {
  *   instance,
- *   name: 'Inbound',
+ *   contactFlowName: 'Inbound',
  *   content: FlowContent.fromFile('flows/inbound.json', {
  *     references: [FlowReference.queue('SupportQueue', queue)],
  *   }),
@@ -196,14 +196,14 @@ export class ContactFlow extends ContactFlowBase {
   constructor(scope: Construct, id: string, props: ContactFlowProps) {
     super(scope, id);
 
-    validateLength(this, 'name', props.name, 1, 127);
+    validateLength(this, 'name', props.contactFlowName, 1, 127);
     validateDescription(this, props.description, 500);
 
     const content = props.content.bind(this, props.instance);
 
     const resource = new CfnContactFlow(this, 'Resource', {
       instanceArn: props.instance.instanceArn,
-      name: props.name,
+      name: props.contactFlowName,
       description: props.description,
       type: props.type ?? ContactFlowType.CONTACT_FLOW,
       state: props.state ?? ContactFlowState.ACTIVE,
@@ -217,7 +217,7 @@ export class ContactFlow extends ContactFlowBase {
     this.contactFlowArn = resource.attrContactFlowArn;
     this.contactFlowId = parseInstanceResourceArn(this, this.contactFlowArn, 'contact-flow', 'flow').resourceId;
     this.instanceArn = props.instance.instanceArn;
-    this.contactFlowName = props.name;
+    this.contactFlowName = props.contactFlowName;
     this.contactFlowType = props.type ?? ContactFlowType.CONTACT_FLOW;
   }
 

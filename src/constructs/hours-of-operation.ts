@@ -235,7 +235,7 @@ export interface HoursOfOperationProps {
    *
    * @default - a name generated from the construct path
    */
-  readonly name?: string;
+  readonly hoursOfOperationName?: string;
 
   /**
    * A description of the hours of operation (1 to 250 characters, no control characters other than tab and
@@ -290,7 +290,7 @@ const NO_CONTROL_CHARACTERS = 'made of printable characters, tabs and line break
  * @example
  * const hours = new HoursOfOperation(this, 'OfficeHours', {
  *   instance,
- *   name: 'Office hours',
+ *   hoursOfOperationName: 'Office hours',
  *   timeZone: 'Europe/Berlin',
  *   schedule: WeeklySchedule.weekdays(TimeRange.of('09:00', '17:00')),
  * });
@@ -355,7 +355,7 @@ export class HoursOfOperation extends HoursOfOperationBase {
   constructor(scope: Construct, id: string, props: HoursOfOperationProps) {
     super(scope, id);
 
-    const name = props.name ?? Names.uniqueResourceName(this, { maxLength: 127 });
+    const name = props.hoursOfOperationName ?? Names.uniqueResourceName(this, { maxLength: 127 });
     validateLength(this, 'name', name, 1, 127);
     validatePattern(this, 'name', name, HUMAN_READABLE_NAME, NO_CONTROL_CHARACTERS);
     validateLength(this, 'description', props.description, 1, 250);

@@ -136,7 +136,7 @@ export interface QueueProps {
    *
    * @default - a name generated from the construct path
    */
-  readonly name?: string;
+  readonly queueName?: string;
 
   /**
    * A description of the queue (1 to 250 characters).
@@ -232,7 +232,7 @@ const MAX_QUICK_CONNECTS = 50;
  * @example
  * const queue = new Queue(this, 'Support', {
  *   instance,
- *   name: 'Support',
+ *   queueName: 'Support',
  *   hoursOfOperation: hours,
  *   maxContacts: 100,
  * });
@@ -306,7 +306,7 @@ export class Queue extends QueueBase {
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
 
-    const name = props.name ?? Names.uniqueResourceName(this, { maxLength: 127 });
+    const name = props.queueName ?? Names.uniqueResourceName(this, { maxLength: 127 });
     validateLength(this, 'name', name, 1, 127);
     validateDescription(this, props.description);
     validateSameInstance(this, 'hoursOfOperation', props.instance.instanceArn, props.hoursOfOperation.instanceArn);

@@ -127,7 +127,7 @@ export interface QuickConnectProps {
    *
    * @default - a name generated from the construct path
    */
-  readonly name?: string;
+  readonly quickConnectName?: string;
 
   /**
    * The description of the quick connect, 1 to 250 characters.
@@ -214,8 +214,8 @@ export class QuickConnect extends QuickConnectBase {
   constructor(scope: Construct, id: string, props: QuickConnectProps) {
     super(scope, id);
 
-    this.quickConnectName = props.name ?? Names.uniqueResourceName(this, { maxLength: 127 });
-    validateLength(this, 'name', props.name, 1, 127);
+    this.quickConnectName = props.quickConnectName ?? Names.uniqueResourceName(this, { maxLength: 127 });
+    validateLength(this, 'name', props.quickConnectName, 1, 127);
     validateDescription(this, props.description);
 
     const target = props.target;

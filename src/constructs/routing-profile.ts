@@ -167,7 +167,7 @@ export interface RoutingProfileProps {
    *
    * @default - a name generated from the construct path
    */
-  readonly name?: string;
+  readonly routingProfileName?: string;
 
   /**
    * The description of the routing profile, 1 to 250 characters (Amazon Connect requires one).
@@ -325,8 +325,8 @@ export class RoutingProfile extends RoutingProfileBase {
     super(scope, id);
     this.instance = props.instance;
 
-    this.routingProfileName = props.name ?? Names.uniqueResourceName(this, { maxLength: 127 });
-    validateLength(this, 'name', props.name, 1, 127);
+    this.routingProfileName = props.routingProfileName ?? Names.uniqueResourceName(this, { maxLength: 127 });
+    validateLength(this, 'name', props.routingProfileName, 1, 127);
     validateDescription(this, props.description);
     this.checkSameInstance(props.defaultOutboundQueue, 'default outbound queue');
 

@@ -479,7 +479,7 @@ export interface SecurityProfileProps {
    * The name of the security profile. 1 to 127 characters: letters, digits, spaces, `_`, `@` and `-`.
    * The name cannot be changed after creation (changing it replaces the profile).
    */
-  readonly name: string;
+  readonly securityProfileName: string;
 
   /**
    * The description of the security profile. 1 to 250 characters.
@@ -582,8 +582,8 @@ export class SecurityProfile extends SecurityProfileBase {
   constructor(scope: Construct, id: string, props: SecurityProfileProps) {
     super(scope, id);
 
-    validateLength(this, 'name', props.name, 1, 127);
-    validatePattern(this, 'name', props.name, NAME_PATTERN, 'letters, digits, spaces, _, @ and -');
+    validateLength(this, 'name', props.securityProfileName, 1, 127);
+    validatePattern(this, 'name', props.securityProfileName, NAME_PATTERN, 'letters, digits, spaces, _, @ and -');
     validateDescription(this, props.description);
 
     const instanceArn = props.instance.instanceArn;
@@ -602,7 +602,7 @@ export class SecurityProfile extends SecurityProfileBase {
 
     const resource = new CfnSecurityProfile(this, 'Resource', {
       instanceArn,
-      securityProfileName: props.name,
+      securityProfileName: props.securityProfileName,
       description: props.description,
       permissions: Lazy.list({ produce: () => [...this.permissionNames] }, { omitEmpty: true }),
       allowedAccessControlTags: tags,
@@ -618,7 +618,7 @@ export class SecurityProfile extends SecurityProfileBase {
         : [],
     });
 
-    this.securityProfileName = props.name;
+    this.securityProfileName = props.securityProfileName;
     this.instanceArn = instanceArn;
     this.securityProfileArn = resource.attrSecurityProfileArn;
     this.securityProfileId = parseInstanceResourceArn(this, this.securityProfileArn, 'security-profile', 'security profile').resourceId;

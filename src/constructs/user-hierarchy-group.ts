@@ -54,7 +54,7 @@ export interface UserHierarchyGroupProps {
   /**
    * The name of the group. 1 to 100 characters.
    */
-  readonly name: string;
+  readonly userHierarchyGroupName: string;
 
   /**
    * The parent group. The group is one level below its parent; a group without a parent is at level one.
@@ -132,7 +132,7 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
   constructor(scope: Construct, id: string, props: UserHierarchyGroupProps) {
     super(scope, id);
 
-    validateLength(this, 'name', props.name, 1, 100);
+    validateLength(this, 'name', props.userHierarchyGroupName, 1, 100);
 
     const parent = props.parent;
     const parentGroup = parent instanceof UserHierarchyGroup ? parent : undefined;
@@ -159,14 +159,14 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
 
     const resource = new CfnUserHierarchyGroup(this, 'Resource', {
       instanceArn,
-      name: props.name,
+      name: props.userHierarchyGroupName,
       parentGroupArn: parent?.userHierarchyGroupArn,
     });
     if (this.structure) {
       resource.node.addDependency(this.structure);
     }
 
-    this.userHierarchyGroupName = props.name;
+    this.userHierarchyGroupName = props.userHierarchyGroupName;
     this.instanceArn = instanceArn;
     this.userHierarchyGroupArn = resource.attrUserHierarchyGroupArn;
     this.userHierarchyGroupId = parseInstanceResourceArn(this, this.userHierarchyGroupArn, 'agent-group', 'user hierarchy group').resourceId;

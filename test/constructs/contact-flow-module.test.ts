@@ -21,7 +21,7 @@ const MINIMAL_MODULE = {
 function minimalModule(stack: Stack, instance: IInstance, extra: Partial<ContactFlowModuleProps> = {}): ContactFlowModule {
   return new ContactFlowModule(stack, 'Module', {
     instance,
-    name: 'Greeting',
+    contactFlowModuleName: 'Greeting',
     content: FlowContent.fromObject(MINIMAL_MODULE),
     ...extra,
   });
@@ -124,7 +124,7 @@ describe('ContactFlowModule', () => {
     const module = minimalModule(stack, instance);
     new ContactFlow(stack, 'Flow', {
       instance,
-      name: 'Inbound',
+      contactFlowName: 'Inbound',
       content: FlowContent.fromObject({
         Version: '2019-10-30',
         StartAction: 'Invoke',
@@ -169,17 +169,17 @@ describe('ContactFlowModule', () => {
 
   test('fails for an empty name', () => {
     const { stack, instance } = testStack();
-    expect(() => minimalModule(stack, instance, { name: '' })).toThrow(/Test\/Module: name must be 1 to 127 characters, got 0/);
+    expect(() => minimalModule(stack, instance, { contactFlowModuleName: '' })).toThrow(/Test\/Module: name must be 1 to 127 characters, got 0/);
   });
 
   test('fails for a name longer than 127 characters', () => {
     const { stack, instance } = testStack();
-    expect(() => minimalModule(stack, instance, { name: 'n'.repeat(128) })).toThrow(/name must be 1 to 127 characters, got 128/);
+    expect(() => minimalModule(stack, instance, { contactFlowModuleName: 'n'.repeat(128) })).toThrow(/name must be 1 to 127 characters, got 128/);
   });
 
   test('fails for a name of only white space', () => {
     const { stack, instance } = testStack();
-    expect(() => minimalModule(stack, instance, { name: '   ' })).toThrow(/name must be more than white space, got '   '/);
+    expect(() => minimalModule(stack, instance, { contactFlowModuleName: '   ' })).toThrow(/name must be more than white space, got '   '/);
   });
 
   test('fails for a description longer than 500 characters', () => {

@@ -21,7 +21,7 @@ const MINIMAL_FLOW = {
 function minimalFlow(stack: Stack, instance: IInstance, extra: Partial<Record<string, unknown>> = {}): ContactFlow {
   return new ContactFlow(stack, 'Flow', {
     instance,
-    name: 'Inbound',
+    contactFlowName: 'Inbound',
     content: FlowContent.fromObject(MINIMAL_FLOW),
     ...extra,
   });
@@ -101,7 +101,7 @@ describe('ContactFlow', () => {
     const queue = Queue.fromQueueArn(stack, 'Queue', cfnQueue.attrQueueArn);
     new ContactFlow(stack, 'Flow', {
       instance,
-      name: 'Inbound',
+      contactFlowName: 'Inbound',
       content: FlowContent.fromFile(path.join(FIXTURES, 'transfer-to-queue.json'), {
         references: [FlowReference.queue('SupportQueue', queue), FlowReference.text('CompanyName', 'Example Corp')],
       }),
@@ -125,7 +125,7 @@ describe('ContactFlow', () => {
     });
     new ContactFlow(stack, 'Flow', {
       instance,
-      name: 'Lookup',
+      contactFlowName: 'Lookup',
       content: FlowContent.fromFile(path.join(FIXTURES, 'invoke-lambda.json'), {
         references: [FlowReference.lambdaFunction('CustomerLookup', fn)],
       }),
@@ -154,7 +154,7 @@ describe('ContactFlow', () => {
     for (const id of ['A', 'B']) {
       new ContactFlow(stack, id, {
         instance,
-        name: id,
+        contactFlowName: id,
         content: FlowContent.fromFile(path.join(FIXTURES, 'invoke-lambda.json'), {
           references: [FlowReference.lambdaFunction('CustomerLookup', fn)],
         }),
@@ -171,7 +171,7 @@ describe('ContactFlow', () => {
     const target = minimalFlow(stack, instance);
     new ContactFlow(stack, 'Router', {
       instance,
-      name: 'Router',
+      contactFlowName: 'Router',
       content: FlowContent.fromObject({
         Version: '2019-10-30',
         StartAction: 'Go',
@@ -188,7 +188,7 @@ describe('ContactFlow', () => {
     const { stack, instance } = testStack();
     expect(() => new ContactFlow(stack, 'Broken', {
       instance,
-      name: 'Broken',
+      contactFlowName: 'Broken',
       content: FlowContent.fromObject({ ...MINIMAL_FLOW, StartAction: 'Nowhere' }),
     })).toThrow(/^Test\/Broken: flow content StartAction is 'Nowhere'/);
   });
@@ -204,12 +204,12 @@ describe('ContactFlow', () => {
 
   test('fails for an empty name', () => {
     const { stack, instance } = testStack();
-    expect(() => minimalFlow(stack, instance, { name: '' })).toThrow(/Test\/Flow: name must be 1 to 127 characters, got 0/);
+    expect(() => minimalFlow(stack, instance, { contactFlowName: '' })).toThrow(/Test\/Flow: name must be 1 to 127 characters, got 0/);
   });
 
   test('fails for a name longer than 127 characters', () => {
     const { stack, instance } = testStack();
-    expect(() => minimalFlow(stack, instance, { name: 'n'.repeat(128) })).toThrow(/name must be 1 to 127 characters, got 128/);
+    expect(() => minimalFlow(stack, instance, { contactFlowName: 'n'.repeat(128) })).toThrow(/name must be 1 to 127 characters, got 128/);
   });
 
   test('fails for a description longer than 500 characters', () => {

@@ -171,7 +171,7 @@ describe('placeholders', () => {
   });
 
   test('a reference value may be a token', () => {
-    const { resolved } = bind((s) => FlowContent.fromObject(flow('${Name}'), {
+    const { resolved } = bind(() => FlowContent.fromObject(flow('${Name}'), {
       references: [FlowReference.text('Name', Fn.ref('AWS::StackName'))],
     }));
     expect(resolved['Fn::Join'][1]).toContainEqual({ Ref: 'AWS::StackName' });

@@ -21,7 +21,7 @@ function entry(day: string, start: [number, number], end: [number, number]) {
 
 function hours(props: Partial<HoursOfOperationProps> = {}) {
   const { stack, instance } = testStack();
-  const construct = new HoursOfOperation(stack, 'Hours', { instance, name: 'Office', timeZone: 'Europe/Berlin', ...props });
+  const construct = new HoursOfOperation(stack, 'Hours', { instance, hoursOfOperationName: 'Office', timeZone: 'Europe/Berlin', ...props });
   return { stack, instance, hours: construct };
 }
 
@@ -182,7 +182,7 @@ describe('HoursOfOperation', () => {
     new HoursOfOperation(stack, 'Hours', {
       instance,
       timeZone: new CfnParameter(stack, 'TimeZone').valueAsString,
-      name: new CfnParameter(stack, 'Name').valueAsString,
+      hoursOfOperationName: new CfnParameter(stack, 'Name').valueAsString,
       overrides: [{
         name: new CfnParameter(stack, 'Override').valueAsString,
         effectiveFrom: new CfnParameter(stack, 'From').valueAsString,
@@ -218,11 +218,11 @@ describe('HoursOfOperation', () => {
 
   describe('validation', () => {
     test('fails on a name that is too long', () => {
-      expect(() => hours({ name: 'x'.repeat(128) })).toThrow(/Test\/Hours: name must be 1 to 127 characters, got 128/);
+      expect(() => hours({ hoursOfOperationName: 'x'.repeat(128) })).toThrow(/Test\/Hours: name must be 1 to 127 characters, got 128/);
     });
 
     test('fails on a name with control characters', () => {
-      expect(() => hours({ name: 'bad\u0007name' })).toThrow(/name must be made of printable characters, tabs and line breaks, got/);
+      expect(() => hours({ hoursOfOperationName: 'bad\u0007name' })).toThrow(/name must be made of printable characters, tabs and line breaks, got/);
     });
 
     test('fails on an empty or too long description', () => {

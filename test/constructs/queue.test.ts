@@ -36,7 +36,7 @@ function setup() {
 
 function queue(props: Partial<QueueProps> = {}) {
   const { stack, instance, hours } = setup();
-  const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, name: 'Support', ...props });
+  const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, queueName: 'Support', ...props });
   return { stack, instance, hours, queue: q };
 }
 
@@ -65,7 +65,7 @@ describe('Queue', () => {
     const q = new Queue(stack, 'Queue', {
       instance,
       hoursOfOperation: hours,
-      name: 'Sales',
+      queueName: 'Sales',
       description: 'Sales calls',
       maxContacts: 0,
       status: QueueStatus.DISABLED,
@@ -144,7 +144,7 @@ describe('Queue', () => {
     new Queue(stack, 'Queue', {
       instance,
       hoursOfOperation: hours,
-      name: new CfnParameter(stack, 'Name').valueAsString,
+      queueName: new CfnParameter(stack, 'Name').valueAsString,
       description: new CfnParameter(stack, 'Description').valueAsString,
       maxContacts: new CfnParameter(stack, 'Max', { type: 'Number' }).valueAsNumber,
     });
@@ -186,7 +186,7 @@ describe('Queue', () => {
       const { stack } = testStack();
       const instance = Instance.fromInstanceArn(stack, 'TokenInstance', Token.asString({ Ref: 'InstanceArn' }));
       const hours = HoursOfOperation.fromHoursOfOperationArn(stack, 'Hours', `${INSTANCE_ARN}/operating-hours/hoop-1`);
-      const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, name: 'Support' });
+      const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, queueName: 'Support' });
       expect(stack.resolve(q.metricQueueSize().dimensions).InstanceId)
         .toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'InstanceArn' }] }] });
     });
@@ -234,8 +234,8 @@ describe('Queue', () => {
 
   describe('validation', () => {
     test('fails on an empty or too long name', () => {
-      expect(() => queue({ name: '' })).toThrow(/Test\/Queue: name must be 1 to 127 characters, got 0/);
-      expect(() => queue({ name: 'q'.repeat(128) })).toThrow(/name must be 1 to 127 characters, got 128/);
+      expect(() => queue({ queueName: '' })).toThrow(/Test\/Queue: name must be 1 to 127 characters, got 0/);
+      expect(() => queue({ queueName: 'q'.repeat(128) })).toThrow(/name must be 1 to 127 characters, got 128/);
     });
 
     test('fails on an empty or too long description', () => {

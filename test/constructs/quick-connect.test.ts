@@ -16,7 +16,7 @@ function setup() {
   const agentFlow = ContactFlow.fromContactFlowArn(stack, 'AgentFlow', `${INSTANCE_ARN}/contact-flow/agent-transfer`);
   const queueFlow = ContactFlow.fromContactFlowArn(stack, 'QueueFlow', `${INSTANCE_ARN}/contact-flow/queue-transfer`);
   const quickConnect = (target: QuickConnectTarget, props: Partial<QuickConnectProps> = {}, id: string = 'QC') =>
-    new QuickConnect(stack, id, { instance, name: 'Transfer', target, ...props });
+    new QuickConnect(stack, id, { instance, quickConnectName: 'Transfer', target, ...props });
   return { app, stack, instance, user, queue, agentFlow, queueFlow, quickConnect };
 }
 
@@ -116,8 +116,8 @@ describe('QuickConnect', () => {
   test('fails when the name or description has a wrong length', () => {
     const { quickConnect } = setup();
     const target = QuickConnectTarget.phoneNumber('+15551234567');
-    expect(() => quickConnect(target, { name: '' }, 'A')).toThrow(/Test\/A: name must be 1 to 127 characters, got 0/);
-    expect(() => quickConnect(target, { name: 'x'.repeat(128) }, 'B')).toThrow(/name must be 1 to 127 characters, got 128/);
+    expect(() => quickConnect(target, { quickConnectName: '' }, 'A')).toThrow(/Test\/A: name must be 1 to 127 characters, got 0/);
+    expect(() => quickConnect(target, { quickConnectName: 'x'.repeat(128) }, 'B')).toThrow(/name must be 1 to 127 characters, got 128/);
     expect(() => quickConnect(target, { description: '' }, 'C')).toThrow(/description must be 1 to 250 characters, got 0/);
     expect(() => quickConnect(target, { description: 'x'.repeat(251) }, 'D')).toThrow(/description must be 1 to 250 characters, got 251/);
   });

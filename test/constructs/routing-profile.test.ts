@@ -21,7 +21,7 @@ function setup() {
   const outbound = queue('outbound');
   const profile = (props: Partial<RoutingProfileProps> = {}, id: string = 'Profile') => new RoutingProfile(stack, id, {
     instance,
-    name: 'Agents',
+    routingProfileName: 'Agents',
     defaultOutboundQueue: outbound,
     ...props,
   });
@@ -263,8 +263,8 @@ describe('RoutingProfile', () => {
 
   test('fails when the name or description has a wrong length', () => {
     const { profile } = setup();
-    expect(() => profile({ name: '' }, 'P1')).toThrow(/Test\/P1: name must be 1 to 127 characters, got 0/);
-    expect(() => profile({ name: 'x'.repeat(128) }, 'P2')).toThrow(/name must be 1 to 127 characters, got 128/);
+    expect(() => profile({ routingProfileName: '' }, 'P1')).toThrow(/Test\/P1: name must be 1 to 127 characters, got 0/);
+    expect(() => profile({ routingProfileName: 'x'.repeat(128) }, 'P2')).toThrow(/name must be 1 to 127 characters, got 128/);
     expect(() => profile({ description: 'x'.repeat(251) }, 'P3')).toThrow(/description must be 1 to 250 characters, got 251/);
   });
 

@@ -18,7 +18,7 @@ describe('SecurityProfile', () => {
     const { stack, instance } = testStack();
     const profile = new SecurityProfile(stack, 'Agent', {
       instance,
-      name: 'Agent profile',
+      securityProfileName: 'Agent profile',
       description: 'Agents of the support team',
       permissions: [Permission.BASIC_AGENT_ACCESS, Permission.OUTBOUND_CALL_ACCESS, Permission.custom('Some.NewPermission')],
     });
@@ -37,7 +37,7 @@ describe('SecurityProfile', () => {
 
   test('exposes the ARN and an id derived from it', () => {
     const { stack, instance } = testStack();
-    const profile = new SecurityProfile(stack, 'Profile', { instance, name: 'Profile' });
+    const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'Profile' });
     const arn = { 'Fn::GetAtt': [stack.getLogicalId(profile.node.defaultChild as CfnElement), 'SecurityProfileArn'] };
     expect(stack.resolve(profile.securityProfileArn)).toEqual(arn);
     expect(stack.resolve(profile.securityProfileId)).toEqual({ 'Fn::Select': [3, { 'Fn::Split': ['/', arn] }] });
@@ -46,13 +46,13 @@ describe('SecurityProfile', () => {
 
   test('omits permissions when there are none', () => {
     const { stack, instance } = testStack();
-    new SecurityProfile(stack, 'Profile', { instance, name: 'Empty' });
+    new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'Empty' });
     expect(permissionsOf(Template.fromStack(stack))).toBeUndefined();
   });
 
   test('addPermissions adds after construction, without duplicates', () => {
     const { stack, instance } = testStack();
-    const profile = new SecurityProfile(stack, 'Profile', { instance, name: 'Supervisor', permissions: [Permission.USERS_VIEW] });
+    const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'Supervisor', permissions: [Permission.USERS_VIEW] });
     profile.addPermissions(Permission.USERS_VIEW, Permission.USERS_EDIT_PERMISSION, Permission.custom('Users.View'));
     profile.addPermissions(Permission.ACCESS_METRICS);
 
@@ -85,7 +85,7 @@ describe('SecurityProfile', () => {
     const { stack, instance } = testStack();
     new SecurityProfile(stack, 'Profile', {
       instance,
-      name: 'Tagged',
+      securityProfileName: 'Tagged',
       allowedAccessControlTags: [{ key: 'Department', value: 'Sales' }, { key: 'Region', value: '' }],
       tagRestrictedResources: [RestrictedResource.USER, RestrictedResource.QUEUE, RestrictedResource.custom('AgentStatus')],
     });
@@ -100,7 +100,7 @@ describe('SecurityProfile', () => {
     const group = UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Group', GROUP_ARN);
     new SecurityProfile(stack, 'Profile', {
       instance,
-      name: 'Team lead',
+      securityProfileName: 'Team lead',
       allowedAccessControlHierarchyGroup: group,
       hierarchyRestrictedResources: [RestrictedResource.USER],
     });
@@ -114,7 +114,7 @@ describe('SecurityProfile', () => {
     const { stack, instance } = testStack();
     new SecurityProfile(stack, 'Profile', {
       instance,
-      name: 'Apps',
+      securityProfileName: 'Apps',
       applications: [{ applicationNamespace: 'com.example.crm', applicationPermissions: ['ACCESS'] }],
     });
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::SecurityProfile', {
@@ -127,7 +127,7 @@ describe('SecurityProfile', () => {
     const name = Fn.ref('AWS::StackName');
     new SecurityProfile(stack, 'Profile', {
       instance,
-      name,
+      securityProfileName: name,
       permissions: [Permission.custom(Fn.ref('AWS::Region'))],
       allowedAccessControlTags: [{ key: Fn.ref('AWS::AccountId'), value: 'x' }],
     });
@@ -141,49 +141,49 @@ describe('SecurityProfile', () => {
   describe('validation', () => {
     test('fails when the name is empty', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: '' }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: '' }))
         .toThrow(/Test\/Profile: name must be 1 to 127 characters, got 0/);
     });
 
     test('fails when the name is too long', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'x'.repeat(128) }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'x'.repeat(128) }))
         .toThrow(/name must be 1 to 127 characters, got 128/);
     });
 
     test('fails when the name has other characters', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'Agents/Tier 1' }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'Agents/Tier 1' }))
         .toThrow(/name must be letters, digits, spaces, _, @ and -, got 'Agents\/Tier 1'/);
     });
 
     test('fails when the description is too long', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', description: 'd'.repeat(251) }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', description: 'd'.repeat(251) }))
         .toThrow(/description must be 1 to 250 characters, got 251/);
     });
 
     test('fails when a custom permission is malformed', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', permissions: [Permission.custom('Users View')] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', permissions: [Permission.custom('Users View')] }))
         .toThrow(/Test\/Profile: permission name must be dot-separated parts of letters, digits, _ and -, got 'Users View'/);
     });
 
     test('fails when a custom permission is empty', () => {
       const { stack, instance } = testStack();
-      const profile = new SecurityProfile(stack, 'Profile', { instance, name: 'P' });
+      const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P' });
       expect(() => profile.addPermissions(Permission.custom(''))).toThrow(/permission name must be 1 to 128 characters, got 0/);
     });
 
     test('fails when a custom permission is too long', () => {
       const { stack, instance } = testStack();
-      const profile = new SecurityProfile(stack, 'Profile', { instance, name: 'P' });
+      const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P' });
       expect(() => profile.addPermissions(Permission.custom('a'.repeat(129)))).toThrow(/permission name must be 1 to 128 characters, got 129/);
     });
 
     test('fails at synth with more than 500 permissions', () => {
       const { stack, instance } = testStack();
-      const profile = new SecurityProfile(stack, 'Profile', { instance, name: 'P' });
+      const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P' });
       for (let i = 0; i < 501; i++) {
         profile.addPermissions(Permission.custom(`Custom.P${i}`));
       }
@@ -194,93 +194,93 @@ describe('SecurityProfile', () => {
       const { stack, instance } = testStack();
       expect(() => new SecurityProfile(stack, 'Profile', {
         instance,
-        name: 'P',
+        securityProfileName: 'P',
         allowedAccessControlTags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'c', value: '3' }],
       })).toThrow(/allowedAccessControlTags must have 0 to 2 items, got 3/);
     });
 
     test('fails when an access control tag key starts with aws:', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', allowedAccessControlTags: [{ key: 'aws:team', value: 'x' }] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', allowedAccessControlTags: [{ key: 'aws:team', value: 'x' }] }))
         .toThrow(/access control tag key must be letters, digits and \+ - = \. _ : \/ and not start with aws:, got 'aws:team'/);
     });
 
     test('fails when an access control tag key is empty', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', allowedAccessControlTags: [{ key: '', value: 'x' }] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', allowedAccessControlTags: [{ key: '', value: 'x' }] }))
         .toThrow(/access control tag key must be 1 to 128 characters, got 0/);
     });
 
     test('fails when an access control tag value is too long', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', allowedAccessControlTags: [{ key: 'team', value: 'v'.repeat(257) }] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', allowedAccessControlTags: [{ key: 'team', value: 'v'.repeat(257) }] }))
         .toThrow(/value of access control tag 'team' must be 0 to 256 characters, got 257/);
     });
 
     test('fails when access control tag keys repeat', () => {
       const { stack, instance } = testStack();
       expect(() => new SecurityProfile(stack, 'Profile', {
-        instance, name: 'P', allowedAccessControlTags: [{ key: 'team', value: 'a' }, { key: 'team', value: 'b' }],
+        instance, securityProfileName: 'P', allowedAccessControlTags: [{ key: 'team', value: 'a' }, { key: 'team', value: 'b' }],
       })).toThrow(/access control tag keys must be unique, 'team' appears more than once/);
     });
 
     test('fails with more than 10 tag restricted resources', () => {
       const { stack, instance } = testStack();
       const resources = Array.from({ length: 11 }, (_, i) => RestrictedResource.custom(`Kind${i}`));
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', tagRestrictedResources: resources }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', tagRestrictedResources: resources }))
         .toThrow(/tagRestrictedResources must have 0 to 10 items, got 11/);
     });
 
     test('fails when restricted resources repeat', () => {
       const { stack, instance } = testStack();
       expect(() => new SecurityProfile(stack, 'Profile', {
-        instance, name: 'P', hierarchyRestrictedResources: [RestrictedResource.USER, RestrictedResource.custom('User')],
+        instance, securityProfileName: 'P', hierarchyRestrictedResources: [RestrictedResource.USER, RestrictedResource.custom('User')],
       })).toThrow(/hierarchyRestrictedResources must be unique, 'User' appears more than once/);
     });
 
     test('fails when a restricted resource name is empty', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', tagRestrictedResources: [RestrictedResource.custom('')] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', tagRestrictedResources: [RestrictedResource.custom('')] }))
         .toThrow(/tagRestrictedResources entry must be 1 to 128 characters, got 0/);
     });
 
     test('fails with more than 10 applications', () => {
       const { stack, instance } = testStack();
       const applications = Array.from({ length: 11 }, (_, i) => ({ applicationNamespace: `app${i}`, applicationPermissions: ['ACCESS'] }));
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', applications }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', applications }))
         .toThrow(/applications must have 0 to 10 items, got 11/);
     });
 
     test('fails when an application has no permissions', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions: [] }] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions: [] }] }))
         .toThrow(/permissions of application 'crm' must have 1 to 10 items, got 0/);
     });
 
     test('fails when an application has more than 10 permissions', () => {
       const { stack, instance } = testStack();
       const applicationPermissions = Array.from({ length: 11 }, (_, i) => `tool${i}`);
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions }] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions }] }))
         .toThrow(/permissions of application 'crm' must have 1 to 10 items, got 11/);
     });
 
     test('fails when an application permission repeats', () => {
       const { stack, instance } = testStack();
       expect(() => new SecurityProfile(stack, 'Profile', {
-        instance, name: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions: ['ACCESS', 'ACCESS'] }],
+        instance, securityProfileName: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions: ['ACCESS', 'ACCESS'] }],
       })).toThrow(/permissions of application 'crm' must be unique, 'ACCESS' appears more than once/);
     });
 
     test('fails when an application permission is too long', () => {
       const { stack, instance } = testStack();
       expect(() => new SecurityProfile(stack, 'Profile', {
-        instance, name: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions: ['p'.repeat(129)] }],
+        instance, securityProfileName: 'P', applications: [{ applicationNamespace: 'crm', applicationPermissions: ['p'.repeat(129)] }],
       })).toThrow(/permission of application 'crm' must be 1 to 128 characters, got 129/);
     });
 
     test('fails when an application namespace is empty', () => {
       const { stack, instance } = testStack();
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', applications: [{ applicationNamespace: '', applicationPermissions: ['ACCESS'] }] }))
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', applications: [{ applicationNamespace: '', applicationPermissions: ['ACCESS'] }] }))
         .toThrow(/application namespace must be 1 to 128 characters, got 0/);
     });
 
@@ -288,7 +288,7 @@ describe('SecurityProfile', () => {
       const { stack, instance } = testStack();
       expect(() => new SecurityProfile(stack, 'Profile', {
         instance,
-        name: 'P',
+        securityProfileName: 'P',
         applications: [
           { applicationNamespace: 'crm', applicationPermissions: ['ACCESS'] },
           { applicationNamespace: 'crm', applicationPermissions: ['ACCESS'] },
@@ -299,8 +299,8 @@ describe('SecurityProfile', () => {
     test('fails when the hierarchy group belongs to another instance', () => {
       const { stack, instance } = testStack();
       const other = Instance.fromInstanceArn(stack, 'Other', OTHER_INSTANCE_ARN);
-      const group = new UserHierarchyGroup(stack, 'Group', { instance: other, name: 'Team' });
-      expect(() => new SecurityProfile(stack, 'Profile', { instance, name: 'P', allowedAccessControlHierarchyGroup: group }))
+      const group = new UserHierarchyGroup(stack, 'Group', { instance: other, userHierarchyGroupName: 'Team' });
+      expect(() => new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'P', allowedAccessControlHierarchyGroup: group }))
         .toThrow(/Test\/Profile: allowedAccessControlHierarchyGroup must belong to instance .*11111111.*, got one of instance .*99999999/);
     });
   });

@@ -11,7 +11,7 @@ const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/9999
 describe('UserHierarchyGroup', () => {
   test('creates a top-level group with tags', () => {
     const { stack, instance } = testStack();
-    const group = new UserHierarchyGroup(stack, 'Group', { instance, name: 'North America' });
+    const group = new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'North America' });
     Tags.of(group).add('team', 'ops');
 
     const template = Template.fromStack(stack);
@@ -29,7 +29,7 @@ describe('UserHierarchyGroup', () => {
 
   test('exposes the ARN and an id derived from it', () => {
     const { stack, instance } = testStack();
-    const group = new UserHierarchyGroup(stack, 'Group', { instance, name: 'Team' });
+    const group = new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'Team' });
     const logicalId = stack.getLogicalId(group.node.defaultChild as CfnElement);
     const arn = { 'Fn::GetAtt': [logicalId, 'UserHierarchyGroupArn'] };
     expect(stack.resolve(group.userHierarchyGroupArn)).toEqual(arn);
@@ -39,8 +39,8 @@ describe('UserHierarchyGroup', () => {
 
   test('references its parent and is one level below it', () => {
     const { stack, instance } = testStack();
-    const region = new UserHierarchyGroup(stack, 'Region', { instance, name: 'Region' });
-    const site = new UserHierarchyGroup(stack, 'Site', { instance, name: 'Site', parent: region });
+    const region = new UserHierarchyGroup(stack, 'Region', { instance, userHierarchyGroupName: 'Region' });
+    const site = new UserHierarchyGroup(stack, 'Site', { instance, userHierarchyGroupName: 'Site', parent: region });
 
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::UserHierarchyGroup', {
       Name: 'Site',
@@ -52,7 +52,7 @@ describe('UserHierarchyGroup', () => {
   test('takes an imported parent, whose level is unknown', () => {
     const { stack, instance } = testStack();
     const parent = UserHierarchyGroup.fromUserHierarchyGroupArn(stack, 'Parent', GROUP_ARN);
-    const group = new UserHierarchyGroup(stack, 'Group', { instance, name: 'Team', parent });
+    const group = new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'Team', parent });
 
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::UserHierarchyGroup', { ParentGroupArn: GROUP_ARN });
     expect(group.level).toBeUndefined();
@@ -62,7 +62,7 @@ describe('UserHierarchyGroup', () => {
     const { stack, instance } = testStack();
     let parent: UserHierarchyGroup | undefined;
     for (let level = 1; level <= 5; level++) {
-      parent = new UserHierarchyGroup(stack, `Level${level}`, { instance, name: `Level ${level}`, parent });
+      parent = new UserHierarchyGroup(stack, `Level${level}`, { instance, userHierarchyGroupName: `Level ${level}`, parent });
     }
     expect(parent!.level).toBe(5);
   });
@@ -71,17 +71,17 @@ describe('UserHierarchyGroup', () => {
     const { stack, instance } = testStack();
     let parent: UserHierarchyGroup | undefined;
     for (let level = 1; level <= 5; level++) {
-      parent = new UserHierarchyGroup(stack, `Level${level}`, { instance, name: `Level ${level}`, parent });
+      parent = new UserHierarchyGroup(stack, `Level${level}`, { instance, userHierarchyGroupName: `Level ${level}`, parent });
     }
-    expect(() => new UserHierarchyGroup(stack, 'Level6', { instance, name: 'Level 6', parent }))
+    expect(() => new UserHierarchyGroup(stack, 'Level6', { instance, userHierarchyGroupName: 'Level 6', parent }))
       .toThrow(/Test\/Level6: a user hierarchy has at most 5 levels, this group would be at level 6 below 'Level 5'/);
   });
 
   test('depends on the structure it is given, and its children inherit the structure', () => {
     const { stack, instance } = testStack();
     const structure = new UserHierarchyStructure(stack, 'Structure', { instance, levelOne: 'Region', levelTwo: 'Site' });
-    const region = new UserHierarchyGroup(stack, 'Region', { instance, name: 'Region', structure });
-    const site = new UserHierarchyGroup(stack, 'Site', { instance, name: 'Site', parent: region });
+    const region = new UserHierarchyGroup(stack, 'Region', { instance, userHierarchyGroupName: 'Region', structure });
+    const site = new UserHierarchyGroup(stack, 'Site', { instance, userHierarchyGroupName: 'Site', parent: region });
 
     const structureId = stack.getLogicalId(structure.node.defaultChild as CfnElement);
     const template = Template.fromStack(stack);
@@ -93,7 +93,7 @@ describe('UserHierarchyGroup', () => {
   test('accepts an imported structure', () => {
     const { stack, instance } = testStack();
     const structure = UserHierarchyStructure.fromUserHierarchyStructureArn(stack, 'Structure', `${INSTANCE_ARN}/user-hierarchy-structure`);
-    const group = new UserHierarchyGroup(stack, 'Group', { instance, name: 'Region', structure });
+    const group = new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'Region', structure });
     Template.fromStack(stack).resourceCountIs('AWS::Connect::UserHierarchyGroup', 1);
     expect(group.structure).toBe(structure);
   });
@@ -101,34 +101,34 @@ describe('UserHierarchyGroup', () => {
   test('fails when the structure has fewer levels than the group needs', () => {
     const { stack, instance } = testStack();
     const structure = new UserHierarchyStructure(stack, 'Structure', { instance, levelOne: 'Region' });
-    const region = new UserHierarchyGroup(stack, 'Region', { instance, name: 'Region', structure });
-    expect(() => new UserHierarchyGroup(stack, 'Site', { instance, name: 'Site', parent: region }))
+    const region = new UserHierarchyGroup(stack, 'Region', { instance, userHierarchyGroupName: 'Region', structure });
+    expect(() => new UserHierarchyGroup(stack, 'Site', { instance, userHierarchyGroupName: 'Site', parent: region }))
       .toThrow(/Test\/Site: the hierarchy structure defines 1 level\(s\), this group would be at level 2/);
   });
 
   test('fails when the name is empty', () => {
     const { stack, instance } = testStack();
-    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, name: '' }))
+    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: '' }))
       .toThrow(/Test\/Group: name must be 1 to 100 characters, got 0/);
   });
 
   test('fails when the name is too long', () => {
     const { stack, instance } = testStack();
-    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, name: 'x'.repeat(101) }))
+    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'x'.repeat(101) }))
       .toThrow(/name must be 1 to 100 characters, got 101/);
   });
 
   test('accepts a name that is a token', () => {
     const { stack, instance } = testStack();
-    new UserHierarchyGroup(stack, 'Group', { instance, name: Fn.ref('AWS::StackName') });
+    new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: Fn.ref('AWS::StackName') });
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::UserHierarchyGroup', { Name: { Ref: 'AWS::StackName' } });
   });
 
   test('fails when the parent belongs to another instance', () => {
     const { stack, instance } = testStack();
     const other = Instance.fromInstanceArn(stack, 'Other', OTHER_INSTANCE_ARN);
-    const parent = new UserHierarchyGroup(stack, 'Parent', { instance: other, name: 'Parent' });
-    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, name: 'Team', parent }))
+    const parent = new UserHierarchyGroup(stack, 'Parent', { instance: other, userHierarchyGroupName: 'Parent' });
+    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'Team', parent }))
       .toThrow(/Test\/Group: parent group must belong to instance .*11111111-2222-3333-4444-555555555555, got one of instance .*99999999/);
   });
 
@@ -136,7 +136,7 @@ describe('UserHierarchyGroup', () => {
     const { stack, instance } = testStack();
     const other = Instance.fromInstanceArn(stack, 'Other', OTHER_INSTANCE_ARN);
     const structure = new UserHierarchyStructure(stack, 'Structure', { instance: other, levelOne: 'Region' });
-    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, name: 'Team', structure }))
+    expect(() => new UserHierarchyGroup(stack, 'Group', { instance, userHierarchyGroupName: 'Team', structure }))
       .toThrow(/structure must belong to instance/);
   });
 

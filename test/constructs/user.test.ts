@@ -143,7 +143,7 @@ describe('User', () => {
 
   test('references security profiles defined in the app', () => {
     const { stack, instance, user } = setup();
-    const profile = new SecurityProfile(stack, 'Profile', { instance, name: 'Agents' });
+    const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'Agents' });
     user({ securityProfiles: [profile] });
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::User', {
       SecurityProfileArns: [{ 'Fn::GetAtt': [stack.getLogicalId(profile.node.defaultChild as CfnElement), 'SecurityProfileArn'] }],
