@@ -92,20 +92,20 @@ export class ContactCenterStack extends Stack {
       instance: this.instance,
       hoursOfOperationName: 'Support hours',
       description: 'Support line: weekdays 08:00-18:00',
-      timeZone: 'Europe/London',
+      timeZone: 'America/New_York',
       schedule: WeeklySchedule.weekdays(TimeRange.of('08:00', '18:00')),
       overrides: [{
         name: 'Christmas',
         description: 'Closed over Christmas',
-        effectiveFrom: '2026-12-24',
-        effectiveTill: '2026-12-26',
+        effectiveFrom: '2027-12-24',
+        effectiveTill: '2027-12-26',
       }],
     });
     const salesHours = new HoursOfOperation(this, 'SalesHours', {
       instance: this.instance,
       hoursOfOperationName: 'Sales hours',
       description: 'Sales line: weekdays 09:00-17:30, Saturday mornings',
-      timeZone: 'Europe/London',
+      timeZone: 'America/New_York',
       schedule: WeeklySchedule.weekdays(TimeRange.of('09:00', '12:30'), TimeRange.of('13:30', '17:30')),
     });
     salesHours.addDay(DayOfWeek.SATURDAY, TimeRange.of('09:00', '12:00'));
@@ -145,7 +145,7 @@ export class ContactCenterStack extends Stack {
       handler: 'index.handler',
       code: lambda.Code.fromAsset(path.join(__dirname, 'lambda', 'customer-lookup')),
       timeout: Duration.seconds(3),
-      environment: { PREMIUM_PREFIXES: '+44207' },
+      environment: { PREMIUM_PREFIXES: '+1202555' },
     });
 
     const customerQueueFlow = new ContactFlow(this, 'CustomerQueueFlow', {
@@ -191,9 +191,10 @@ export class ContactCenterStack extends Stack {
     // ---- The phone number callers dial ---------------------------------------------------------------------
     const mainLine = new PhoneNumber(this, 'MainLine', {
       target: PhoneNumberTarget.instance(this.instance),
-      countryCode: 'GB',
+      // US numbers need no regulatory documents; claim them in a Region where Connect offers them (us-east-1,
+      // us-west-2). Elsewhere, change the country, type and prefix to ones your Region offers.
+      countryCode: 'US',
       type: PhoneNumberType.DID,
-      prefix: '+44',
       description: 'Main support line',
       // An example releases its number on `cdk destroy`; the default (RETAIN) keeps a production number.
       removalPolicy: RemovalPolicy.DESTROY,
@@ -318,7 +319,7 @@ export class ContactCenterStack extends Stack {
       instance: this.instance,
       quickConnectName: 'Head office',
       description: 'External transfer to head office reception',
-      target: QuickConnectTarget.phoneNumber('+442079460000'),
+      target: QuickConnectTarget.phoneNumber('+12025550100'),
     });
     support.addQuickConnect(toSales);
     support.addQuickConnect(toBob);

@@ -69,9 +69,8 @@ describe('example contact center', () => {
 
   test('claims a phone number for the instance', () => {
     template.hasResourceProperties('AWS::Connect::PhoneNumber', {
-      CountryCode: 'GB',
+      CountryCode: 'US',
       Type: 'DID',
-      Prefix: '+44',
       TargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Arn'] },
     });
   });
