@@ -8,7 +8,7 @@ import { IQueue } from './queue';
 import { IUser } from './user';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { validateSameInstance } from '../private/references';
-import { validateDescription, validateLength, validatePattern } from '../private/validation';
+import { validateDescription, validateLength, validatePhoneNumber } from '../private/validation';
 
 /**
  * An Amazon Connect quick connect, defined in this app or imported.
@@ -153,7 +153,6 @@ abstract class QuickConnectBase extends Resource implements IQuickConnect {
 }
 
 /** E.164: `+`, a country code that does not start with 0, at most 15 digits in all (CloudFormation's pattern). */
-const E164 = /^\+[1-9]\d{1,14}$/;
 
 /**
  * An Amazon Connect quick connect: a destination (agent, queue or external number) that agents can transfer
@@ -241,8 +240,7 @@ export class QuickConnect extends QuickConnectBase {
         };
         break;
       default:
-        validatePattern(this, 'phone number', target._phoneNumber, E164,
-          'in E.164 format (+, the country code and the number, at most 15 digits, for example +15551234567)');
+        validatePhoneNumber(this, 'phone number', target._phoneNumber);
         config = {
           quickConnectType: target.type,
           phoneConfig: { phoneNumber: target._phoneNumber! },

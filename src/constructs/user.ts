@@ -8,7 +8,7 @@ import { ISecurityProfile } from './security-profile';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
-import { durationSeconds, fail, validateLength, validatePattern } from '../private/validation';
+import { durationSeconds, fail, validateLength, validatePattern, validatePhoneNumber } from '../private/validation';
 
 /**
  * An Amazon Connect user, defined in this app or imported.
@@ -258,8 +258,6 @@ const USERNAME_PATTERN = /^[a-zA-Z0-9_.@-]+$/;
 const USERNAME_EMAIL_PATTERN = /^[a-zA-Z0-9_.-]+@[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)+$/;
 const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)\S{8,64}$/;
 const EMAIL_PATTERN = /^(?=.{0,265}$)[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,63}$/;
-const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
-const E164_ALLOWED = 'in E.164 format (+ and 2 to 15 digits, e.g. +12065550100)';
 const MAX_SECURITY_PROFILES = 10;
 const MAX_ACW_SECONDS = 2_000_000;
 
@@ -439,7 +437,7 @@ export class User extends UserBase {
     validateLength(this, 'last name', info.lastName, 1, connectManaged ? 256 : 300);
     validatePattern(this, 'email', info.email, EMAIL_PATTERN, 'an email address such as user@example.com');
     validatePattern(this, 'secondary email', info.secondaryEmail, EMAIL_PATTERN, 'an email address such as user@example.com');
-    validatePattern(this, 'mobile', info.mobile, E164_PATTERN, E164_ALLOWED);
+    validatePhoneNumber(this, 'mobile', info.mobile);
     return {
       firstName: info.firstName,
       lastName: info.lastName,
@@ -457,7 +455,7 @@ export class User extends UserBase {
     if (phoneType === PhoneType.SOFT_PHONE && config.deskPhoneNumber !== undefined) {
       fail(this, 'deskPhoneNumber is only allowed when the phone type is DESK_PHONE');
     }
-    validatePattern(this, 'deskPhoneNumber', config.deskPhoneNumber, E164_PATTERN, E164_ALLOWED);
+    validatePhoneNumber(this, 'deskPhoneNumber', config.deskPhoneNumber);
     return {
       phoneType,
       autoAccept: config.autoAccept,

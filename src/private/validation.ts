@@ -92,6 +92,15 @@ export function validateUnique(scope: IConstruct, what: string, values: readonly
   }
 }
 
+/** E.164: a plus, the country code and the subscriber number, 2 to 15 digits in all. */
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/** Checks that a phone number is in E.164 format (skipped for tokens and undefined). */
+export function validatePhoneNumber(scope: IConstruct, what: string, value: string | undefined): void {
+  validatePattern(scope, what, value, E164,
+    'in E.164 format (+, the country code and the number, at most 15 digits, for example +15551234567)');
+}
+
 /** Checks a description's length (1 to `max` characters, 250 unless told). */
 export function validateDescription(scope: IConstruct, value: string | undefined, max: number = 250): void {
   validateLength(scope, 'description', value, 1, max);

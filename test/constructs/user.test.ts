@@ -366,7 +366,7 @@ describe('User', () => {
     test('fails when the mobile number is not E.164', () => {
       const { user } = setup();
       expect(() => user({ identityInfo: { mobile: '206-555-0100' } }))
-        .toThrow(/mobile must be in E.164 format \(\+ and 2 to 15 digits, e.g. \+12065550100\), got '206-555-0100'/);
+        .toThrow(/mobile must be in E.164 format \(\+, the country code and the number, at most 15 digits, for example \+15551234567\), got '206-555-0100'/);
     });
 
     test('fails when a desk phone has no number', () => {

@@ -6,6 +6,7 @@ import {
   validateIntegerRange,
   validateLength,
   validatePattern,
+  validatePhoneNumber,
   validateUnique,
 } from '../../src/private/validation';
 
@@ -64,5 +65,19 @@ describe('validation helpers', () => {
   test('fails on a description that is too long', () => {
     expect(() => validateDescription(scope(), 'x'.repeat(251))).toThrow(/description must be 1 to 250 characters, got 251/);
     expect(() => validateDescription(scope(), 'x'.repeat(251), 500)).not.toThrow();
+  });
+});
+
+describe('validatePhoneNumber', () => {
+  test('fails on numbers that are not E.164', () => {
+    for (const bad of ['5551234567', '+0123456', '+1', '+1234567890123456', '+1 555 123 4567']) {
+      expect(() => validatePhoneNumber(scope(), 'mobile', bad)).toThrow(/mobile must be in E.164 format \(\+, the country code and the number, at most 15 digits, for example \+15551234567\)/);
+    }
+  });
+
+  test('accepts E.164 numbers', () => {
+    for (const good of ['+12', '+15551234567', '+123456789012345']) {
+      expect(() => validatePhoneNumber(scope(), 'mobile', good)).not.toThrow();
+    }
   });
 });
