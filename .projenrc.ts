@@ -60,6 +60,13 @@ for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/']) {
   project.npmignore?.exclude(dir);
 }
 
+// ts-jest transpiles tests without type-checking them: type-check tests, examples and benchmarks as part of `npm test`.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, examples and benchmarks',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+project.testTask.prependSpawn(typecheck);
+
 // Runs the example contact center: synthesizes it into examples/contact-center/cdk.out and prints a summary.
 project.addTask('example', {
   description: 'Synthesize examples/contact-center into its cdk.out and print a summary (no AWS account needed)',

@@ -374,10 +374,10 @@ export class HoursOfOperation extends HoursOfOperationBase {
         const errors: string[] = [];
         const entries = this.configEntryCount();
         if (entries > MAX_CONFIG_ENTRIES) {
-          errors.push(`${this.node.path}: schedule must have at most ${MAX_CONFIG_ENTRIES} time ranges in all, got ${entries}`);
+          errors.push(`schedule must have at most ${MAX_CONFIG_ENTRIES} time ranges in all, got ${entries}`);
         }
         if (this.overrides.length > MAX_OVERRIDES) {
-          errors.push(`${this.node.path}: overrides must have at most ${MAX_OVERRIDES} items, got ${this.overrides.length}`);
+          errors.push(`overrides must have at most ${MAX_OVERRIDES} items, got ${this.overrides.length}`);
         }
         return errors;
       },

@@ -213,7 +213,7 @@ class S3StorageTarget extends StorageTarget {
 
   public _bind(scope: IConstruct, resourceType: StorageResourceType, instanceId: string): StorageTargetConfig {
     const prefix = this.options.prefix ?? `connect/${instanceId}/${defaultFolder(resourceType.value)}`;
-    validateLength(scope, 'S3 prefix', this.options.prefix, 1, 128);
+    validateLength(scope, 'prefix of the S3 storage', this.options.prefix, 1, 128);
     const key = this.options.encryptionKey ?? this.bucket.encryptionKey;
     return {
       s3Config: {
@@ -266,7 +266,7 @@ class KinesisVideoStreamsStorageTarget extends StorageTarget {
   }
 
   public _bind(scope: IConstruct): StorageTargetConfig {
-    validateLength(scope, 'Kinesis Video Streams prefix', this.options.prefix, 1, 128);
+    validateLength(scope, 'prefix of the Kinesis Video Streams storage', this.options.prefix, 1, 128);
     return {
       kinesisVideoStreamConfig: {
         prefix: this.options.prefix,
@@ -306,16 +306,19 @@ function encryptionConfig(scope: IConstruct, key: kms.IKey): CfnInstanceStorageC
     fail(scope, `encryption key must be a KMS key, not an alias, got alias ${(key as kms.IAlias).aliasName}`);
   }
   const keyArn = key.keyArn;
-  validateLength(scope, 'encryption key ARN', keyArn, 1, 128);
   validatePattern(scope, 'encryption key', keyArn, KMS_KEY_ARN, 'the full ARN of a KMS key (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias');
   return { encryptionType: 'KMS', keyId: keyArn };
 }
 
 function retentionHours(scope: IConstruct, retention: Duration): number {
   if (retention.isUnresolved()) {
-    return retention.toHours();
+    try {
+      return retention.toHours();
+    } catch {
+      fail(scope, 'media retention must be given in hours (Duration.hours) when it is a token');
+    }
   }
-  const seconds = retention.toSeconds();
+  const seconds = retention.toMilliseconds() / 1000;
   if (seconds % 3600 !== 0 || seconds < 0 || seconds > 87600 * 3600) {
     fail(scope, `media retention must be a whole number of hours from 0 to 87600, got ${retention.toHumanString()}`);
   }
@@ -460,7 +463,7 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
   addStorageConfig(resourceType: StorageResourceType, target: StorageTarget): IDependable;
 
   /**
-   * Adds an origin (`https://<domain>[:port]`) to the instance's approved origins, the web sites allowed to
+   * Adds an origin (`https://<domain>[:port]`, or `http://` for local development) to the instance's approved origins, the web sites allowed to
    * embed the Contact Control Panel or the chat widget.
    *
    * @returns the approved origin, for resources that must be created after it
@@ -575,7 +578,7 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
 }
 
 const LEX_BOT_ALIAS_ARN = /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9a-zA-Z]{10}\/[0-9a-zA-Z]{10}$/;
-const ORIGIN = /^https:\/\/[^\s/?#:@]+(:\d{1,5})?\/?$/;
+const ORIGIN = /^https?:\/\/[^\s/?#:@]+(:\d{1,5})?\/?$/;
 const PEM = /^-----BEGIN ([A-Z0-9 ]+)-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END ([A-Z0-9 ]+)-----$/;
 const MAX_SECURITY_KEYS = 2;
 
@@ -614,7 +617,7 @@ abstract class InstanceBase extends Resource implements IInstance {
   }
 
   public associateLexBotAliasArn(botAliasArn: string): IDependable {
-    validatePattern(this, 'Lex bot alias ARN', botAliasArn, LEX_BOT_ALIAS_ARN,
+    validatePattern(this, 'bot alias ARN of the Lex bot', botAliasArn, LEX_BOT_ALIAS_ARN,
       'the ARN of a Lex V2 bot alias (arn:aws:lex:<region>:<account>:bot-alias/<bot-id>/<alias-id>)');
     return this.associateLex(`LexBot${shortHash(botAliasArn)}`, botAliasArn);
   }
@@ -650,7 +653,7 @@ abstract class InstanceBase extends Resource implements IInstance {
 
   public addApprovedOrigin(origin: string): IDependable {
     validateLength(this, 'approved origin', origin, 1, 267);
-    validatePattern(this, 'approved origin', origin, ORIGIN, 'an https origin such as https://example.com or https://example.com:8443');
+    validatePattern(this, 'approved origin', origin, ORIGIN, 'an origin such as https://example.com, https://example.com:8443 or http://localhost:3000');
     const key = Token.isUnresolved(origin) ? `${this.approvedOrigins.size + 1}` : origin;
     if (this.approvedOrigins.has(key)) {
       fail(this, `approved origin '${origin}' is already added`);
@@ -733,7 +736,7 @@ abstract class InstanceBase extends Resource implements IInstance {
         MetricGroup: group.value,
         ...options.dimensionsMap,
       },
-    });
+    }).attachTo(this);
   }
 
   public metricCallsBreachingConcurrencyQuota(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
@@ -986,7 +989,8 @@ export interface InstanceProps {
 
   /**
    * Whether an agent's microphone is muted automatically when they put a call on hold (`AUTO_MUTE_AGENT_ON_HOLD`).
-   * A recent CloudFormation attribute: versions of cfn-lint older than its schema report it as unknown.
+   * A recent CloudFormation attribute: aws-cdk-lib 2.276 knows it, but cfn-lint 1.51 (and so the CloudFormation
+   * registry schema it ships) reports it as unknown (E3002); check that your Region's CloudFormation accepts it.
    *
    * @default false
    */
@@ -1094,7 +1098,7 @@ export class Instance extends InstanceBase {
    */
   public readonly identityManagement: IdentityManagementType;
 
-  constructor(scope: Construct, id: string, props: InstanceProps = {}) {
+  constructor(scope: Construct, id: string, props: InstanceProps) {
     super(scope, id);
 
     const identityManagement = props.identityManagement ?? IdentityManagementType.CONNECT_MANAGED;

@@ -3,12 +3,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
-import { IContactFlow } from './contact-flow';
+import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IHoursOfOperation } from './hours-of-operation';
 import { IInstance } from './instance';
 import { IPhoneNumber } from './phone-number';
 import { IQuickConnect } from './quick-connect';
 import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn } from '../private/arn';
+import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { fail, validateDescription, validateLength } from '../private/validation';
 
@@ -318,6 +319,7 @@ export class Queue extends QueueBase {
     validateLength(this, 'outboundCallerConfig.callerIdName', caller?.callerIdName, 1, 255);
     if (caller?.whisperFlow) {
       validateSameInstance(this, 'outboundCallerConfig.whisperFlow', props.instance.instanceArn, caller.whisperFlow.instanceArn);
+      validateFlowType(this, 'outboundCallerConfig.whisperFlow', caller.whisperFlow, ContactFlowType.OUTBOUND_WHISPER);
     }
     this.instanceArn = props.instance.instanceArn;
 
@@ -327,7 +329,7 @@ export class Queue extends QueueBase {
 
     this.node.addValidation({
       validate: () => this.quickConnects.length > MAX_QUICK_CONNECTS
-        ? [`${this.node.path}: quickConnects must have at most ${MAX_QUICK_CONNECTS} items, got ${this.quickConnects.length}`]
+        ? [`quickConnects must have at most ${MAX_QUICK_CONNECTS} items, got ${this.quickConnects.length}`]
         : [],
     });
 

@@ -2,11 +2,12 @@ import { IResource, Names, Resource } from 'aws-cdk-lib';
 import { CfnQuickConnect } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
-import { IContactFlow } from './contact-flow';
+import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
 import { IUser } from './user';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { validateDescription, validateLength, validatePhoneNumber } from '../private/validation';
 
@@ -53,8 +54,8 @@ export class QuickConnectTarget {
   /**
    * Transfers to an agent, through a flow of type "Transfer to agent" (`AGENT_TRANSFER`).
    *
-   * The flow's type cannot be checked at synth time; Amazon Connect rejects a flow of another type when it
-   * creates the quick connect.
+   * A flow defined in this app must have that type (checked at synth time); for an imported flow Amazon
+   * Connect checks it when it creates the quick connect.
    *
    * @param user the agent; must belong to the quick connect's instance
    * @param flow a flow of type "Transfer to agent"; must belong to the quick connect's instance
@@ -66,8 +67,8 @@ export class QuickConnectTarget {
   /**
    * Transfers to a queue, through a flow of type "Transfer to queue" (`QUEUE_TRANSFER`).
    *
-   * The flow's type cannot be checked at synth time; Amazon Connect rejects a flow of another type when it
-   * creates the quick connect.
+   * A flow defined in this app must have that type (checked at synth time); for an imported flow Amazon
+   * Connect checks it when it creates the quick connect.
    *
    * @param queue the queue; must belong to the quick connect's instance
    * @param flow a flow of type "Transfer to queue"; must belong to the quick connect's instance
@@ -226,6 +227,7 @@ export class QuickConnect extends QuickConnectBase {
       case QuickConnectType.USER:
         checkInstance('user', target._user!.instanceArn);
         checkInstance('transfer flow', target._contactFlow!.instanceArn);
+        validateFlowType(this, 'transfer flow', target._contactFlow!, ContactFlowType.AGENT_TRANSFER);
         config = {
           quickConnectType: target.type,
           userConfig: { userArn: target._user!.userArn, contactFlowArn: target._contactFlow!.contactFlowArn },
@@ -234,6 +236,7 @@ export class QuickConnect extends QuickConnectBase {
       case QuickConnectType.QUEUE:
         checkInstance('queue', target._queue!.instanceArn);
         checkInstance('transfer flow', target._contactFlow!.instanceArn);
+        validateFlowType(this, 'transfer flow', target._contactFlow!, ContactFlowType.QUEUE_TRANSFER);
         config = {
           quickConnectType: target.type,
           queueConfig: { queueArn: target._queue!.queueArn, contactFlowArn: target._contactFlow!.contactFlowArn },

@@ -326,7 +326,7 @@ export class RoutingProfile extends RoutingProfileBase {
     this.instance = props.instance;
 
     this.routingProfileName = props.routingProfileName ?? Names.uniqueResourceName(this, { maxLength: 127 });
-    validateLength(this, 'name', props.routingProfileName, 1, 127);
+    validateLength(this, 'name', this.routingProfileName, 1, 127);
     validateDescription(this, props.description);
     this.checkSameInstance(props.defaultOutboundQueue, 'default outbound queue');
 
@@ -334,7 +334,10 @@ export class RoutingProfile extends RoutingProfileBase {
     this.channels = this.validateMediaConcurrencies(mediaConcurrencies);
 
     this.maxQueueConfigs = props.maxQueueConfigs ?? DEFAULT_MAX_QUEUE_CONFIGS;
-    if (!Token.isUnresolved(this.maxQueueConfigs) && (!Number.isInteger(this.maxQueueConfigs) || this.maxQueueConfigs < 1)) {
+    if (Token.isUnresolved(this.maxQueueConfigs)) {
+      fail(this, 'maxQueueConfigs must be a number known at synth time (your \'Queues per routing profile\' quota), got a token');
+    }
+    if (!Number.isInteger(this.maxQueueConfigs) || this.maxQueueConfigs < 1) {
       fail(this, `maxQueueConfigs must be a positive integer, got ${this.maxQueueConfigs}`);
     }
 
@@ -374,12 +377,6 @@ export class RoutingProfile extends RoutingProfileBase {
   public addQueue(queue: IQueue, options: RoutingProfileQueueOptions = {}): void {
     this.checkSameInstance(queue, 'queue');
     const channels = this.queueChannels(options.channels, 'queue');
-    for (const channel of channels) {
-      if (!this.channels.includes(channel)) {
-        fail(this, `queue channel ${channel} must be one of the channels of the routing profile's mediaConcurrencies `
-          + `(${this.channels.join(', ')}): amazon connect routes no ${channel} contacts to its agents`);
-      }
-    }
     const priority = options.priority ?? 1;
     validateIntegerRange(this, 'queue priority', priority, 1, 99);
     const delaySeconds = durationSeconds(this, 'queue delay', options.delay, 0, 9999) ?? 0;
@@ -410,7 +407,7 @@ export class RoutingProfile extends RoutingProfileBase {
       const concurrency = m.concurrency ?? 1;
       if (!Token.isUnresolved(concurrency) && (!Number.isInteger(concurrency) || concurrency < min || concurrency > max)) {
         const allowed = min === max ? `exactly ${min}` : `an integer from ${min} to ${max}`;
-        fail(this, `${m.channel} concurrency must be ${allowed}, got ${concurrency}`);
+        fail(this, `concurrency of ${m.channel} must be ${allowed}, got ${concurrency}`);
       }
     }
     return channels;
@@ -429,6 +426,10 @@ export class RoutingProfile extends RoutingProfileBase {
         fail(this, `${what} channels must be unique, ${channel} appears more than once`);
       }
       seen.add(channel);
+      if (!this.channels.includes(channel)) {
+        fail(this, `${what} channel ${channel} must be one of the channels of the routing profile's mediaConcurrencies `
+          + `(${this.channels.join(', ')}): amazon connect routes no ${channel} contacts to its agents`);
+      }
     }
     return channels;
   }

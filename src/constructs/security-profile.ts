@@ -568,8 +568,23 @@ export class SecurityProfile extends SecurityProfileBase {
     return new Import();
   }
 
+  /**
+   * The ARN of the security profile.
+   *
+   * @attribute
+   */
   public readonly securityProfileArn: string;
+
+  /**
+   * The id of the security profile.
+   *
+   * @attribute
+   */
   public readonly securityProfileId: string;
+
+  /**
+   * The ARN of the instance the security profile belongs to.
+   */
   public readonly instanceArn: string;
 
   /**

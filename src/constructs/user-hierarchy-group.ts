@@ -109,8 +109,23 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
     return new Import();
   }
 
+  /**
+   * The ARN of the user hierarchy group.
+   *
+   * @attribute
+   */
   public readonly userHierarchyGroupArn: string;
+
+  /**
+   * The id of the user hierarchy group.
+   *
+   * @attribute
+   */
   public readonly userHierarchyGroupId: string;
+
+  /**
+   * The ARN of the instance the user hierarchy group belongs to.
+   */
   public readonly instanceArn: string;
 
   /**

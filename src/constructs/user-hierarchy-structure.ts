@@ -121,7 +121,16 @@ export class UserHierarchyStructure extends UserHierarchyStructureBase {
     return new Import();
   }
 
+  /**
+   * The ARN of the user hierarchy structure.
+   *
+   * @attribute
+   */
   public readonly userHierarchyStructureArn: string;
+
+  /**
+   * The ARN of the instance the user hierarchy structure belongs to.
+   */
   public readonly instanceArn: string;
 
   /**

@@ -291,8 +291,23 @@ export class User extends UserBase {
     return new Import();
   }
 
+  /**
+   * The ARN of the user.
+   *
+   * @attribute
+   */
   public readonly userArn: string;
+
+  /**
+   * The id of the user.
+   *
+   * @attribute
+   */
   public readonly userId: string;
+
+  /**
+   * The ARN of the instance the user belongs to.
+   */
   public readonly instanceArn: string;
 
   /**
@@ -310,7 +325,7 @@ export class User extends UserBase {
     this.validateUsername(props.username);
     this.validatePassword(props);
     this.validateIdentityManagement(props);
-    const identityInfo = this.renderIdentityInfo(props.identityInfo, props.password !== undefined);
+    const identityInfo = this.renderIdentityInfo(props.identityInfo);
     const phoneConfig = this.renderPhoneConfig(props.phoneConfig ?? {});
 
     const mismatch = sameInstanceError('routing profile', this.instanceArn, props.routingProfile.instanceArn)
@@ -349,12 +364,13 @@ export class User extends UserBase {
   }
 
   /**
-   * Adds a security profile to the user (a user has 1 to 10). Adding the same profile again has no effect.
+   * Adds a security profile to the user (a user has 1 to 10). Adding the same profile twice fails.
    */
   public addSecurityProfile(securityProfile: ISecurityProfile): void {
-    if (!this.securityProfiles.includes(securityProfile)) {
-      this.securityProfiles.push(securityProfile);
+    if (this.securityProfiles.includes(securityProfile)) {
+      fail(this, `security profile '${securityProfile.node.path}' was added twice`);
     }
+    this.securityProfiles.push(securityProfile);
   }
 
   /**
@@ -427,15 +443,27 @@ export class User extends UserBase {
     if (type === IdentityManagementType.SAML && props.directoryUserId !== undefined) {
       fail(this, 'directoryUserId is not allowed when the instance uses SAML identity management');
     }
+    if (type === IdentityManagementType.CONNECT_MANAGED || type === IdentityManagementType.SAML) {
+      if (props.identityInfo?.firstName === undefined || props.identityInfo?.lastName === undefined) {
+        fail(this, `identityInfo.firstName and identityInfo.lastName are required when the instance uses ${type} identity management`);
+      }
+    }
+    if (type === IdentityManagementType.SAML && props.identityInfo?.email !== undefined) {
+      fail(this, 'identityInfo.email is not allowed when the instance uses SAML identity management (the identity provider owns it)');
+    }
   }
 
-  private renderIdentityInfo(info: UserIdentityInfo | undefined, connectManaged: boolean): CfnUser.UserIdentityInfoProperty | undefined {
+  private renderIdentityInfo(info: UserIdentityInfo | undefined): CfnUser.UserIdentityInfoProperty | undefined {
     if (info === undefined) {
       return undefined;
     }
     validateLength(this, 'first name', info.firstName, 1, 255);
-    validateLength(this, 'last name', info.lastName, 1, connectManaged ? 256 : 300);
-    validatePattern(this, 'email', info.email, EMAIL_PATTERN, 'an email address such as user@example.com');
+    validateLength(this, 'last name', info.lastName, 1, 300);
+    for (const [what, value] of [['first name', info.firstName], ['last name', info.lastName]]) {
+      if (value !== undefined && !Token.isUnresolved(value) && value.normalize('NFC') !== value) {
+        fail(this, `${what} must be in Unicode Normalization Form C (NFC), got '${value}': use value.normalize('NFC')`);
+      }
+    }
     validatePattern(this, 'secondary email', info.secondaryEmail, EMAIL_PATTERN, 'an email address such as user@example.com');
     validatePhoneNumber(this, 'mobile', info.mobile);
     return {

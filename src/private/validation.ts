@@ -69,7 +69,11 @@ export function durationSeconds(scope: IConstruct, what: string, value: Duration
     return undefined;
   }
   if (value.isUnresolved()) {
-    return value.toSeconds();
+    try {
+      return value.toSeconds();
+    } catch {
+      fail(scope, `${what} must be given in seconds (Duration.seconds) when it is a token`);
+    }
   }
   const seconds = value.toMilliseconds() / 1000;
   if (!Number.isInteger(seconds) || seconds < min || seconds > max) {

@@ -311,7 +311,7 @@ describe('HoursOfOperation', () => {
         h.addDays([DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
           DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY], TimeRange.of(start, end));
       }
-      expect(() => Template.fromStack(stack)).toThrow(/Test\/Hours: schedule must have at most 100 time ranges in all, got 105/);
+      expect(() => Template.fromStack(stack)).toThrow(/\[Test\/Hours\] schedule must have at most 100 time ranges in all, got 105/);
     });
 
     describe('overrides', () => {
@@ -388,7 +388,7 @@ describe('HoursOfOperation', () => {
         for (let i = 0; i < 51; i++) {
           h.addOverride({ ...base, name: `Holiday ${i}` });
         }
-        expect(() => Template.fromStack(stack)).toThrow(/Test\/Hours: overrides must have at most 50 items, got 51/);
+        expect(() => Template.fromStack(stack)).toThrow(/\[Test\/Hours\] overrides must have at most 50 items, got 51/);
       });
     });
   });

@@ -1,4 +1,4 @@
-import { App, Duration, Lazy, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, Duration, Lazy, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -188,7 +188,7 @@ describe('Instance', () => {
     });
 
     test('fails without an alias for a Connect-managed instance', () => {
-      expect(() => new Instance(newStack(), 'Instance')).toThrow(/instanceAlias is required when identityManagement is CONNECT_MANAGED/);
+      expect(() => new Instance(newStack(), 'Instance', {})).toThrow(/instanceAlias is required when identityManagement is CONNECT_MANAGED/);
     });
 
     test('fails without an alias for a SAML instance', () => {
@@ -372,7 +372,7 @@ describe('Instance', () => {
       'arn:aws:lambda:us-east-1:111122223333:function:f',
     ])('fails with the bot alias ARN %p', (arn) => {
       const { instance } = testStack();
-      expect(() => instance.associateLexBotAliasArn(arn)).toThrow(/Lex bot alias ARN must be the ARN of a Lex V2 bot alias/);
+      expect(() => instance.associateLexBotAliasArn(arn)).toThrow(/bot alias ARN of the Lex bot must be the ARN of a Lex V2 bot alias/);
     });
   });
 
@@ -572,24 +572,32 @@ describe('Instance', () => {
       const { stack, instance } = testStack();
       expect(() => instance.addStorageConfig(StorageResourceType.CALL_RECORDINGS,
         StorageTarget.s3(s3.Bucket.fromBucketName(stack, 'B', 'bucket-name'), { prefix: 'p'.repeat(129) })))
-        .toThrow(/S3 prefix must be 1 to 128 characters, got 129/);
+        .toThrow(/prefix of the S3 storage must be 1 to 128 characters, got 129/);
     });
 
     test('fails with an empty Kinesis Video Streams prefix', () => {
       const { stack, instance } = testStack();
       expect(() => instance.addStorageConfig(StorageResourceType.MEDIA_STREAMS, StorageTarget.kinesisVideoStreams({
         prefix: '', retention: Duration.hours(1), encryptionKey: kms.Key.fromKeyArn(stack, 'Key', KEY_ARN),
-      }))).toThrow(/Kinesis Video Streams prefix must be 1 to 128 characters, got 0/);
+      }))).toThrow(/prefix of the Kinesis Video Streams storage must be 1 to 128 characters, got 0/);
     });
 
     test.each([
       [Duration.minutes(90), '1 hour 30 minutes'],
       [Duration.hours(87601), '3650 days 1 hour'],
+      [Duration.millis(1500), '1 second 500 millis'],
     ])('fails with a media retention of %p', (retention, shown) => {
       const { stack, instance } = testStack();
       expect(() => instance.addStorageConfig(StorageResourceType.MEDIA_STREAMS, StorageTarget.kinesisVideoStreams({
         prefix: 'live', retention, encryptionKey: kms.Key.fromKeyArn(stack, 'Key', KEY_ARN),
       }))).toThrow(new RegExp(`media retention must be a whole number of hours from 0 to 87600, got ${shown}`));
+    });
+
+    test('fails with a token media retention in a unit other than hours', () => {
+      const { stack, instance } = testStack();
+      expect(() => instance.addStorageConfig(StorageResourceType.MEDIA_STREAMS, StorageTarget.kinesisVideoStreams({
+        prefix: 'live', retention: Duration.days(Token.asNumber({ Ref: 'Days' })), encryptionKey: kms.Key.fromKeyArn(stack, 'Key', KEY_ARN),
+      }))).toThrow(/media retention must be given in hours \(Duration.hours\) when it is a token/);
     });
 
     test('fails with a KMS alias instead of a key', () => {
@@ -630,8 +638,14 @@ describe('Instance', () => {
       expect(ids(['https://a.example.com', 'https://b.example.com'])).toEqual(ids(['https://b.example.com', 'https://a.example.com']));
     });
 
+    test('accepts an http origin for local development', () => {
+      const { stack, instance } = testStack();
+      instance.addApprovedOrigin('http://localhost:3000');
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::ApprovedOrigin', { Origin: 'http://localhost:3000' });
+    });
+
     test.each([
-      'http://example.com',
+      'ftp://example.com',
       'example.com',
       'https://example.com/path',
       'https://example.com?x=1',
@@ -639,7 +653,7 @@ describe('Instance', () => {
       'https://',
     ])('fails with the origin %p', (origin) => {
       const { instance } = testStack();
-      expect(() => instance.addApprovedOrigin(origin)).toThrow(/approved origin must be an https origin such as https:\/\/example.com/);
+      expect(() => instance.addApprovedOrigin(origin)).toThrow(/approved origin must be an origin such as https:\/\/example.com, https:\/\/example.com:8443 or http:\/\/localhost:3000, got/);
     });
 
     test('fails with an origin longer than 267 characters', () => {

@@ -2,7 +2,8 @@ import { CfnElement, CfnParameter, Duration, Resource, Tags, Token } from 'aws-c
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
-import { ContactFlow } from '../../src/constructs/contact-flow';
+import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { FlowContent } from '../../src/constructs/flow-content';
 import { HoursOfOperation, IHoursOfOperation, WeeklySchedule } from '../../src/constructs/hours-of-operation';
 import { Instance } from '../../src/constructs/instance';
 import { IPhoneNumber } from '../../src/constructs/phone-number';
@@ -269,6 +270,24 @@ describe('Queue', () => {
         .toThrow(/outboundCallerConfig.whisperFlow must belong to instance /);
     });
 
+    test('fails on a whisper flow defined in the app that is not an outbound whisper flow', () => {
+      const { stack, instance, hours } = setup();
+      const flow = (id: string, type: ContactFlowType) => new ContactFlow(stack, id, {
+        instance,
+        contactFlowName: id,
+        type,
+        content: FlowContent.fromObject({
+          Version: '2019-10-30',
+          StartAction: 'end',
+          Actions: [{ Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} }],
+        }),
+      });
+      expect(() => new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundCallerConfig: { whisperFlow: flow('Agent', ContactFlowType.AGENT_WHISPER) } }))
+        .toThrow(/Test\/Queue: outboundCallerConfig.whisperFlow must be a flow of type OUTBOUND_WHISPER, got 'Test\/Agent' of type AGENT_WHISPER/);
+      expect(() => new Queue(stack, 'Queue2', { instance, hoursOfOperation: hours, outboundCallerConfig: { whisperFlow: flow('Outbound', ContactFlowType.OUTBOUND_WHISPER) } }))
+        .not.toThrow();
+    });
+
     test('fails on a quick connect of another instance', () => {
       const { stack, queue: q } = queue();
       expect(() => q.addQuickConnect(quickConnect(stack, 'qc-1', OTHER_INSTANCE_ARN)))
@@ -287,7 +306,7 @@ describe('Queue', () => {
       for (let i = 0; i < 51; i++) {
         q.addQuickConnect(quickConnect(stack, `qc-${i}`));
       }
-      expect(() => Template.fromStack(stack)).toThrow(/Test\/Queue: quickConnects must have at most 50 items, got 51/);
+      expect(() => Template.fromStack(stack)).toThrow(/\[Test\/Queue\] quickConnects must have at most 50 items, got 51/);
     });
 
     test('accepts exactly 50 quick connects', () => {

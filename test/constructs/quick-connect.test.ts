@@ -1,7 +1,8 @@
 import { Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnQuickConnect } from 'aws-cdk-lib/aws-connect';
-import { ContactFlow } from '../../src/constructs/contact-flow';
+import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { FlowContent } from '../../src/constructs/flow-content';
 import { Queue } from '../../src/constructs/queue';
 import { QuickConnect, QuickConnectProps, QuickConnectTarget, QuickConnectType } from '../../src/constructs/quick-connect';
 import { User } from '../../src/constructs/user';
@@ -111,6 +112,27 @@ describe('QuickConnect', () => {
       .toThrow(/queue must belong to instance /);
     expect(() => quickConnect(QuickConnectTarget.queue(queue, otherFlow), {}, 'D'))
       .toThrow(/transfer flow must belong to instance /);
+  });
+
+  test('fails when a flow defined in the app has the wrong type for the transfer', () => {
+    const { stack, instance, user, queue, quickConnect } = setup();
+    const flow = (id: string, type: ContactFlowType) => new ContactFlow(stack, id, {
+      instance,
+      contactFlowName: id,
+      type,
+      content: FlowContent.fromObject({
+        Version: '2019-10-30',
+        StartAction: 'end',
+        Actions: [{ Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
+      }),
+    });
+    const inbound = flow('Inbound', ContactFlowType.CONTACT_FLOW);
+    expect(() => quickConnect(QuickConnectTarget.user(user, inbound), {}, 'A'))
+      .toThrow(/Test\/A: transfer flow must be a flow of type AGENT_TRANSFER, got 'Test\/Inbound' of type CONTACT_FLOW/);
+    expect(() => quickConnect(QuickConnectTarget.queue(queue, inbound), {}, 'B'))
+      .toThrow(/Test\/B: transfer flow must be a flow of type QUEUE_TRANSFER, got 'Test\/Inbound' of type CONTACT_FLOW/);
+    expect(() => quickConnect(QuickConnectTarget.user(user, flow('ToAgent', ContactFlowType.AGENT_TRANSFER)), {}, 'C')).not.toThrow();
+    expect(() => quickConnect(QuickConnectTarget.queue(queue, flow('ToQueue', ContactFlowType.QUEUE_TRANSFER)), {}, 'D')).not.toThrow();
   });
 
   test('fails when the name or description has a wrong length', () => {

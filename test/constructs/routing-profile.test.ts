@@ -158,6 +158,12 @@ describe('RoutingProfile', () => {
     expect(() => profile({ maxQueueConfigs: 2.5 }, 'P2')).toThrow(/maxQueueConfigs must be a positive integer, got 2.5/);
   });
 
+  test('fails when maxQueueConfigs is a token', () => {
+    const { profile } = setup();
+    expect(() => profile({ maxQueueConfigs: Token.asNumber({ Ref: 'Quota' }) }))
+      .toThrow(/maxQueueConfigs must be a number known at synth time \(your 'Queues per routing profile' quota\), got a token/);
+  });
+
   test('fails when the same queue and channel are added twice', () => {
     const { app, stack, queue, profile } = setup();
     const rp = profile();
@@ -189,6 +195,13 @@ describe('RoutingProfile', () => {
     const rp = profile();
     expect(() => rp.addQueue(queue('sales'), { channels: [Channel.CHAT] })).toThrow(
       /Test\/Profile: queue channel CHAT must be one of the channels of the routing profile's mediaConcurrencies \(VOICE\)/);
+  });
+
+  test('fails when a manual assignment queue channel is not one of the profile channels', () => {
+    const { queue, profile } = setup();
+    const rp = profile();
+    expect(() => rp.addManualAssignmentQueue(queue('sales'), { channels: [Channel.EMAIL] })).toThrow(
+      /Test\/Profile: manual assignment queue channel EMAIL must be one of the channels of the routing profile's mediaConcurrencies \(VOICE\)/);
   });
 
   test('fails when queue channels are empty or repeated', () => {
@@ -242,17 +255,17 @@ describe('RoutingProfile', () => {
   test('fails when a voice concurrency is not 1', () => {
     const { profile } = setup();
     expect(() => profile({ mediaConcurrencies: [{ channel: Channel.VOICE, concurrency: 2 }] }))
-      .toThrow(/VOICE concurrency must be exactly 1, got 2/);
+      .toThrow(/concurrency of VOICE must be exactly 1, got 2/);
   });
 
   test('fails when a chat, task or email concurrency is out of range', () => {
     const { profile } = setup();
     expect(() => profile({ mediaConcurrencies: [{ channel: Channel.CHAT, concurrency: 11 }] }, 'P1'))
-      .toThrow(/CHAT concurrency must be an integer from 1 to 10, got 11/);
+      .toThrow(/concurrency of CHAT must be an integer from 1 to 10, got 11/);
     expect(() => profile({ mediaConcurrencies: [{ channel: Channel.TASK, concurrency: 0 }] }, 'P2'))
-      .toThrow(/TASK concurrency must be an integer from 1 to 10, got 0/);
+      .toThrow(/concurrency of TASK must be an integer from 1 to 10, got 0/);
     expect(() => profile({ mediaConcurrencies: [{ channel: Channel.EMAIL, concurrency: 1.5 }] }, 'P3'))
-      .toThrow(/EMAIL concurrency must be an integer from 1 to 10, got 1.5/);
+      .toThrow(/concurrency of EMAIL must be an integer from 1 to 10, got 1.5/);
   });
 
   test('fails when a channel appears twice in mediaConcurrencies', () => {

@@ -122,16 +122,21 @@ describe('User', () => {
     });
   });
 
-  test('addSecurityProfile adds after construction, once per profile', () => {
-    const { stack, user, agentProfile } = setup();
+  test('addSecurityProfile adds after construction', () => {
+    const { stack, user } = setup();
     const u = user();
     const admin = SecurityProfile.fromSecurityProfileArn(stack, 'Admin', ADMIN_PROFILE_ARN);
     u.addSecurityProfile(admin);
-    u.addSecurityProfile(agentProfile);
 
     Template.fromStack(stack).hasResourceProperties('AWS::Connect::User', {
       SecurityProfileArns: [AGENT_PROFILE_ARN, ADMIN_PROFILE_ARN],
     });
+  });
+
+  test('fails when the same security profile is added twice', () => {
+    const { user, agentProfile } = setup();
+    const u = user();
+    expect(() => u.addSecurityProfile(agentProfile)).toThrow(/Test\/User: security profile 'Test\/.*' was added twice/);
   });
 
   test('security profiles can all be added after construction', () => {
@@ -284,8 +289,31 @@ describe('User', () => {
 
     test('accepts a password on a CONNECT_MANAGED instance', () => {
       const { stack, user } = setup();
-      user({ instance: instanceWithIdentity(stack, IdentityManagementType.CONNECT_MANAGED), password: SecretValue.secretsManager('pw') });
+      user({
+        instance: instanceWithIdentity(stack, IdentityManagementType.CONNECT_MANAGED),
+        password: SecretValue.secretsManager('pw'),
+        identityInfo: { firstName: 'Jane', lastName: 'Doe' },
+      });
       Template.fromStack(stack).resourceCountIs('AWS::Connect::User', 1);
+    });
+
+    test('fails without first and last name on a CONNECT_MANAGED or SAML instance', () => {
+      const { stack, user } = setup();
+      expect(() => user({
+        instance: instanceWithIdentity(stack, IdentityManagementType.CONNECT_MANAGED),
+        password: SecretValue.secretsManager('pw'),
+        identityInfo: { firstName: 'Jane' },
+      })).toThrow(/identityInfo.firstName and identityInfo.lastName are required when the instance uses CONNECT_MANAGED identity management/);
+      expect(() => user({ instance: instanceWithIdentity(stack, IdentityManagementType.SAML) }, 'Saml'))
+        .toThrow(/identityInfo.firstName and identityInfo.lastName are required when the instance uses SAML identity management/);
+    });
+
+    test('fails with an email on a SAML instance', () => {
+      const { stack, user } = setup();
+      expect(() => user({
+        instance: instanceWithIdentity(stack, IdentityManagementType.SAML),
+        identityInfo: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' },
+      })).toThrow(/identityInfo.email is not allowed when the instance uses SAML identity management/);
     });
 
     test('fails with a password on a SAML instance', () => {
@@ -345,16 +373,18 @@ describe('User', () => {
       expect(() => user({ identityInfo: { lastName: 'l'.repeat(301) } })).toThrow(/last name must be 1 to 300 characters, got 301/);
     });
 
-    test('fails when the last name is longer than 256 characters with a password', () => {
+    test('fails when the last name is longer than 300 characters', () => {
       const { user } = setup();
-      expect(() => user({ password: SecretValue.secretsManager('pw'), identityInfo: { lastName: 'l'.repeat(257) } }))
-        .toThrow(/last name must be 1 to 256 characters, got 257/);
+      expect(() => user({ password: SecretValue.secretsManager('pw'), identityInfo: { lastName: 'l'.repeat(301) } }))
+        .toThrow(/last name must be 1 to 300 characters, got 301/);
     });
 
-    test('fails when the email is malformed', () => {
+    test('fails when a name is not in Unicode Normalization Form C', () => {
       const { user } = setup();
-      expect(() => user({ identityInfo: { email: 'jane.example.com' } }))
-        .toThrow(/email must be an email address such as user@example.com, got 'jane.example.com'/);
+      const decomposed = 'Jose\u0301'; // e followed by a combining acute accent
+      expect(() => user({ identityInfo: { firstName: decomposed } }))
+        .toThrow(/first name must be in Unicode Normalization Form C \(NFC\)/);
+      expect(() => user({ identityInfo: { firstName: decomposed.normalize('NFC') } }, 'Composed')).not.toThrow();
     });
 
     test('fails when the secondary email is malformed', () => {
