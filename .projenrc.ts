@@ -53,7 +53,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench'],
   },
 
-  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '/test/.readme-tour-*/'],
+  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/'],
 });
 
 for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/']) {
