@@ -13,3 +13,6 @@ export * from './constructs/agent-status';
 export * from './constructs/prompt';
 export * from './constructs/phone-number';
 export * from './constructs/flow-content';
+export * from './constructs/task-template';
+export * from './constructs/view';
+export * from './constructs/workspace';
