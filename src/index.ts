@@ -16,3 +16,4 @@ export * from './constructs/flow-content';
 export * from './constructs/task-template';
 export * from './constructs/view';
 export * from './constructs/workspace';
+export * from './constructs/evaluation-form';
