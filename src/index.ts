@@ -17,3 +17,4 @@ export * from './constructs/task-template';
 export * from './constructs/view';
 export * from './constructs/workspace';
 export * from './constructs/evaluation-form';
+export * from './constructs/rule';
