@@ -18,3 +18,7 @@ export * from './constructs/view';
 export * from './constructs/workspace';
 export * from './constructs/evaluation-form';
 export * from './constructs/rule';
+export * from './constructs/predefined-attribute';
+export * from './constructs/email-address';
+export * from './constructs/vocabulary';
+export * from './constructs/traffic-distribution-group';

@@ -3,6 +3,7 @@ import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
+import { ITrafficDistributionGroup } from './traffic-distribution-group';
 import { importEnvironmentArn } from '../private/arn';
 import { PHONE_NUMBER_COUNTRY_CODES } from '../private/phone-countries';
 import { fail, validateDescription, validatePattern } from '../private/validation';
@@ -114,8 +115,17 @@ export class PhoneNumberTarget {
   }
 
   /**
+   * Claims the number to a traffic distribution group, so that it takes calls in both Regions of a replicated
+   * instance.
+   */
+  public static trafficDistributionGroup(group: ITrafficDistributionGroup): PhoneNumberTarget {
+    return new PhoneNumberTarget(group.trafficDistributionGroupArn, undefined);
+  }
+
+  /**
    * Claims the number to a traffic distribution group, by its ARN
    * (`arn:aws:connect:<region>:<account>:traffic-distribution-group/<id>`).
+   * Prefer `trafficDistributionGroup(group)`.
    */
   public static trafficDistributionGroupArn(trafficDistributionGroupArn: string): PhoneNumberTarget {
     return new PhoneNumberTarget(trafficDistributionGroupArn, undefined);
@@ -146,7 +156,7 @@ export class PhoneNumberTarget {
 export interface PhoneNumberProps {
   /**
    * What the number is claimed to: `PhoneNumberTarget.instance(instance)` or
-   * `PhoneNumberTarget.trafficDistributionGroupArn(arn)`.
+   * `PhoneNumberTarget.trafficDistributionGroup(group)`.
    */
   readonly target: PhoneNumberTarget;
 

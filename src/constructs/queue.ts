@@ -4,6 +4,7 @@ import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { ContactFlowType, IContactFlow } from './contact-flow';
+import { IEmailAddress } from './email-address';
 import { IHoursOfOperation } from './hours-of-operation';
 import { IInstance } from './instance';
 import { IPhoneNumber } from './phone-number';
@@ -179,6 +180,23 @@ export interface QueueProps {
    * @default QueueStatus.ENABLED
    */
   readonly status?: QueueStatus;
+
+  /**
+   * The default "From" address of email that agents send from the queue (replies to inbound email contacts
+   * and new outbound email contacts). It must belong to the same instance.
+   *
+   * @default - no outbound email address
+   */
+  readonly outboundEmailAddress?: IEmailAddress;
+
+  /**
+   * Further email addresses (other than `outboundEmailAddress`) that agents working the queue can choose as the
+   * "From" address. They must belong to the same instance; a queue has at most 50 email addresses in all, the
+   * outbound one included. More can be added with `addEmailAddress()`.
+   *
+   * @default - no additional email addresses
+   */
+  readonly additionalEmailAddresses?: IEmailAddress[];
 }
 
 /** The names of queues, where known, for their metrics (kept out of the public API). */
@@ -226,6 +244,8 @@ abstract class QueueBase extends Resource implements IQueue {
 
 /** The most quick connects that Amazon Connect associates with a queue in one request. */
 const MAX_QUICK_CONNECTS = 50;
+/** The most email addresses of a queue: the outbound one and 49 more. */
+const MAX_EMAIL_ADDRESSES = 50;
 
 /**
  * An Amazon Connect queue: where contacts wait for an agent, open during its hours of operation.
@@ -303,6 +323,8 @@ export class Queue extends QueueBase {
   public readonly queueName: string;
 
   private readonly quickConnects: IQuickConnect[] = [];
+  private readonly emailAddresses: IEmailAddress[] = [];
+  private readonly outboundEmailAddress?: IEmailAddress;
 
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
@@ -326,12 +348,20 @@ export class Queue extends QueueBase {
     for (const quickConnect of props.quickConnects ?? []) {
       this.addQuickConnect(quickConnect);
     }
+    if (props.outboundEmailAddress) {
+      validateSameInstance(this, 'outboundEmailAddress', props.instance.instanceArn, props.outboundEmailAddress.instanceArn);
+      this.outboundEmailAddress = props.outboundEmailAddress;
+    }
+    for (const emailAddress of props.additionalEmailAddresses ?? []) {
+      this.addEmailAddress(emailAddress);
+    }
 
     this.node.addValidation({
       validate: () => this.quickConnects.length > MAX_QUICK_CONNECTS
         ? [`quickConnects must have at most ${MAX_QUICK_CONNECTS} items, got ${this.quickConnects.length}`]
         : [],
     });
+    this.node.addValidation({ validate: () => this.validateEmailAddressCount() });
 
     const hasCallerConfig = caller !== undefined
       && (caller.callerIdName !== undefined || caller.phoneNumber !== undefined || caller.whisperFlow !== undefined);
@@ -349,6 +379,12 @@ export class Queue extends QueueBase {
       } : undefined,
       quickConnectArns: Lazy.list({ produce: () => this.quickConnects.map(q => q.quickConnectArn) }, { omitEmpty: true }),
       status: props.status,
+      outboundEmailConfig: props.outboundEmailAddress
+        ? { outboundEmailAddressId: props.outboundEmailAddress.emailAddressArn }
+        : undefined,
+      additionalEmailAddresses: Lazy.any({
+        produce: () => this.emailAddresses.map(address => ({ emailAddressArn: address.emailAddressArn })),
+      }, { omitEmptyArray: true }),
     });
 
     this.queueArn = resource.attrQueueArn;
@@ -369,5 +405,28 @@ export class Queue extends QueueBase {
     validateSameInstance(this, `quick connect '${quickConnect.node.path}'`, this.instanceArn, quickConnect.instanceArn);
     this.quickConnects.push(quickConnect);
   }
-}
 
+  /**
+   * Lets agents working the queue choose an email address as the "From" address, besides the outbound email
+   * address. A queue has at most 50 email addresses in all.
+   *
+   * @param emailAddress an email address of the same instance
+   */
+  public addEmailAddress(emailAddress: IEmailAddress): void {
+    if (this.emailAddresses.includes(emailAddress)) {
+      fail(this, `additionalEmailAddresses must be unique, '${emailAddress.node.path}' is added more than once`);
+    }
+    if (emailAddress === this.outboundEmailAddress) {
+      fail(this, `additionalEmailAddresses must not repeat the outbound email address '${emailAddress.node.path}'`);
+    }
+    validateSameInstance(this, `email address '${emailAddress.node.path}'`, this.instanceArn, emailAddress.instanceArn);
+    this.emailAddresses.push(emailAddress);
+  }
+
+  private validateEmailAddressCount(): string[] {
+    const count = this.emailAddresses.length + (this.outboundEmailAddress ? 1 : 0);
+    return count > MAX_EMAIL_ADDRESSES
+      ? [`a queue has at most ${MAX_EMAIL_ADDRESSES} email addresses (the outbound one included), got ${count}`]
+      : [];
+  }
+}

@@ -3,6 +3,7 @@ import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IdentityManagementType, IInstance, Instance } from './instance';
+import { IPredefinedAttribute, PredefinedAttribute } from './predefined-attribute';
 import { IRoutingProfile } from './routing-profile';
 import { ISecurityProfile } from './security-profile';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
@@ -143,12 +144,27 @@ export interface UserPhoneConfig {
 /**
  * A proficiency of a user: a value of a predefined attribute (for example `Language` = `Spanish`) and the
  * user's level in it, used by routing criteria.
+ *
+ * Name the predefined attribute either with `attribute` (preferred: the value is checked against the
+ * attribute's values when it is defined in the app, and the user depends on it) or with `attributeName`.
  */
 export interface UserProficiency {
   /**
-   * The name of the predefined attribute, which must exist in the instance. 1 to 64 characters.
+   * The predefined attribute, which must belong to the user's instance. When it is a `PredefinedAttribute`
+   * defined in the app, `attributeValue` must be one of its values and the user is created after it.
+   * Give either this or `attributeName`.
+   *
+   * @default - none; `attributeName` names the attribute
    */
-  readonly attributeName: string;
+  readonly attribute?: IPredefinedAttribute;
+
+  /**
+   * The name of the predefined attribute, which must exist in the instance. 1 to 64 characters.
+   * Give either this or `attribute`.
+   *
+   * @default - none; `attribute` names the attribute
+   */
+  readonly attributeName?: string;
 
   /**
    * The value of the predefined attribute. 1 to 64 characters.
@@ -158,6 +174,13 @@ export interface UserProficiency {
   /**
    * The level of the proficiency: 1, 2, 3, 4 or 5.
    */
+  readonly level: number;
+}
+
+/** A proficiency as rendered: the attribute named. */
+interface RenderedProficiency {
+  readonly attributeName: string;
+  readonly attributeValue: string;
   readonly level: number;
 }
 
@@ -316,7 +339,7 @@ export class User extends UserBase {
   public readonly username: string;
 
   private readonly securityProfiles: ISecurityProfile[] = [];
-  private readonly proficiencies: UserProficiency[] = [];
+  private readonly proficiencies: RenderedProficiency[] = [];
 
   constructor(scope: Construct, id: string, props: UserProps) {
     super(scope, id);
@@ -375,19 +398,44 @@ export class User extends UserBase {
 
   /**
    * Adds a proficiency to the user. A user has at most one level per attribute value.
+   *
+   * Name the attribute with either `attribute` or `attributeName`. With a `PredefinedAttribute` defined in the
+   * app, the value must be one of its values and the user depends on the attribute.
    */
   public addProficiency(proficiency: UserProficiency): void {
-    const { attributeName, attributeValue, level } = proficiency;
+    const { attribute, attributeValue, level } = proficiency;
+    if ((attribute === undefined) === (proficiency.attributeName === undefined)) {
+      fail(this, 'a proficiency must name its predefined attribute with exactly one of attribute and attributeName');
+    }
+    const attributeName = attribute?.predefinedAttributeName ?? proficiency.attributeName!;
     validateLength(this, 'proficiency attribute name', attributeName, 1, 64);
     validateLength(this, `value of proficiency attribute '${attributeName}'`, attributeValue, 1, 64);
     if (!Token.isUnresolved(level) && (!Number.isInteger(level) || level < 1 || level > 5)) {
       fail(this, `level of proficiency '${attributeName}=${attributeValue}' must be 1, 2, 3, 4 or 5, got ${level}`);
+    }
+    if (attribute !== undefined) {
+      this.validateProficiencyAttribute(attribute, attributeValue);
     }
     if (!Token.isUnresolved(attributeName) && !Token.isUnresolved(attributeValue)
       && this.proficiencies.some(p => p.attributeName === attributeName && p.attributeValue === attributeValue)) {
       fail(this, `proficiencies must be unique, '${attributeName}=${attributeValue}' appears more than once`);
     }
     this.proficiencies.push({ attributeName, attributeValue, level });
+  }
+
+  private validateProficiencyAttribute(attribute: IPredefinedAttribute, attributeValue: string): void {
+    const name = attribute.predefinedAttributeName;
+    const mismatch = sameInstanceError(`predefined attribute '${name}'`, this.instanceArn, attribute.instanceArn);
+    if (mismatch) {
+      fail(this, mismatch);
+    }
+    if (attribute instanceof PredefinedAttribute) {
+      if (!attribute.hasValue(attributeValue)) {
+        const values = attribute.values === undefined ? 'it has no values' : `allowed: ${attribute.values.join(', ')}`;
+        fail(this, `value of proficiency attribute '${name}' must be one of the attribute's values, got '${attributeValue}' (${values})`);
+      }
+      this.node.addDependency(attribute);
+    }
   }
 
   private validateUsername(username: string): void {

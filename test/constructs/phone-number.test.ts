@@ -2,6 +2,7 @@ import { CfnElement, CfnParameter, RemovalPolicy, Stack, Tags, Token } from 'aws
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
 import { PhoneNumber, PhoneNumberProps, PhoneNumberTarget, PhoneNumberType } from '../../src/constructs/phone-number';
+import { TrafficDistributionGroup } from '../../src/constructs/traffic-distribution-group';
 import { INSTANCE_ARN, testStack } from '../helpers';
 
 const TDG_ARN = 'arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/12345678-aaaa-bbbb-cccc-1234567890ab';
@@ -47,6 +48,40 @@ describe('PhoneNumber', () => {
       Type: 'TOLL_FREE',
     });
     expect(phoneNumber.targetArn).toBe(TDG_ARN);
+  });
+
+  test('claims a number to a traffic distribution group defined in the app', () => {
+    const { stack, instance } = testStack();
+    const group = new TrafficDistributionGroup(stack, 'Group', { instance, trafficDistributionGroupName: 'resilient' });
+    const phoneNumber = new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroup(group),
+      countryCode: 'US',
+      type: PhoneNumberType.DID,
+    });
+
+    const groupArn = { 'Fn::GetAtt': [stack.getLogicalId(group.node.defaultChild as CfnElement), 'TrafficDistributionGroupArn'] };
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', { TargetArn: groupArn });
+    expect(stack.resolve(phoneNumber.targetArn)).toEqual(groupArn);
+  });
+
+  test('claims a number to an imported traffic distribution group', () => {
+    const { stack } = testStack();
+    const group = TrafficDistributionGroup.fromTrafficDistributionGroupArn(stack, 'Group', TDG_ARN);
+    new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroup(group),
+      countryCode: 'US',
+      type: PhoneNumberType.DID,
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::PhoneNumber', { TargetArn: TDG_ARN });
+  });
+
+  test('fails to import a number into a traffic distribution group given as a construct', () => {
+    const { stack } = testStack();
+    const group = TrafficDistributionGroup.fromTrafficDistributionGroupArn(stack, 'Group', TDG_ARN);
+    expect(() => new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroup(group),
+      sourcePhoneNumberArn: SOURCE_ARN,
+    })).toThrow(/a number imported with sourcePhoneNumberArn must target an instance, not a traffic distribution group/);
   });
 
   test('imports a number from AWS End User Messaging into an instance', () => {

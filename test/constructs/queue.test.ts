@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { EmailAddress } from '../../src/constructs/email-address';
 import { FlowContent } from '../../src/constructs/flow-content';
 import { HoursOfOperation, IHoursOfOperation, WeeklySchedule } from '../../src/constructs/hours-of-operation';
 import { Instance } from '../../src/constructs/instance';
@@ -315,6 +316,92 @@ describe('Queue', () => {
         q.addQuickConnect(quickConnect(stack, `qc-${i}`));
       }
       expect(() => Template.fromStack(stack)).not.toThrow();
+    });
+  });
+  describe('email addresses', () => {
+    const emailAddress = (scope: Construct, id: string, instanceArn: string = INSTANCE_ARN) =>
+      EmailAddress.fromEmailAddressArn(scope, id, `${instanceArn}/email-address/${id}`);
+
+    test('renders the outbound and additional email addresses', () => {
+      const { stack, instance, hours } = setup();
+      const q = new Queue(stack, 'Queue', {
+        instance,
+        hoursOfOperation: hours,
+        outboundEmailAddress: emailAddress(stack, 'support'),
+        additionalEmailAddresses: [emailAddress(stack, 'help')],
+      });
+      q.addEmailAddress(emailAddress(stack, 'care'));
+      Template.fromStack(stack).hasResourceProperties(TYPE, {
+        OutboundEmailConfig: { OutboundEmailAddressId: `${INSTANCE_ARN}/email-address/support` },
+        AdditionalEmailAddresses: [
+          { EmailAddressArn: `${INSTANCE_ARN}/email-address/help` },
+          { EmailAddressArn: `${INSTANCE_ARN}/email-address/care` },
+        ],
+      });
+    });
+
+    test('omits email settings when none are given', () => {
+      const { stack } = queue();
+      Template.fromStack(stack).hasResourceProperties(TYPE, {
+        OutboundEmailConfig: Match.absent(),
+        AdditionalEmailAddresses: Match.absent(),
+      });
+    });
+
+    test('references an email address defined in the app', () => {
+      const { stack, instance, hours } = setup();
+      const address = new EmailAddress(stack, 'Email', { instance, emailAddress: 'support@example.com' });
+      new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundEmailAddress: address });
+      Template.fromStack(stack).hasResourceProperties(TYPE, {
+        OutboundEmailConfig: {
+          OutboundEmailAddressId: { 'Fn::GetAtt': [stack.getLogicalId(address.node.defaultChild as CfnElement), 'EmailAddressArn'] },
+        },
+      });
+    });
+
+    test('accepts 50 email addresses in all', () => {
+      const { stack, instance, hours } = setup();
+      const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundEmailAddress: emailAddress(stack, 'out') });
+      for (let i = 0; i < 49; i++) {
+        q.addEmailAddress(emailAddress(stack, `e-${i}`));
+      }
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    });
+
+    test('fails on more than 50 email addresses in all', () => {
+      const { stack, instance, hours } = setup();
+      const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundEmailAddress: emailAddress(stack, 'out') });
+      for (let i = 0; i < 50; i++) {
+        q.addEmailAddress(emailAddress(stack, `e-${i}`));
+      }
+      expect(() => Template.fromStack(stack))
+        .toThrow(/\[Test\/Queue\] a queue has at most 50 email addresses \(the outbound one included\), got 51/);
+    });
+
+    test('fails on an outbound email address of another instance', () => {
+      const { stack } = setup();
+      expect(() => queue({ outboundEmailAddress: emailAddress(stack, 'other', OTHER_INSTANCE_ARN) }))
+        .toThrow(/outboundEmailAddress must belong to instance .*, got one of instance .*99999999/);
+    });
+
+    test('fails on an additional email address of another instance', () => {
+      const { stack, queue: q } = queue();
+      expect(() => q.addEmailAddress(emailAddress(stack, 'other', OTHER_INSTANCE_ARN)))
+        .toThrow(/email address 'Test\/other' must belong to instance .*, got one of instance .*99999999/);
+    });
+
+    test('fails on an email address added twice', () => {
+      const { stack, queue: q } = queue();
+      const address = emailAddress(stack, 'help');
+      q.addEmailAddress(address);
+      expect(() => q.addEmailAddress(address)).toThrow(/additionalEmailAddresses must be unique, 'Test\/help' is added more than once/);
+    });
+
+    test('fails on an additional email address that is the outbound one', () => {
+      const { stack, instance, hours } = setup();
+      const address = emailAddress(stack, 'support');
+      expect(() => new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundEmailAddress: address, additionalEmailAddresses: [address] }))
+        .toThrow(/additionalEmailAddresses must not repeat the outbound email address 'Test\/support'/);
     });
   });
 });

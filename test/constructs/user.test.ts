@@ -2,6 +2,7 @@ import { App, CfnDynamicReference, CfnDynamicReferenceService, CfnElement, CfnPa
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { IdentityManagementType, IInstance, Instance } from '../../src/constructs/instance';
+import { PredefinedAttribute } from '../../src/constructs/predefined-attribute';
 import { IRoutingProfile, RoutingProfile } from '../../src/constructs/routing-profile';
 import { ISecurityProfile, SecurityProfile } from '../../src/constructs/security-profile';
 import { PhoneType, User, UserProps } from '../../src/constructs/user';
@@ -498,6 +499,95 @@ describe('User', () => {
       const u = user({ proficiencies: [{ attributeName: 'Language', attributeValue: 'Spanish', level: 1 }] });
       expect(() => u.addProficiency({ attributeName: 'Language', attributeValue: 'Spanish', level: 3 }))
         .toThrow(/proficiencies must be unique, 'Language=Spanish' appears more than once/);
+    });
+  });
+
+  describe('proficiencies naming a predefined attribute', () => {
+    test('renders the name of an attribute defined in the app and depends on it', () => {
+      const { stack, instance, user } = setup();
+      const language = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English', 'Spanish'] });
+      const u = user({ proficiencies: [{ attribute: language, attributeValue: 'Spanish', level: 4 }] });
+      u.addProficiency({ attributeName: 'Skill', attributeValue: 'Billing', level: 2 });
+
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::Connect::User', {
+        UserProficiencies: [
+          { AttributeName: 'Language', AttributeValue: 'Spanish', Level: 4 },
+          { AttributeName: 'Skill', AttributeValue: 'Billing', Level: 2 },
+        ],
+      });
+      const users = template.findResources('AWS::Connect::User');
+      expect(Object.values(users)[0].DependsOn).toContain(stack.getLogicalId(language.node.defaultChild as CfnElement));
+    });
+
+    test('renders the name of an imported attribute without checking the value', () => {
+      const { stack, user } = setup();
+      const skill = PredefinedAttribute.fromPredefinedAttributeArn(stack, 'Skill', `${INSTANCE_ARN}/predefined-attribute/Skill`);
+      user({ proficiencies: [{ attribute: skill, attributeValue: 'Anything', level: 1 }] });
+
+      const template = Template.fromStack(stack);
+      template.hasResourceProperties('AWS::Connect::User', {
+        UserProficiencies: [{ AttributeName: 'Skill', AttributeValue: 'Anything', Level: 1 }],
+      });
+      expect(Object.values(template.findResources('AWS::Connect::User'))[0].DependsOn).toBeUndefined();
+    });
+
+    test('accepts a token value for an attribute defined in the app', () => {
+      const { stack, instance, user } = setup();
+      const language = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English'] });
+      user({ proficiencies: [{ attribute: language, attributeValue: new CfnParameter(stack, 'Value').valueAsString, level: 1 }] });
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::User', {
+        UserProficiencies: [{ AttributeName: 'Language', AttributeValue: { Ref: 'Value' }, Level: 1 }],
+      });
+    });
+
+    test('fails when the value is not one of the attribute values', () => {
+      const { stack, instance, user } = setup();
+      const language = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English', 'Spanish'] });
+      expect(() => user({ proficiencies: [{ attribute: language, attributeValue: 'French', level: 1 }] }))
+        .toThrow(/Test\/User: value of proficiency attribute 'Language' must be one of the attribute's values, got 'French' \(allowed: English, Spanish\)/);
+    });
+
+    test('fails when the attribute has no values', () => {
+      const { stack, instance, user } = setup();
+      const segment = new PredefinedAttribute(stack, 'Segment', { instance, predefinedAttributeName: 'Segment' });
+      expect(() => user({ proficiencies: [{ attribute: segment, attributeValue: 'Retail', level: 1 }] }))
+        .toThrow(/must be one of the attribute's values, got 'Retail' \(it has no values\)/);
+    });
+
+    test('fails when the attribute belongs to another instance', () => {
+      const { stack, user } = setup();
+      const skill = PredefinedAttribute.fromPredefinedAttributeArn(stack, 'Skill', `${OTHER_INSTANCE_ARN}/predefined-attribute/Skill`);
+      expect(() => user({ proficiencies: [{ attribute: skill, attributeValue: 'Billing', level: 1 }] }))
+        .toThrow(/predefined attribute 'Skill' must belong to instance .*, got one of instance .*99999999/);
+    });
+
+    test('fails when both attribute and attributeName are given', () => {
+      const { stack, user } = setup();
+      const skill = PredefinedAttribute.fromPredefinedAttributeArn(stack, 'Skill', `${INSTANCE_ARN}/predefined-attribute/Skill`);
+      expect(() => user({ proficiencies: [{ attribute: skill, attributeName: 'Skill', attributeValue: 'Billing', level: 1 }] }))
+        .toThrow(/a proficiency must name its predefined attribute with exactly one of attribute and attributeName/);
+    });
+
+    test('fails when neither attribute nor attributeName is given', () => {
+      const { user } = setup();
+      expect(() => user().addProficiency({ attributeValue: 'Billing', level: 1 }))
+        .toThrow(/a proficiency must name its predefined attribute with exactly one of attribute and attributeName/);
+    });
+
+    test('fails when a proficiency repeats through the attribute and its name', () => {
+      const { stack, instance, user } = setup();
+      const language = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English'] });
+      const u = user({ proficiencies: [{ attributeName: 'Language', attributeValue: 'English', level: 1 }] });
+      expect(() => u.addProficiency({ attribute: language, attributeValue: 'English', level: 2 }))
+        .toThrow(/proficiencies must be unique, 'Language=English' appears more than once/);
+    });
+
+    test('fails when the attribute name is longer than a proficiency allows', () => {
+      const { stack, instance, user } = setup();
+      const long = new PredefinedAttribute(stack, 'Long', { instance, predefinedAttributeName: 'a'.repeat(65), values: ['v'] });
+      expect(() => user({ proficiencies: [{ attribute: long, attributeValue: 'v', level: 1 }] }))
+        .toThrow(/proficiency attribute name must be 1 to 64 characters, got 65/);
     });
   });
 
