@@ -22,3 +22,6 @@ export * from './constructs/predefined-attribute';
 export * from './constructs/email-address';
 export * from './constructs/vocabulary';
 export * from './constructs/traffic-distribution-group';
+export * from './constructs/data-table';
+export * from './constructs/notification';
+export * from './constructs/test-case';

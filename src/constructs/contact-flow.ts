@@ -1,12 +1,13 @@
-import { Duration, IResource, Resource } from 'aws-cdk-lib';
+import { Duration, IResource, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { CfnContactFlow } from 'aws-cdk-lib/aws-connect';
+import { CfnContactFlow, CfnContactFlowVersion } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { FlowContent } from './flow-content';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
-import { validateDescription, validateLength } from '../private/validation';
+import { fail, validateDescription, validateLength } from '../private/validation';
+import { parseQualifiedArn, replaceOnChange } from '../private/versions';
 
 /**
  * An Amazon Connect flow, defined in this app or imported.
@@ -30,6 +31,16 @@ export interface IContactFlow extends IResource, connectRefs.IContactFlowRef {
    * The ARN of the instance the flow belongs to.
    */
   readonly instanceArn: string;
+
+  /**
+   * Publishes a version of the flow: an immutable snapshot of its content.
+   *
+   * Amazon Connect publishes versions only of flows of type `CAMPAIGN`. A version is published when it is
+   * created; see `ContactFlowVersion` for how versions behave when the flow changes.
+   *
+   * @param id the construct id of the version, unique among the flow's children
+   */
+  addVersion(id: string, options?: ContactFlowVersionOptions): ContactFlowVersion;
 }
 
 /**
@@ -121,6 +132,10 @@ abstract class ContactFlowBase extends Resource implements IContactFlow {
 
   public get contactFlowRef(): connectRefs.ContactFlowReference {
     return { contactFlowArn: this.contactFlowArn };
+  }
+
+  public addVersion(id: string, options: ContactFlowVersionOptions = {}): ContactFlowVersion {
+    return new ContactFlowVersion(this, id, { ...options, contactFlow: this });
   }
 }
 
@@ -256,5 +271,198 @@ export class ContactFlow extends ContactFlowBase {
    */
   public metricContactFlowFatalErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric('ContactFlowFatalErrors', props);
+  }
+}
+
+/**
+ * A published version of a flow, defined in this app or imported.
+ */
+export interface IContactFlowVersion extends IResource, connectRefs.IContactFlowVersionRef {
+  /**
+   * The ARN of the version (the flow's ARN followed by `:<version>`).
+   *
+   * @attribute
+   */
+  readonly contactFlowVersionArn: string;
+
+  /**
+   * The version number (1, 2, ...), which Amazon Connect assigns when it publishes the version.
+   *
+   * @attribute Version
+   */
+  readonly versionNumber: number;
+
+  /**
+   * The ARN of the flow the version belongs to.
+   */
+  readonly contactFlowArn: string;
+
+  /**
+   * The ARN of the instance the flow belongs to.
+   */
+  readonly instanceArn: string;
+}
+
+/**
+ * Options for publishing a version of a flow with `addVersion`.
+ */
+export interface ContactFlowVersionOptions {
+  /**
+   * A description of the version (1 to 500 characters). It cannot change: a new description publishes a new
+   * version (CloudFormation replaces the version).
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Whether to publish a new version whenever the flow's content changes.
+   *
+   * A version is a snapshot taken when it is created, and CloudFormation creates it only once: by default a
+   * later change of the flow's content updates the flow but publishes no new version. With this option the
+   * version's logical id includes a hash of the content, so a content change makes CloudFormation publish a
+   * new version and then delete the old one (keep old versions with `removalPolicy: RemovalPolicy.RETAIN`).
+   * Only for flows defined in this app (the content of an imported flow is unknown).
+   *
+   * @default false
+   */
+  readonly publishOnContentChange?: boolean;
+
+  /**
+   * What happens to the version when it is removed from the stack or replaced by a new version.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Properties of a flow version.
+ */
+export interface ContactFlowVersionProps extends ContactFlowVersionOptions {
+  /**
+   * The flow to publish a version of. Amazon Connect publishes versions only of flows of type `CAMPAIGN`.
+   */
+  readonly contactFlow: IContactFlow;
+}
+
+abstract class ContactFlowVersionBase extends Resource implements IContactFlowVersion {
+  public abstract readonly contactFlowVersionArn: string;
+  public abstract readonly versionNumber: number;
+  public abstract readonly contactFlowArn: string;
+  public abstract readonly instanceArn: string;
+
+  public get contactFlowVersionRef(): connectRefs.ContactFlowVersionReference {
+    return { contactFlowVersionArn: this.contactFlowVersionArn };
+  }
+}
+
+/** A version number in a version ARN. */
+const VERSION_NUMBER = /^[1-9][0-9]*$/;
+
+/**
+ * A published version of a flow: an immutable snapshot of the flow's content, with a version number.
+ *
+ * Amazon Connect publishes the version when CloudFormation creates it. Its properties cannot change, so a
+ * version stays the snapshot it was: when the flow's content changes later, the flow is updated but no new
+ * version is published, unless the version is replaced (a new description or construct id) or
+ * `publishOnContentChange` is set. Amazon Connect publishes versions only of flows of type `CAMPAIGN`
+ * (`CreateContactFlowVersion`).
+ *
+ * ```ts
+ * declare const campaignFlow: ContactFlow;
+ * const version = campaignFlow.addVersion('Current', { publishOnContentChange: true });
+ * ```
+ *
+ * @resource AWS::Connect::ContactFlowVersion
+ */
+export class ContactFlowVersion extends ContactFlowVersionBase {
+  /**
+   * Imports a flow version by its ARN
+   * (`arn:aws:connect:<region>:<account>:instance/<instance-id>/contact-flow/<flow-id>:<version>`).
+   */
+  public static fromContactFlowVersionArn(scope: Construct, id: string, contactFlowVersionArn: string): IContactFlowVersion {
+    class Import extends ContactFlowVersionBase {
+      public readonly contactFlowVersionArn = contactFlowVersionArn;
+      public readonly versionNumber: number;
+      public readonly contactFlowArn: string;
+      public readonly instanceArn: string;
+
+      constructor() {
+        super(scope, id, { environmentFromArn: importEnvironmentArn(contactFlowVersionArn) });
+        const parts = parseQualifiedArn(this, contactFlowVersionArn, 'contact-flow', 'flow version', VERSION_NUMBER, '<version>');
+        this.versionNumber = Token.isUnresolved(parts.qualifier) ? Token.asNumber(parts.qualifier) : Number(parts.qualifier);
+        this.contactFlowArn = parts.unqualifiedArn;
+        this.instanceArn = parts.instanceArn;
+      }
+    }
+    return new Import();
+  }
+
+  /**
+   * The ARN of the version.
+   *
+   * @attribute
+   */
+  public readonly contactFlowVersionArn: string;
+
+  /**
+   * The version number, assigned by Amazon Connect.
+   *
+   * @attribute Version
+   */
+  public readonly versionNumber: number;
+
+  /**
+   * The SHA-256 checksum of the flow content the version holds.
+   *
+   * @attribute FlowContentSha256
+   */
+  public readonly contentSha256: string;
+
+  /**
+   * The ARN of the flow the version belongs to.
+   */
+  public readonly contactFlowArn: string;
+
+  /**
+   * The ARN of the instance the flow belongs to.
+   */
+  public readonly instanceArn: string;
+
+  /**
+   * The flow the version belongs to.
+   */
+  public readonly contactFlow: IContactFlow;
+
+  constructor(scope: Construct, id: string, props: ContactFlowVersionProps) {
+    super(scope, id);
+
+    validateDescription(this, props.description, 500);
+    const flow = props.contactFlow;
+    if (flow instanceof ContactFlow && flow.contactFlowType !== ContactFlowType.CAMPAIGN) {
+      fail(this, `versions can only be published of flows of type ${ContactFlowType.CAMPAIGN}, got '${flow.node.path}' of type ${flow.contactFlowType}`);
+    }
+
+    const resource = new CfnContactFlowVersion(this, 'Resource', {
+      contactFlowId: flow.contactFlowArn,
+      description: props.description,
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+
+    if (props.publishOnContentChange) {
+      const source = flow.node.defaultChild;
+      if (!(source instanceof CfnContactFlow)) {
+        fail(this, `publishOnContentChange needs a flow defined in this app, whose content is known; '${flow.node.path}' is imported`);
+      }
+      replaceOnChange(resource, () => [source.content]);
+    }
+
+    this.contactFlowVersionArn = resource.attrContactFlowVersionArn;
+    this.versionNumber = resource.attrVersion;
+    this.contentSha256 = resource.attrFlowContentSha256;
+    this.contactFlowArn = flow.contactFlowArn;
+    this.instanceArn = flow.instanceArn;
+    this.contactFlow = flow;
   }
 }

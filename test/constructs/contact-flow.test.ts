@@ -1,9 +1,9 @@
 import * as path from 'path';
-import { CfnParameter, Stack, Tags } from 'aws-cdk-lib';
+import { CfnParameter, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ContactFlow, ContactFlowState, ContactFlowType } from '../../src/constructs/contact-flow';
+import { ContactFlow, ContactFlowState, ContactFlowType, ContactFlowVersion } from '../../src/constructs/contact-flow';
 import { FlowContent, FlowReference } from '../../src/constructs/flow-content';
 import { IInstance, Instance } from '../../src/constructs/instance';
 import { Queue } from '../../src/constructs/queue';
@@ -283,5 +283,127 @@ describe('ContactFlow.fromContactFlowArn', () => {
     const { stack } = testStack();
     expect(() => ContactFlow.fromContactFlowArn(stack, 'Imported', `${INSTANCE_ARN}/queue/q1`))
       .toThrow(/flow ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/contact-flow\/<id>/);
+  });
+});
+
+describe('ContactFlowVersion', () => {
+  function campaignFlow(stack: Stack, instance: IInstance, content: object = MINIMAL_FLOW): ContactFlow {
+    return minimalFlow(stack, instance, { type: ContactFlowType.CAMPAIGN, content: FlowContent.fromObject(content) });
+  }
+
+  test('addVersion publishes a version of the flow', () => {
+    const { stack, instance } = testStack();
+    const flow = campaignFlow(stack, instance);
+    const version = flow.addVersion('V1', { description: 'first release' });
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::ContactFlowVersion', {
+      ContactFlowId: { 'Fn::GetAtt': ['FlowA74D6E88', 'ContactFlowArn'] },
+      Description: 'first release',
+    });
+    expect(version.node.scope).toBe(flow);
+    expect(version.node.defaultChild?.node.id).toBe('Resource');
+    expect(version.contactFlow).toBe(flow);
+    expect(version.instanceArn).toBe(INSTANCE_ARN);
+    expect(version.contactFlowArn).toBe(flow.contactFlowArn);
+  });
+
+  test('exposes the version ARN, number and checksum', () => {
+    const { stack, instance } = testStack();
+    const version = campaignFlow(stack, instance).addVersion('V1');
+    const logicalId = stack.getLogicalId(version.node.defaultChild as any);
+    expect(stack.resolve(version.contactFlowVersionArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'ContactFlowVersionARN'] });
+    expect(stack.resolve(version.versionNumber)).toEqual({ 'Fn::GetAtt': [logicalId, 'Version'] });
+    expect(stack.resolve(version.contentSha256)).toEqual({ 'Fn::GetAtt': [logicalId, 'FlowContentSha256'] });
+    expect(stack.resolve(version.contactFlowVersionRef.contactFlowVersionArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'ContactFlowVersionARN'] });
+  });
+
+  test('is destroyed with the stack by default and can be retained', () => {
+    const { stack, instance } = testStack();
+    const flow = campaignFlow(stack, instance);
+    flow.addVersion('V1');
+    flow.addVersion('V2', { removalPolicy: RemovalPolicy.RETAIN });
+    const versions = Object.values(Template.fromStack(stack).findResources('AWS::Connect::ContactFlowVersion'));
+    expect(versions.map(v => v.DeletionPolicy)).toEqual(['Delete', 'Retain']);
+  });
+
+  test('without publishOnContentChange the logical id does not depend on the content', () => {
+    const ids = [MINIMAL_FLOW, { ...MINIMAL_FLOW, Metadata: { note: 'changed' } }].map(content => {
+      const { stack, instance } = testStack();
+      campaignFlow(stack, instance, content).addVersion('V1');
+      return Object.keys(Template.fromStack(stack).findResources('AWS::Connect::ContactFlowVersion'));
+    });
+    expect(ids[0]).toEqual(ids[1]);
+  });
+
+  test('with publishOnContentChange a content change gives a new logical id, the same content the same id', () => {
+    const contents = [MINIMAL_FLOW, MINIMAL_FLOW, { ...MINIMAL_FLOW, Metadata: { note: 'changed' } }];
+    const ids = contents.map(content => {
+      const { stack, instance } = testStack();
+      campaignFlow(stack, instance, content).addVersion('V1', { publishOnContentChange: true });
+      return Object.keys(Template.fromStack(stack).findResources('AWS::Connect::ContactFlowVersion'))[0];
+    });
+    expect(ids[0]).toMatch(/^FlowV1[0-9A-F]{8}[0-9A-F]{8}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  test('a version of an imported flow is not type-checked', () => {
+    const { stack } = testStack();
+    const flow = ContactFlow.fromContactFlowArn(stack, 'Imported', FLOW_ARN);
+    flow.addVersion('V1');
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::ContactFlowVersion', { ContactFlowId: FLOW_ARN });
+  });
+
+  test('fails for a flow that is not of type CAMPAIGN', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance);
+    expect(() => flow.addVersion('V1'))
+      .toThrow(/Test\/Flow\/V1: versions can only be published of flows of type CAMPAIGN, got 'Test\/Flow' of type CONTACT_FLOW/);
+  });
+
+  test('fails for a description longer than 500 characters', () => {
+    const { stack, instance } = testStack();
+    expect(() => campaignFlow(stack, instance).addVersion('V1', { description: 'd'.repeat(501) }))
+      .toThrow(/description must be 1 to 500 characters, got 501/);
+  });
+
+  test('fails for publishOnContentChange on an imported flow', () => {
+    const { stack } = testStack();
+    const flow = ContactFlow.fromContactFlowArn(stack, 'Imported', FLOW_ARN);
+    expect(() => flow.addVersion('V1', { publishOnContentChange: true }))
+      .toThrow(/publishOnContentChange needs a flow defined in this app, whose content is known; 'Test\/Imported' is imported/);
+  });
+});
+
+describe('ContactFlowVersion.fromContactFlowVersionArn', () => {
+  test('with a concrete ARN gives the version number, the flow and the instance', () => {
+    const { stack } = testStack();
+    const version = ContactFlowVersion.fromContactFlowVersionArn(stack, 'Imported', `${FLOW_ARN}:12`);
+    expect(version.versionNumber).toBe(12);
+    expect(version.contactFlowArn).toBe(FLOW_ARN);
+    expect(version.instanceArn).toBe(INSTANCE_ARN);
+    expect(version.contactFlowVersionRef.contactFlowVersionArn).toBe(`${FLOW_ARN}:12`);
+  });
+
+  test('with a token ARN splits it with CloudFormation functions', () => {
+    const { stack } = testStack();
+    const arn = new CfnParameter(stack, 'VersionArn').valueAsString;
+    const version = ContactFlowVersion.fromContactFlowVersionArn(stack, 'Imported', arn);
+    const colons = { 'Fn::Split': [':', { Ref: 'VersionArn' }] };
+    expect(stack.resolve(version.versionNumber)).toEqual({ 'Fn::Select': [6, colons] });
+    expect(stack.resolve(version.contactFlowArn)).toEqual({
+      'Fn::Join': [':', [0, 1, 2, 3, 4, 5].map(i => ({ 'Fn::Select': [i, colons] }))],
+    });
+  });
+
+  test('fails for an ARN without a version', () => {
+    const { stack } = testStack();
+    expect(() => ContactFlowVersion.fromContactFlowVersionArn(stack, 'Imported', FLOW_ARN))
+      .toThrow(/flow version ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/contact-flow\/<id>:<version>/);
+  });
+
+  test('fails for an ARN of another kind', () => {
+    const { stack } = testStack();
+    expect(() => ContactFlowVersion.fromContactFlowVersionArn(stack, 'Imported', `${INSTANCE_ARN}/flow-module/m1:3`))
+      .toThrow(/flow version ARN must look like/);
   });
 });
