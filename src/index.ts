@@ -25,3 +25,7 @@ export * from './constructs/traffic-distribution-group';
 export * from './constructs/data-table';
 export * from './constructs/notification';
 export * from './constructs/test-case';
+export * from './constructs/integration-association';
+export * from './constructs/use-case';
+export * from './constructs/data-lake-association';
+export * from './constructs/custom-metric';

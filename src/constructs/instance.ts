@@ -1,11 +1,10 @@
 import { createHash } from 'crypto';
-import { Annotations, Duration, IResource, Names, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, ContextProvider, Duration, IResource, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import {
   CfnApprovedOrigin,
   CfnInstance,
   CfnInstanceStorageConfig,
-  CfnIntegrationAssociation,
   CfnSecurityKey,
 } from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -14,8 +13,16 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import { aws_connect as connectRefs, aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct, IDependable } from 'constructs';
+import { AnalyticsDataSet, AnalyticsDataSetAssociationOptions, DataLakeAssociation } from './data-lake-association';
+import {
+  EventIntegrationSource,
+  IIntegrationAssociation,
+  IntegrationAssociation,
+  IntegrationType,
+} from './integration-association';
 import { importEnvironmentArn, instanceArnFromId, parseInstanceArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -432,7 +439,7 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
    * @returns the association, for resources (such as flows that invoke the function) that must be
    * created after it
    */
-  associateLambdaFunction(fn: lambda.IFunction): IDependable;
+  associateLambdaFunction(fn: lambda.IFunction): IIntegrationAssociation;
 
   /**
    * Associates an Amazon Lex V2 bot alias with the instance, so that flows can use the bot.
@@ -441,7 +448,7 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
    *
    * @returns the association, for resources (such as flows that use the bot) that must be created after it
    */
-  associateLexBot(botAlias: lexRefs.IBotAliasRef): IDependable;
+  associateLexBot(botAlias: lexRefs.IBotAliasRef): IIntegrationAssociation;
 
   /**
    * Associates an Amazon Lex V2 bot alias, given by its ARN
@@ -450,7 +457,84 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
    *
    * @returns the association, for resources that must be created after it
    */
-  associateLexBotAliasArn(botAliasArn: string): IDependable;
+  associateLexBotAliasArn(botAliasArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Connect Cases domain (`arn:aws:cases:<region>:<account>:domain/<domain-id>`) with the
+   * instance, so that agents and flows can create and update cases. An instance has at most one Cases domain.
+   * Associating the same ARN again returns the existing association.
+   */
+  associateCasesDomain(domainArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Q in Connect (Wisdom) assistant (`arn:aws:wisdom:<region>:<account>:assistant/<id>`)
+   * with the instance, for agent assistance in the agent workspace.
+   * Associating the same ARN again returns the existing association.
+   */
+  associateWisdomAssistant(assistantArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Q in Connect (Wisdom) knowledge base
+   * (`arn:aws:wisdom:<region>:<account>:knowledge-base/<id>`) with the instance.
+   * Associating the same ARN again returns the existing association.
+   */
+  associateWisdomKnowledgeBase(knowledgeBaseArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Q in Connect knowledge base of quick responses
+   * (`arn:aws:wisdom:<region>:<account>:knowledge-base/<id>`) with the instance, so that agents can insert
+   * them in chats and emails. Associating the same ARN again returns the existing association.
+   */
+  associateQuickResponses(knowledgeBaseArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Q in Connect knowledge base of message templates
+   * (`arn:aws:wisdom:<region>:<account>:knowledge-base/<id>`) with the instance, for email and SMS templates.
+   * Associating the same ARN again returns the existing association.
+   */
+  associateMessageTemplates(knowledgeBaseArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon SES identity (`arn:aws:ses:<region>:<account>:identity/<domain or address>`) with the
+   * instance, for the email channel. Associating the same ARN again returns the existing association.
+   */
+  associateSesIdentity(identityArn: string): IIntegrationAssociation;
+
+  /**
+   * Makes a Lambda function the instance's attachment scanner: Connect calls it for every file uploaded in chats,
+   * emails and cases, and keeps only the files it approves. Grants Amazon Connect permission to invoke it.
+   * Associating the same function again returns the existing association.
+   */
+  associateFileScanner(fn: lambda.IFunction): IIntegrationAssociation;
+
+  /**
+   * Makes a Lambda function a message processor of the instance: Connect passes chat messages through it
+   * before participants see them (redaction, translation, ...). Grants Amazon Connect permission to invoke it.
+   * Associating the same function again returns the existing association.
+   */
+  associateMessageProcessor(fn: lambda.IFunction): IIntegrationAssociation;
+
+  /**
+   * Associates a third-party application of Amazon AppIntegrations
+   * (`arn:aws:app-integrations:<region>:<account>:application/<id>`) with the instance, so that it can be added
+   * to the agent workspace. Associating the same ARN again returns the existing association.
+   */
+  associateApplication(applicationArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon AppIntegrations event integration
+   * (`arn:aws:app-integrations:<region>:<account>:event-integration/<name>`) that brings the events of an
+   * external application (Salesforce, Zendesk, ...) to the instance. Add `UseCaseType.RULES_EVALUATION` to the
+   * returned association so that rules can act on the events.
+   * Associating the same ARN again with the same source returns the existing association.
+   */
+  associateEventIntegration(eventIntegrationArn: string, source: EventIntegrationSource): IIntegrationAssociation;
+
+  /**
+   * Shares a data set of the instance's analytics data lake with this account or another one.
+   * Sharing the same data set with the same account again returns the existing association.
+   */
+  associateAnalyticsDataSet(dataSet: AnalyticsDataSet, options?: AnalyticsDataSetAssociationOptions): DataLakeAssociation;
 
   /**
    * Configures where the instance stores or streams one kind of data.
@@ -586,40 +670,98 @@ abstract class InstanceBase extends Resource implements IInstance {
   public abstract readonly instanceArn: string;
   public abstract readonly instanceId: string;
 
-  private readonly lambdaAssociations = new Map<string, CfnIntegrationAssociation>();
-  private readonly lexAssociations = new Map<string, CfnIntegrationAssociation>();
+  private readonly integrations = new Map<string, IntegrationAssociation>();
+  private readonly eventSources = new Map<string, string>();
+  private readonly connectInvokePermissions = new Set<string>();
+  private casesDomainKey?: string;
   private readonly storageConfigs = new Map<string, CfnInstanceStorageConfig>();
   private readonly approvedOrigins = new Map<string, CfnApprovedOrigin>();
   private readonly securityKeys = new Map<string, CfnSecurityKey>();
+  private readonly dataLakeAssociations = new Map<string, DataLakeAssociation>();
 
-  public associateLambdaFunction(fn: lambda.IFunction): IDependable {
-    const key = Names.nodeUniqueId(fn.node);
-    const existing = this.lambdaAssociations.get(key);
-    if (existing) {
-      return existing;
-    }
-    const association = new CfnIntegrationAssociation(this, `Lambda${key}`, {
-      instanceId: this.instanceArn,
-      integrationType: 'LAMBDA_FUNCTION',
-      integrationArn: fn.functionArn,
-    });
-    fn.addPermission(`InvokedByConnect${Names.nodeUniqueId(this.node)}`, {
-      principal: new iam.ServicePrincipal('connect.amazonaws.com'),
-      sourceArn: this.instanceArn,
-      sourceAccount: this.env.account,
-    });
-    this.lambdaAssociations.set(key, association);
-    return association;
+  public associateLambdaFunction(fn: lambda.IFunction): IIntegrationAssociation {
+    return this.associateFunction('Lambda', IntegrationType.LAMBDA_FUNCTION, fn);
   }
 
-  public associateLexBot(botAlias: lexRefs.IBotAliasRef): IDependable {
+  public associateLexBot(botAlias: lexRefs.IBotAliasRef): IIntegrationAssociation {
     return this.associateLex(`LexBot${Names.nodeUniqueId(botAlias.node)}`, botAlias.botAliasRef.botAliasArn);
   }
 
-  public associateLexBotAliasArn(botAliasArn: string): IDependable {
+  public associateLexBotAliasArn(botAliasArn: string): IIntegrationAssociation {
     validatePattern(this, 'bot alias ARN of the Lex bot', botAliasArn, LEX_BOT_ALIAS_ARN,
       'the ARN of a Lex V2 bot alias (arn:aws:lex:<region>:<account>:bot-alias/<bot-id>/<alias-id>)');
     return this.associateLex(`LexBot${shortHash(botAliasArn)}`, botAliasArn);
+  }
+
+  public associateCasesDomain(domainArn: string): IIntegrationAssociation {
+    const key = integrationKey(IntegrationType.CASES_DOMAIN, domainArn);
+    if (this.casesDomainKey !== undefined && this.casesDomainKey !== key && !Token.isUnresolved(domainArn)
+      && !Token.isUnresolved(this.integrations.get(this.casesDomainKey)!.integrationArn)) {
+      fail(this, `an instance can be associated with one Cases domain, got a second one: '${domainArn}' after `
+        + `'${this.integrations.get(this.casesDomainKey)!.integrationArn}'`);
+    }
+    const association = this.associateArn('CasesDomain', IntegrationType.CASES_DOMAIN, domainArn);
+    this.casesDomainKey = this.casesDomainKey ?? key;
+    return association;
+  }
+
+  public associateWisdomAssistant(assistantArn: string): IIntegrationAssociation {
+    return this.associateArn('WisdomAssistant', IntegrationType.WISDOM_ASSISTANT, assistantArn);
+  }
+
+  public associateWisdomKnowledgeBase(knowledgeBaseArn: string): IIntegrationAssociation {
+    return this.associateArn('WisdomKnowledgeBase', IntegrationType.WISDOM_KNOWLEDGE_BASE, knowledgeBaseArn);
+  }
+
+  public associateQuickResponses(knowledgeBaseArn: string): IIntegrationAssociation {
+    return this.associateArn('QuickResponses', IntegrationType.WISDOM_QUICK_RESPONSES, knowledgeBaseArn);
+  }
+
+  public associateMessageTemplates(knowledgeBaseArn: string): IIntegrationAssociation {
+    return this.associateArn('MessageTemplates', IntegrationType.Q_MESSAGE_TEMPLATES, knowledgeBaseArn);
+  }
+
+  public associateSesIdentity(identityArn: string): IIntegrationAssociation {
+    return this.associateArn('SesIdentity', IntegrationType.SES_IDENTITY, identityArn);
+  }
+
+  public associateFileScanner(fn: lambda.IFunction): IIntegrationAssociation {
+    return this.associateFunction('FileScanner', IntegrationType.FILE_SCANNER, fn);
+  }
+
+  public associateMessageProcessor(fn: lambda.IFunction): IIntegrationAssociation {
+    return this.associateFunction('MessageProcessor', IntegrationType.MESSAGE_PROCESSOR, fn);
+  }
+
+  public associateApplication(applicationArn: string): IIntegrationAssociation {
+    return this.associateArn('Application', IntegrationType.APPLICATION, applicationArn);
+  }
+
+  public associateEventIntegration(eventIntegrationArn: string, source: EventIntegrationSource): IIntegrationAssociation {
+    const key = integrationKey(IntegrationType.EVENT, eventIntegrationArn);
+    const signature = [source.sourceType.value, source.sourceApplicationName, source.sourceApplicationUrl].join('|');
+    const existing = this.eventSources.get(key);
+    if (existing !== undefined && existing !== signature) {
+      fail(this, `event integration '${eventIntegrationArn}' is already associated with another source; `
+        + 'an event integration is associated once per instance');
+    }
+    this.eventSources.set(key, signature);
+    return this.associateArn('EventIntegration', IntegrationType.EVENT, eventIntegrationArn, source);
+  }
+
+  public associateAnalyticsDataSet(dataSet: AnalyticsDataSet, options: AnalyticsDataSetAssociationOptions = {}): DataLakeAssociation {
+    const key = `${dataSet.dataSetId}|${options.targetAccountId ?? ''}`;
+    const existing = this.dataLakeAssociations.get(key);
+    if (existing) {
+      return existing;
+    }
+    const association = new DataLakeAssociation(this, `AnalyticsDataSet${shortHash(key)}`, {
+      instance: this,
+      dataSet,
+      targetAccountId: options.targetAccountId,
+    });
+    this.dataLakeAssociations.set(key, association);
+    return association;
   }
 
   public addStorageConfig(resourceType: StorageResourceType, target: StorageTarget): IDependable {
@@ -811,18 +953,45 @@ abstract class InstanceBase extends Resource implements IInstance {
     return { instanceArn: this.instanceArn };
   }
 
-  private associateLex(id: string, botAliasArn: string): IDependable {
-    const key = Token.isUnresolved(botAliasArn) ? id : botAliasArn;
-    const existing = this.lexAssociations.get(key);
+  private associateLex(id: string, botAliasArn: string): IIntegrationAssociation {
+    const key = Token.isUnresolved(botAliasArn) ? `LEX_BOT|${id}` : integrationKey(IntegrationType.LEX_BOT, botAliasArn);
+    return this.associate(key, id, IntegrationType.LEX_BOT, botAliasArn);
+  }
+
+  /** Associates an integration given by its ARN, once per type and ARN; the construct id comes from the ARN. */
+  private associateArn(prefix: string, type: IntegrationType, integrationArn: string,
+    eventSource?: EventIntegrationSource): IIntegrationAssociation {
+    return this.associate(integrationKey(type, integrationArn), `${prefix}${shortHash(integrationArn)}`, type, integrationArn, eventSource);
+  }
+
+  /** Associates a Lambda function, once per type and function, and lets Connect invoke it from this instance. */
+  private associateFunction(prefix: string, type: IntegrationType, fn: lambda.IFunction): IIntegrationAssociation {
+    const fnId = Names.nodeUniqueId(fn.node);
+    const association = this.associate(`${type.value}|${fnId}`, `${prefix}${fnId}`, type, fn.functionArn);
+    if (!this.connectInvokePermissions.has(fnId)) {
+      fn.addPermission(`InvokedByConnect${Names.nodeUniqueId(this.node)}`, {
+        principal: new iam.ServicePrincipal('connect.amazonaws.com'),
+        sourceArn: this.instanceArn,
+        sourceAccount: this.env.account,
+      });
+      this.connectInvokePermissions.add(fnId);
+    }
+    return association;
+  }
+
+  private associate(key: string, id: string, type: IntegrationType, integrationArn: string,
+    eventSource?: EventIntegrationSource): IIntegrationAssociation {
+    const existing = this.integrations.get(key);
     if (existing) {
       return existing;
     }
-    const association = new CfnIntegrationAssociation(this, id, {
-      instanceId: this.instanceArn,
-      integrationType: 'LEX_BOT',
-      integrationArn: botAliasArn,
+    const association = new IntegrationAssociation(this, id, {
+      instance: this,
+      integrationType: type,
+      integrationArn,
+      eventSource,
     });
-    this.lexAssociations.set(key, association);
+    this.integrations.set(key, association);
     return association;
   }
 }
@@ -851,6 +1020,11 @@ function validateSecurityKey(scope: IConstruct, pem: string): void {
   if (!match[1].endsWith('PUBLIC KEY')) {
     fail(scope, `security key must be a PEM-encoded public key, got a PEM block of type '${match[1]}'`);
   }
+}
+
+/** The key an integration is associated once by: its type and its resource's ARN (a token's string is stable). */
+function integrationKey(type: IntegrationType, integrationArn: string): string {
+  return `${type.value}|${integrationArn}`;
 }
 
 /** A short, stable hash of a value, for construct ids derived from values that cannot be ids themselves. */
@@ -1012,10 +1186,24 @@ const DIRECTORY_ID = /^d-[0-9a-f]{10}$/;
 const INSTANCE_ALIAS = /^[\da-zA-Z]+(-*[\da-zA-Z])*$/;
 
 /**
+ * Options for looking up an existing instance.
+ */
+export interface InstanceLookupOptions {
+  /**
+   * The alias of the instance (the `<alias>` of `https://<alias>.my.connect.aws`).
+   */
+  readonly instanceAlias: string;
+}
+
+/** The id of the instance that a lookup returns before the CDK CLI has done it. */
+const DUMMY_INSTANCE_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
  * An Amazon Connect instance.
  *
- * Tags set with `Tags.of(...)` apply to the instance. Storage, approved origins, security keys and integrations
- * (Lambda functions, Lex bots) are added with the `add...` and `associate...` methods.
+ * Tags set with `Tags.of(...)` apply to the instance. Storage, approved origins, security keys, integrations
+ * (Lambda functions, Lex bots, Cases, Amazon Q in Connect, SES identities, applications, event integrations, ...)
+ * and analytics data sets are added with the `add...` and `associate...` methods.
  *
  * @resource AWS::Connect::Instance
  */
@@ -1032,6 +1220,39 @@ export class Instance extends InstanceBase {
    */
   public static fromInstanceId(scope: Construct, id: string, instanceId: string): IInstance {
     return Instance.importInstance(scope, id, instanceArnFromId(scope, instanceId), instanceId);
+  }
+
+  /**
+   * Looks up an instance of the stack's account and region by its alias, with the CDK CLI's Cloud Control API
+   * context provider (`cc-api-provider`, `AWS::Connect::Instance`), and imports it.
+   *
+   * The stack must have a concrete account and region. Until the CLI has done the lookup (and when synthesizing
+   * without it, as in unit tests), the instance is a dummy one, `arn:aws:connect:<region>:123456789012:instance/`
+   * `00000000-0000-0000-0000-000000000000`; the CLI then stores the instance's ARN in `cdk.context.json` and
+   * synthesizes again. The lookup fails unless exactly one instance has the alias. The role that looks up needs
+   * `cloudformation:ListResources` (Cloud Control) and `connect:ListInstances`.
+   */
+  public static fromLookup(scope: Construct, id: string, options: InstanceLookupOptions): IInstance {
+    const alias = options.instanceAlias;
+    if (Token.isUnresolved(alias)) {
+      fail(scope, 'instanceAlias to look up must be a concrete value, got a token');
+    }
+    validateLength(scope, 'instance alias to look up', alias, 1, 45);
+    validatePattern(scope, 'instance alias to look up', alias, INSTANCE_ALIAS,
+      'letters, digits and hyphens, starting and ending with a letter or digit');
+    const stack = Stack.of(scope);
+    const dummyArn = `arn:aws:connect:${Token.isUnresolved(stack.region) ? 'us-east-1' : stack.region}:123456789012:instance/${DUMMY_INSTANCE_ID}`;
+    const found: Array<{ readonly Arn: string }> = ContextProvider.getValue(scope, {
+      provider: cxschema.ContextProvider.CC_API_PROVIDER,
+      props: {
+        typeName: 'AWS::Connect::Instance',
+        propertyMatch: { InstanceAlias: alias },
+        propertiesToReturn: ['Arn'],
+        expectedMatchCount: 'exactly-one',
+      },
+      dummyValue: [{ Arn: dummyArn }],
+    }).value;
+    return Instance.fromInstanceArn(scope, id, found[0].Arn);
   }
 
   private static importInstance(scope: Construct, id: string, instanceArn: string, knownInstanceId?: string): IInstance {

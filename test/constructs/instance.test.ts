@@ -1,4 +1,4 @@
-import { App, Duration, Lazy, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { App, CfnElement, CfnParameter, Duration, Lazy, Names, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lex from 'aws-cdk-lib/aws-lex';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AnalyticsDataSet } from '../../src/constructs/data-lake-association';
 import {
   IdentityManagementType,
   IInstance,
@@ -17,6 +18,8 @@ import {
   StorageTarget,
   StorageType,
 } from '../../src/constructs/instance';
+import { EventIntegrationSourceType, IIntegrationAssociation, IntegrationType } from '../../src/constructs/integration-association';
+import { UseCaseType } from '../../src/constructs/use-case';
 import { INSTANCE_ARN, testStack } from '../helpers';
 
 const INSTANCE_ID = '11111111-2222-3333-4444-555555555555';
@@ -839,6 +842,312 @@ describe('Instance', () => {
           { Name: 'MetricGroup', Value: 'VoiceCalls' },
         ]),
       });
+    });
+  });
+
+  describe('integrations', () => {
+    const CASES_DOMAIN_ARN = 'arn:aws:cases:us-east-1:111122223333:domain/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const ASSISTANT_ARN = 'arn:aws:wisdom:us-east-1:111122223333:assistant/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const KNOWLEDGE_BASE_ARN = 'arn:aws:wisdom:us-east-1:111122223333:knowledge-base/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const SES_IDENTITY_ARN = 'arn:aws:ses:us-east-1:111122223333:identity/example.com';
+    const APPLICATION_ARN = 'arn:aws:app-integrations:us-east-1:111122223333:application/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const EVENT_INTEGRATION_ARN = 'arn:aws:app-integrations:us-east-1:111122223333:event-integration/salesforce-events';
+    const SOURCE = {
+      sourceType: EventIntegrationSourceType.SALESFORCE,
+      sourceApplicationName: 'Salesforce',
+      sourceApplicationUrl: 'https://example.my.salesforce.com',
+    };
+
+    const byArn: Array<[string, string, string]> = [
+      ['associateCasesDomain', 'CASES_DOMAIN', CASES_DOMAIN_ARN],
+      ['associateWisdomAssistant', 'WISDOM_ASSISTANT', ASSISTANT_ARN],
+      ['associateWisdomKnowledgeBase', 'WISDOM_KNOWLEDGE_BASE', KNOWLEDGE_BASE_ARN],
+      ['associateQuickResponses', 'WISDOM_QUICK_RESPONSES', KNOWLEDGE_BASE_ARN],
+      ['associateMessageTemplates', 'Q_MESSAGE_TEMPLATES', KNOWLEDGE_BASE_ARN],
+      ['associateSesIdentity', 'SES_IDENTITY', SES_IDENTITY_ARN],
+      ['associateApplication', 'APPLICATION', APPLICATION_ARN],
+    ];
+
+    test.each(byArn)('%s associates a %s', (method, type, arn) => {
+      const { stack, instance } = testStack();
+      const association: IIntegrationAssociation = (instance as any)[method](arn);
+
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+        InstanceId: INSTANCE_ARN,
+        IntegrationType: type,
+        IntegrationArn: arn,
+      });
+      expect(association.integrationType.value).toBe(type);
+      expect(association.integrationArn).toBe(arn);
+      expect(association.instanceArn).toBe(INSTANCE_ARN);
+    });
+
+    test.each(byArn)('%s associates the same ARN once', (method, _type, arn) => {
+      const { stack, instance } = testStack();
+      const first = (instance as any)[method](arn);
+
+      expect((instance as any)[method](arn)).toBe(first);
+      Template.fromStack(stack).resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
+    });
+
+    test.each(byArn)('%s skips the check of a token ARN', (method, type) => {
+      const { stack, instance } = testStack();
+      (instance as any)[method](new CfnParameter(stack, 'IntegrationArn').valueAsString);
+
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+        IntegrationType: type,
+        IntegrationArn: { Ref: 'IntegrationArn' },
+      });
+    });
+
+    test.each([
+      ['associateCasesDomain', ASSISTANT_ARN, /integration ARN of a CASES_DOMAIN integration must be the ARN of a Cases domain \(arn:aws:cases:<region>:<account>:domain\/<id>\), got/],
+      ['associateWisdomAssistant', KNOWLEDGE_BASE_ARN, /integration ARN of a WISDOM_ASSISTANT integration must be the ARN of an Amazon Q in Connect assistant/],
+      ['associateWisdomKnowledgeBase', ASSISTANT_ARN, /integration ARN of a WISDOM_KNOWLEDGE_BASE integration must be the ARN of an Amazon Q in Connect knowledge base/],
+      ['associateQuickResponses', CASES_DOMAIN_ARN, /integration ARN of a WISDOM_QUICK_RESPONSES integration must be the ARN of an Amazon Q in Connect knowledge base/],
+      ['associateMessageTemplates', 'arn:aws:wisdom:us-east-1:111122223333:knowledge-base', /integration ARN of a Q_MESSAGE_TEMPLATES integration must be the ARN of an Amazon Q in Connect knowledge base/],
+      ['associateSesIdentity', 'arn:aws:ses:us-east-1:111122223333:configuration-set/emails', /integration ARN of a SES_IDENTITY integration must be the ARN of an SES identity/],
+      ['associateApplication', EVENT_INTEGRATION_ARN, /integration ARN of a APPLICATION integration must be the ARN of an AppIntegrations application/],
+      ['associateApplication', 'application/aaaa', /integration ARN of a APPLICATION integration must be the ARN of an AppIntegrations application/],
+    ])('fails when %s gets %p', (method, arn, message) => {
+      const { instance } = testStack();
+      expect(() => (instance as any)[method](arn)).toThrow(message);
+    });
+
+    test('fails with an integration ARN longer than 140 characters', () => {
+      const { instance } = testStack();
+      expect(() => instance.associateSesIdentity(`arn:aws:ses:us-east-1:111122223333:identity/${'a'.repeat(100)}.com`))
+        .toThrow(/integration ARN must be 1 to 140 characters, got 148/);
+    });
+
+    test('an association exposes its id, its ARN and a reference', () => {
+      const { stack, instance } = testStack();
+      const association = instance.associateCasesDomain(CASES_DOMAIN_ARN);
+      const logicalId = stack.getLogicalId(association.node.defaultChild as CfnElement);
+
+      expect(stack.resolve(association.integrationAssociationId)).toEqual({ 'Fn::GetAtt': [logicalId, 'IntegrationAssociationId'] });
+      expect(stack.resolve(association.integrationAssociationArn)).toEqual({
+        'Fn::Join': ['/', [`${INSTANCE_ARN}/integration-association`, { 'Fn::GetAtt': [logicalId, 'IntegrationAssociationId'] }]],
+      });
+      expect(association.integrationAssociationRef).toEqual({
+        instanceId: INSTANCE_ARN,
+        integrationType: 'CASES_DOMAIN',
+        integrationArn: CASES_DOMAIN_ARN,
+      });
+    });
+
+    test('associateLambdaFunction returns an integration association with its id', () => {
+      const { stack, instance } = testStack();
+      const association = instance.associateLambdaFunction(newFunction(stack));
+
+      expect(association.integrationType).toBe(IntegrationType.LAMBDA_FUNCTION);
+      expect(stack.resolve(association.integrationAssociationId)).toEqual({
+        'Fn::GetAtt': [stack.getLogicalId(association.node.defaultChild as CfnElement), 'IntegrationAssociationId'],
+      });
+    });
+
+    test('the Lambda and Lex associations keep their construct ids', () => {
+      const { stack, instance } = testStack();
+      const fn = newFunction(stack);
+      const lambdaAssociation = instance.associateLambdaFunction(fn);
+      const lexAssociation = instance.associateLexBotAliasArn('arn:aws:lex:us-east-1:111122223333:bot-alias/ABCDEFGHIJ/TSTALIASID');
+
+      expect(lambdaAssociation.node.id).toBe(`Lambda${Names.nodeUniqueId(fn.node)}`);
+      expect(lexAssociation.node.id).toMatch(/^LexBot[0-9A-F]{8}$/);
+    });
+
+    test.each([
+      ['associateFileScanner', 'FILE_SCANNER'],
+      ['associateMessageProcessor', 'MESSAGE_PROCESSOR'],
+    ])('%s associates a %s function and lets Connect invoke it', (method, type) => {
+      const { stack, instance } = testStack();
+      const fn = newFunction(stack);
+      const association: IIntegrationAssociation = (instance as any)[method](fn);
+
+      expect((instance as any)[method](fn)).toBe(association);
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
+      template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+        InstanceId: INSTANCE_ARN,
+        IntegrationType: type,
+        IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Fn'), 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'connect.amazonaws.com',
+        SourceArn: INSTANCE_ARN,
+      });
+    });
+
+    test('one function in several roles gets one association per role and one permission', () => {
+      const { stack, instance } = testStack();
+      const fn = newFunction(stack);
+      instance.associateLambdaFunction(fn);
+      instance.associateFileScanner(fn);
+      instance.associateMessageProcessor(fn);
+
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Connect::IntegrationAssociation', 3);
+      template.resourceCountIs('AWS::Lambda::Permission', 1);
+    });
+
+    test('fails with a file scanner whose ARN is not a Lambda function', () => {
+      const { stack, instance } = testStack();
+      const fn = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:states:us-east-1:111122223333:stateMachine:scan');
+      expect(() => instance.associateFileScanner(fn)).toThrow(/integration ARN of a FILE_SCANNER integration must be the ARN of a Lambda function/);
+    });
+
+    test('fails with a second Cases domain', () => {
+      const { instance } = testStack();
+      instance.associateCasesDomain(CASES_DOMAIN_ARN);
+      expect(instance.associateCasesDomain(CASES_DOMAIN_ARN)).toBeDefined();
+      expect(() => instance.associateCasesDomain(CASES_DOMAIN_ARN.replace('aaaaaaaa-', 'ffffffff-')))
+        .toThrow(/an instance can be associated with one Cases domain, got a second one/);
+    });
+
+    test('associates an event integration with its source', () => {
+      const { stack, instance } = testStack();
+      const association = instance.associateEventIntegration(EVENT_INTEGRATION_ARN, SOURCE);
+
+      expect(instance.associateEventIntegration(EVENT_INTEGRATION_ARN, { ...SOURCE })).toBe(association);
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+        InstanceId: INSTANCE_ARN,
+        IntegrationType: 'EVENT',
+        IntegrationArn: EVENT_INTEGRATION_ARN,
+        SourceType: 'SALESFORCE',
+        SourceApplicationName: 'Salesforce',
+        SourceApplicationUrl: 'https://example.my.salesforce.com',
+      });
+    });
+
+    test('fails to associate an event integration again with another source', () => {
+      const { instance } = testStack();
+      instance.associateEventIntegration(EVENT_INTEGRATION_ARN, SOURCE);
+      expect(() => instance.associateEventIntegration(EVENT_INTEGRATION_ARN, { ...SOURCE, sourceType: EventIntegrationSourceType.ZENDESK }))
+        .toThrow(/event integration 'arn:aws:app-integrations:us-east-1:111122223333:event-integration\/salesforce-events' is already associated with another source/);
+    });
+
+    test('fails with an event source application name Connect rejects', () => {
+      const { instance } = testStack();
+      expect(() => instance.associateEventIntegration(EVENT_INTEGRATION_ARN, { ...SOURCE, sourceApplicationName: 'Sales/force' }))
+        .toThrow(/source application name must be letters, digits, spaces, _ and -, got 'Sales\/force'/);
+    });
+
+    test('adds a use case to an association', () => {
+      const { stack, instance } = testStack();
+      const association = instance.associateEventIntegration(EVENT_INTEGRATION_ARN, SOURCE);
+      association.addUseCase(UseCaseType.RULES_EVALUATION);
+
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::UseCase', {
+        InstanceId: INSTANCE_ID,
+        IntegrationAssociationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^InstanceEventIntegration'), 'IntegrationAssociationId'] },
+        UseCaseType: 'RULES_EVALUATION',
+      });
+    });
+  });
+
+  describe('analytics data sets', () => {
+    test('shares a data set with the instance\'s account by default', () => {
+      const { stack, instance } = testStack();
+      const association = instance.associateAnalyticsDataSet(AnalyticsDataSet.CONTACT_RECORD);
+
+      const resources = Template.fromStack(stack).findResources('AWS::Connect::DataLakeAssociation');
+      expect(Object.values(resources).map((r: any) => r.Properties)).toEqual([{ InstanceId: INSTANCE_ID, DataSetId: 'contact_record' }]);
+      expect(association.dataSetId).toBe('contact_record');
+      expect(association.targetAccountId).toBeUndefined();
+    });
+
+    test('shares a data set with another account, on a new instance', () => {
+      const stack = newStack();
+      const instance = newInstance(stack);
+      instance.associateAnalyticsDataSet(AnalyticsDataSet.of('agent_queue_statistic_record'), { targetAccountId: '444455556666' });
+
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::DataLakeAssociation', {
+        InstanceId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Id'] },
+        DataSetId: 'agent_queue_statistic_record',
+        TargetAccountId: '444455556666',
+      });
+    });
+
+    test('shares the same data set with the same account once, with another account again', () => {
+      const { stack, instance } = testStack();
+      const first = instance.associateAnalyticsDataSet(AnalyticsDataSet.CONTACT_RECORD);
+      expect(instance.associateAnalyticsDataSet(AnalyticsDataSet.CONTACT_RECORD)).toBe(first);
+      instance.associateAnalyticsDataSet(AnalyticsDataSet.CONTACT_RECORD, { targetAccountId: '444455556666' });
+      instance.associateAnalyticsDataSet(AnalyticsDataSet.AGENT_STATISTIC_RECORD);
+
+      Template.fromStack(stack).resourceCountIs('AWS::Connect::DataLakeAssociation', 3);
+    });
+
+    test.each(['44445555666', '4444555566667', 'abcdabcdabcd'])('fails with the target account %p', (account) => {
+      const { instance } = testStack();
+      expect(() => instance.associateAnalyticsDataSet(AnalyticsDataSet.CONTACT_RECORD, { targetAccountId: account }))
+        .toThrow(new RegExp(`target account id must be an AWS account id of 12 digits, got '${account}'`));
+    });
+
+    test.each([['', 0], ['x'.repeat(256), 256]])('fails with a data set id of %p', (id, length) => {
+      const { instance } = testStack();
+      expect(() => instance.associateAnalyticsDataSet(AnalyticsDataSet.of(id as string)))
+        .toThrow(new RegExp(`analytics data set id must be 1 to 255 characters, got ${length}`));
+    });
+  });
+
+  describe('lookup', () => {
+    const REAL_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555';
+    const DOMAIN_ARN = 'arn:aws:cases:us-east-1:111122223333:domain/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+    test('records a Cloud Control query for the alias and returns a dummy instance until it is answered', () => {
+      const app = new App();
+      const stack = new Stack(app, 'Test', { env: { account: '111122223333', region: 'us-east-1' } });
+      const instance = Instance.fromLookup(stack, 'Existing', { instanceAlias: 'my-contact-center' });
+      instance.associateCasesDomain(DOMAIN_ARN);
+
+      expect(instance.instanceArn).toBe('arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-0000-0000-000000000000');
+      expect(instance.instanceId).toBe('00000000-0000-0000-0000-000000000000');
+      const missing = app.synth().manifest.missing ?? [];
+      expect(missing).toHaveLength(1);
+      expect(missing[0].provider).toBe('cc-api-provider');
+      expect(missing[0].props).toEqual(expect.objectContaining({
+        account: '111122223333',
+        region: 'us-east-1',
+        typeName: 'AWS::Connect::Instance',
+        propertyMatch: { InstanceAlias: 'my-contact-center' },
+        propertiesToReturn: ['Arn'],
+        expectedMatchCount: 'exactly-one',
+      }));
+    });
+
+    test('returns the instance the context holds', () => {
+      const probe = new App();
+      Instance.fromLookup(new Stack(probe, 'Test', { env: { account: '111122223333', region: 'us-east-1' } }), 'Existing', { instanceAlias: 'my-contact-center' })
+        .associateCasesDomain(DOMAIN_ARN);
+      const key = probe.synth().manifest.missing![0].key;
+
+      const app = new App({ context: { [key]: [{ Identifier: REAL_ARN, Arn: REAL_ARN }] } });
+      const stack = new Stack(app, 'Test', { env: { account: '111122223333', region: 'us-east-1' } });
+      const instance = Instance.fromLookup(stack, 'Existing', { instanceAlias: 'my-contact-center' });
+      instance.associateCasesDomain(DOMAIN_ARN);
+
+      expect(instance.instanceArn).toBe(REAL_ARN);
+      expect(instance.instanceId).toBe('99999999-8888-7777-6666-555555555555');
+      expect(app.synth().manifest.missing).toBeUndefined();
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', { InstanceId: REAL_ARN });
+    });
+
+    test('fails to look up without a concrete account and region', () => {
+      const stack = new Stack(new App(), 'Test');
+      expect(() => Instance.fromLookup(stack, 'Existing', { instanceAlias: 'my-contact-center' }))
+        .toThrow(/Cannot retrieve value from context provider cc-api-provider since account\/region are not specified/);
+    });
+
+    test('fails to look up a token alias', () => {
+      expect(() => Instance.fromLookup(newStack(), 'Existing', { instanceAlias: Lazy.string({ produce: () => 'my-contact-center' }) }))
+        .toThrow(/instanceAlias to look up must be a concrete value, got a token/);
+    });
+
+    test.each(['-leading', 'has space', 'a'.repeat(46)])('fails to look up the alias %p', (alias) => {
+      expect(() => Instance.fromLookup(newStack(), 'Existing', { instanceAlias: alias }))
+        .toThrow(/instance alias to look up must be/);
     });
   });
 });
