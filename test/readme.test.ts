@@ -73,11 +73,18 @@ describe('README tour', () => {
     const { Tour } = require(file) as { Tour: new (scope: App, id: string) => Stack };
     const template = Template.fromStack(new Tour(new App(), 'Tour'));
     template.resourceCountIs('AWS::Connect::Instance', 1);
-    template.resourceCountIs('AWS::Connect::ContactFlow', 2);
-    template.resourceCountIs('AWS::Connect::ContactFlowModule', 1);
     template.resourceCountIs('AWS::Connect::User', 1);
     template.resourceCountIs('AWS::Connect::QuickConnect', 2);
-    template.resourceCountIs('AWS::Connect::PhoneNumber', 1);
+    template.resourceCountIs('AWS::Connect::PhoneNumber', 2);
     template.hasResourceProperties('AWS::Connect::RoutingProfile', { Name: 'Support agents' });
+    // The tour shows at least one of every kind of resource the library makes.
+    const types = new Set(Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map(r => r.Type));
+    const connectTypes = [...types].filter(t => t.startsWith('AWS::Connect::')).sort();
+    expect(connectTypes).toEqual(expect.arrayContaining([
+      'AWS::Connect::ContactFlow', 'AWS::Connect::ContactFlowModule', 'AWS::Connect::ContactFlowModuleAlias',
+      'AWS::Connect::ContactFlowModuleVersion', 'AWS::Connect::DataTable', 'AWS::Connect::DataTableRecord',
+      'AWS::Connect::EmailAddress', 'AWS::Connect::EvaluationForm', 'AWS::Connect::Rule', 'AWS::Connect::TaskTemplate',
+      'AWS::Connect::View', 'AWS::Connect::Vocabulary', 'AWS::Connect::Workspace',
+    ]));
   });
 });

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Aws, Duration, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
+import { Aws, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -11,6 +11,11 @@ import {
   ContactFlow,
   ContactFlowType,
   DayOfWeek,
+  EvaluationForm,
+  EvaluationFormQuestion,
+  EvaluationFormScoringMode,
+  EvaluationFormSection,
+  EvaluationFormStatus,
   FlowContent,
   FlowReference,
   HoursOfOperation,
@@ -27,13 +32,28 @@ import {
   QuickConnect,
   QuickConnectTarget,
   RoutingProfile,
+  Rule,
+  RuleAction,
+  RuleCondition,
+  RuleField,
+  RuleFilter,
+  RuleTrigger,
+  ParticipantRole,
   SecurityProfile,
+  SentimentState,
   StorageResourceType,
   StorageTarget,
+  TaskTemplate,
+  TaskTemplateField,
   TimeRange,
   User,
   UserHierarchyGroup,
   UserHierarchyStructure,
+  View,
+  ViewTemplate,
+  Vocabulary,
+  VocabularyContent,
+  VocabularyLanguageCode,
   WeeklySchedule,
 } from '../../src';
 
@@ -43,7 +63,9 @@ const FLOWS = path.join(__dirname, 'flows');
  * A small but complete contact center: one instance that keeps call recordings and chat transcripts in a
  * KMS-encrypted bucket, support and sales lines with their own hours, three queues, two routing profiles,
  * flows that reference queues, prompts and a Lambda function, three agents in a hierarchy, two security
- * profiles, quick connects, a custom agent status, a prompt from a local audio file and a claimed number.
+ * profiles, quick connects, a custom agent status, a prompt from a local audio file and a claimed number;
+ * callback tasks with a task template and a step-by-step view; and quality management with a Contact Lens
+ * vocabulary, an evaluation form and rules (a cancellation-risk callback and a queue backlog notification).
  *
  * Everything it needs is created here: deploy it as it is with `npx aws-cdk@2 deploy`.
  */
@@ -209,6 +231,7 @@ export class ContactCenterStack extends Stack {
       mediaConcurrencies: [
         { channel: Channel.VOICE, concurrency: 1 },
         { channel: Channel.CHAT, concurrency: 3 },
+        { channel: Channel.TASK, concurrency: 2 },
       ],
       queues: [
         { queue: priority, priority: 1 },
@@ -288,7 +311,7 @@ export class ContactCenterStack extends Stack {
       securityProfiles: [agentProfile],
       hierarchyGroup: salesTeam,
     });
-    new User(this, 'Carol', {
+    const carol = new User(this, 'Carol', {
       instance: this.instance,
       username: 'carol',
       password,
@@ -332,6 +355,111 @@ export class ContactCenterStack extends Stack {
       agentStatusName: 'Training',
       description: 'In training: not routable',
       displayOrder: 3,
+    });
+
+    // ---- Tasks: callbacks that agents schedule, routed to the support queue ----------------------------------
+    const taskRoutingFlow = new ContactFlow(this, 'TaskRoutingFlow', {
+      instance: this.instance,
+      contactFlowName: 'Task routing',
+      description: 'Routes tasks to the support queue',
+      type: ContactFlowType.CONTACT_FLOW,
+      content: FlowContent.fromFile(path.join(FLOWS, 'task-routing.json'), {
+        references: [FlowReference.queue('SupportQueue', support)],
+      }),
+    });
+    new TaskTemplate(this, 'CallbackTemplate', {
+      instance: this.instance,
+      taskTemplateName: 'Callback',
+      description: 'Call a customer back',
+      contactFlow: taskRoutingFlow,
+      fields: [
+        TaskTemplateField.taskName('Name'),
+        TaskTemplateField.taskDescription('Description'),
+        TaskTemplateField.singleSelect('Priority', ['Low', 'Normal', 'High'], { defaultValue: 'Normal' }),
+        TaskTemplateField.text('Customer phone number', { required: true }),
+      ],
+    });
+
+    // A step-by-step guide agents fill in to request a callback.
+    const callbackForm = new View(this, 'CallbackView', {
+      instance: this.instance,
+      viewName: 'Callback request',
+      description: 'Form to request a callback for the caller',
+      template: ViewTemplate.fromFile(path.join(__dirname, 'views', 'callback-form.json')),
+      actions: ['Submit', 'Cancel'],
+    });
+    callbackForm.addVersion('V1', { description: 'First release' });
+
+    // ---- Quality: Contact Lens vocabulary, an evaluation form and rules ----------------------------------------
+    const productNames = new Vocabulary(this, 'ProductNames', {
+      instance: this.instance,
+      vocabularyName: 'example-product-names',
+      languageCode: VocabularyLanguageCode.EN_US,
+      content: VocabularyContent.fromFile(path.join(__dirname, 'vocabulary', 'product-names.txt')),
+    });
+    // cfn-lint 1.51 ships no schema for AWS::Connect::Vocabulary (aws-cdk-lib 2.276 and CloudFormation have it).
+    (productNames.node.defaultChild as CfnResource).addMetadata('cfn-lint', { config: { ignore_checks: ['E3006'] } });
+
+    new EvaluationForm(this, 'CallQuality', {
+      instance: this.instance,
+      title: 'Call quality',
+      description: 'How well a support call was handled',
+      status: EvaluationFormStatus.ACTIVE,
+      scoringStrategy: { mode: EvaluationFormScoringMode.SECTION_ONLY },
+      sections: [
+        EvaluationFormSection.of({
+          title: 'Greeting',
+          weight: 30,
+          items: [EvaluationFormQuestion.singleSelect({
+            title: 'Did the agent greet the customer by name?',
+            options: [{ text: 'Yes', score: 10 }, { text: 'Partly', score: 5 }, { text: 'No', score: 0 }],
+            notApplicableEnabled: true,
+          })],
+        }),
+        EvaluationFormSection.of({
+          title: 'Resolution',
+          weight: 70,
+          items: [
+            EvaluationFormQuestion.singleSelect({
+              title: 'Was the issue resolved?',
+              options: [{ text: 'Yes', score: 10 }, { text: 'No', score: 0 }],
+            }),
+            EvaluationFormQuestion.text({ title: 'What could the agent have done better?' }),
+          ],
+        }),
+      ],
+    });
+
+    new Rule(this, 'CancellationRisk', {
+      instance: this.instance,
+      ruleName: 'cancellation-risk',
+      trigger: RuleTrigger.ON_POST_CALL_ANALYSIS_AVAILABLE,
+      condition: RuleCondition.allOf(
+        RuleCondition.exactMatch(['cancel my account', 'close my account'], { participant: ParticipantRole.CUSTOMER }),
+        RuleCondition.sentiment(SentimentState.NEGATIVE, { participant: ParticipantRole.CUSTOMER }),
+      ),
+      actions: [
+        RuleAction.assignContactCategory(),
+        RuleAction.createTask({
+          name: 'Call back a customer at risk of cancelling',
+          contactFlow: taskRoutingFlow,
+        }),
+      ],
+    });
+    new Rule(this, 'SupportBacklog', {
+      instance: this.instance,
+      ruleName: 'support-backlog',
+      trigger: RuleTrigger.ON_METRIC_DATA_UPDATE,
+      condition: RuleCondition.atLeast(RuleField.metric('CONTACTS_IN_QUEUE'), 10, {
+        filters: [RuleFilter.metricQueues([support]), RuleFilter.metricChannels([Channel.VOICE])],
+      }),
+      actions: [
+        RuleAction.sendNotification({
+          subject: 'Support queue backlog',
+          content: 'Ten or more calls are waiting in the Support queue.',
+          users: [carol],
+        }),
+      ],
     });
 
     // The main line is answered by the inbound flow. (Associating a number with a flow needs the Connect API:

@@ -152,7 +152,7 @@ export class EmailAddress extends EmailAddressBase {
   /**
    * The email address, such as `support@example.com`.
    */
-  public readonly emailAddress: string;
+  public readonly address: string;
 
   private readonly aliases: IEmailAddress[] = [];
 
@@ -183,7 +183,7 @@ export class EmailAddress extends EmailAddressBase {
 
     this.emailAddressArn = resource.attrEmailAddressArn;
     this.emailAddressId = parseInstanceResourceArn(this, this.emailAddressArn, 'email-address', 'email address').resourceId;
-    this.emailAddress = props.emailAddress;
+    this.address = props.emailAddress;
   }
 
   /**

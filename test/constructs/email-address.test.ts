@@ -43,7 +43,7 @@ describe('EmailAddress', () => {
       EmailAddress: 'support@example.com',
       AliasConfigurations: [{ EmailAddressArn: { 'Fn::GetAtt': [stack.getLogicalId(help.node.defaultChild as CfnElement), 'EmailAddressArn'] } }],
     });
-    expect(primary.emailAddress).toBe('support@example.com');
+    expect(primary.address).toBe('support@example.com');
   });
 
   test('adds an imported alias after construction', () => {

@@ -19,7 +19,7 @@ describe('example contact center', () => {
       'AWS::Connect::HoursOfOperation': 2,
       'AWS::Connect::Queue': 3,
       'AWS::Connect::RoutingProfile': 2,
-      'AWS::Connect::ContactFlow': 4,
+      'AWS::Connect::ContactFlow': 5,
       'AWS::Connect::User': 3,
       'AWS::Connect::UserHierarchyStructure': 1,
       'AWS::Connect::UserHierarchyGroup': 3,
@@ -29,6 +29,12 @@ describe('example contact center', () => {
       'AWS::Connect::Prompt': 1,
       'AWS::Connect::PhoneNumber': 1,
       'AWS::Connect::InstanceStorageConfig': 2,
+      'AWS::Connect::TaskTemplate': 1,
+      'AWS::Connect::View': 1,
+      'AWS::Connect::ViewVersion': 1,
+      'AWS::Connect::EvaluationForm': 1,
+      'AWS::Connect::Vocabulary': 1,
+      'AWS::Connect::Rule': 2,
     };
     for (const [type, count] of Object.entries(counts)) {
       template.resourceCountIs(type, count);
@@ -65,6 +71,30 @@ describe('example contact center', () => {
     for (const user of Object.values(users)) {
       expect(JSON.stringify(user.Properties.Password)).toMatch(/resolve:secretsmanager/);
     }
+  });
+
+  test('tasks from the callback template and the cancellation rule start in the task routing flow', () => {
+    const flows = template.findResources('AWS::Connect::ContactFlow', { Properties: { Name: 'Task routing' } });
+    const [taskFlowId] = Object.keys(flows);
+    template.hasResourceProperties('AWS::Connect::TaskTemplate', {
+      Name: 'Callback',
+      ContactFlowArn: { 'Fn::GetAtt': [taskFlowId, 'ContactFlowArn'] },
+    });
+    template.hasResourceProperties('AWS::Connect::Rule', {
+      Name: 'cancellation-risk',
+      TriggerEventSource: { EventSourceName: 'OnPostCallAnalysisAvailable' },
+      Actions: Match.objectLike({
+        AssignContactCategoryActions: Match.anyValue(),
+        TaskActions: [Match.objectLike({ ContactFlowArn: { 'Fn::GetAtt': [taskFlowId, 'ContactFlowArn'] } })],
+      }),
+    });
+  });
+
+  test('the evaluation form weighs its sections to 100', () => {
+    const forms = Object.values(template.findResources('AWS::Connect::EvaluationForm'));
+    expect(forms).toHaveLength(1);
+    const sections = forms[0].Properties.Items.map((item: any) => item.Section.Weight);
+    expect(sections.reduce((a: number, b: number) => a + b, 0)).toBe(100);
   });
 
   test('claims a phone number for the instance', () => {
