@@ -1,8 +1,9 @@
 import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
-import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent } from './scale';
+import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent, transferFlowContent } from './scale';
 import {
   Channel,
   ContactFlow,
+  ContactFlowType,
   FlowContent,
   FlowReference,
   HoursOfOperation,
@@ -67,15 +68,14 @@ export function buildWithCdkConnect(stack: Stack): void {
     routingProfiles.push(profile);
   }
 
-  const flows: ContactFlow[] = [];
   for (let i = 0; i < SCALE.flows; i++) {
-    flows.push(new ContactFlow(stack, `Flow${i}`, {
+    new ContactFlow(stack, `Flow${i}`, {
       instance,
       contactFlowName: `flow-${i}`,
       content: FlowContent.fromObject(flowContent('${Queue}'), {
         references: [FlowReference.queue('Queue', queues[i % queues.length])],
       }),
-    }));
+    });
   }
 
   const permissions = PERMISSIONS.map(name => Permission.custom(name));
@@ -102,15 +102,28 @@ export function buildWithCdkConnect(stack: Stack): void {
     }));
   }
 
+  const agentTransfer = new ContactFlow(stack, 'AgentTransferFlow', {
+    instance,
+    contactFlowName: 'agent-transfer',
+    type: ContactFlowType.AGENT_TRANSFER,
+    content: FlowContent.fromObject(transferFlowContent('TransferContactToAgent')),
+  });
+  const queueTransfer = new ContactFlow(stack, 'QueueTransferFlow', {
+    instance,
+    contactFlowName: 'queue-transfer',
+    type: ContactFlowType.QUEUE_TRANSFER,
+    content: FlowContent.fromObject(transferFlowContent('TransferContactToQueue')),
+  });
+
   for (let i = 0; i < SCALE.quickConnects; i++) {
     const kind = i % 3;
     new QuickConnect(stack, `QuickConnect${i}`, {
       instance,
       quickConnectName: `quick-connect-${i}`,
       target: kind === 0
-        ? QuickConnectTarget.user(users[i], flows[i % flows.length])
+        ? QuickConnectTarget.user(users[i], agentTransfer)
         : kind === 1
-          ? QuickConnectTarget.queue(queues[i], flows[i % flows.length])
+          ? QuickConnectTarget.queue(queues[i], queueTransfer)
           : QuickConnectTarget.phoneNumber(`+1555010${String(i).padStart(4, '0')}`),
     });
   }

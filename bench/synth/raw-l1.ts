@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
-import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent } from './scale';
+import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent, transferFlowContent } from './scale';
 
 /** The reference contact center written with the raw CloudFormation (L1) constructs, as people do today. */
 export function buildWithL1(stack: Stack): void {
@@ -57,15 +57,14 @@ export function buildWithL1(stack: Stack): void {
     }));
   }
 
-  const flows: connect.CfnContactFlow[] = [];
   for (let i = 0; i < SCALE.flows; i++) {
     const queueArn = queues[i % queues.length].attrQueueArn;
-    flows.push(new connect.CfnContactFlow(stack, `Flow${i}`, {
+    new connect.CfnContactFlow(stack, `Flow${i}`, {
       instanceArn: instance.attrArn,
       name: `flow-${i}`,
       type: 'CONTACT_FLOW',
       content: stack.toJsonString(flowContent(queueArn)),
-    }));
+    });
   }
 
   const securityProfiles: connect.CfnSecurityProfile[] = [];
@@ -90,15 +89,28 @@ export function buildWithL1(stack: Stack): void {
     }));
   }
 
+  const agentTransfer = new connect.CfnContactFlow(stack, 'AgentTransferFlow', {
+    instanceArn: instance.attrArn,
+    name: 'agent-transfer',
+    type: 'AGENT_TRANSFER',
+    content: JSON.stringify(transferFlowContent('TransferContactToAgent')),
+  });
+  const queueTransfer = new connect.CfnContactFlow(stack, 'QueueTransferFlow', {
+    instanceArn: instance.attrArn,
+    name: 'queue-transfer',
+    type: 'QUEUE_TRANSFER',
+    content: JSON.stringify(transferFlowContent('TransferContactToQueue')),
+  });
+
   for (let i = 0; i < SCALE.quickConnects; i++) {
     const kind = i % 3;
     new connect.CfnQuickConnect(stack, `QuickConnect${i}`, {
       instanceArn: instance.attrArn,
       name: `quick-connect-${i}`,
       quickConnectConfig: kind === 0
-        ? { quickConnectType: 'USER', userConfig: { userArn: users[i].attrUserArn, contactFlowArn: flows[i % flows.length].attrContactFlowArn } }
+        ? { quickConnectType: 'USER', userConfig: { userArn: users[i].attrUserArn, contactFlowArn: agentTransfer.attrContactFlowArn } }
         : kind === 1
-          ? { quickConnectType: 'QUEUE', queueConfig: { queueArn: queues[i].attrQueueArn, contactFlowArn: flows[i % flows.length].attrContactFlowArn } }
+          ? { quickConnectType: 'QUEUE', queueConfig: { queueArn: queues[i].attrQueueArn, contactFlowArn: queueTransfer.attrContactFlowArn } }
           : { quickConnectType: 'PHONE_NUMBER', phoneConfig: { phoneNumber: `+1555010${String(i).padStart(4, '0')}` } },
     });
   }

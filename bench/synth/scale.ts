@@ -16,6 +16,23 @@ export const PERMISSIONS = ['BasicAgentAccess', 'OutboundCallAccess', 'AccessMet
 /** The password secret every user of the reference contact center reads. */
 export const PASSWORD_SECRET = 'bench/connect-user-password';
 
+/** A transfer flow (for quick connects): transfer to the agent or queue the quick connect names, else end. */
+export function transferFlowContent(transferType: 'TransferContactToAgent' | 'TransferContactToQueue'): object {
+  return {
+    Version: '2019-10-30',
+    StartAction: 'transfer',
+    Actions: [
+      {
+        Identifier: 'transfer',
+        Type: transferType,
+        Parameters: {},
+        Transitions: { NextAction: 'disconnect', Errors: [{ NextAction: 'disconnect', ErrorType: 'NoMatchingError' }] },
+      },
+      { Identifier: 'disconnect', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+    ],
+  };
+}
+
 /** A small inbound flow: greet, set the queue given as a placeholder, transfer to it. */
 export function flowContent(queueArn: string): object {
   return {
