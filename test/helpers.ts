@@ -1,4 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ContactFlow, ContactFlowType } from '../src/constructs/contact-flow';
+import { FlowContent } from '../src/constructs/flow-content';
 import { IInstance, Instance } from '../src/constructs/instance';
 
 /** The ARN of the imported instance that most tests put their resources in. */
@@ -10,4 +13,18 @@ export function testStack(): { app: App; stack: Stack; instance: IInstance } {
   const stack = new Stack(app, 'Test', { env: { account: '111122223333', region: 'us-east-1' } });
   const instance = Instance.fromInstanceArn(stack, 'Instance', INSTANCE_ARN);
   return { app, stack, instance };
+}
+
+/** A minimal flow of the given type (one action that ends it), for checks that look at a flow's type. */
+export function flowOfType(scope: Construct, instance: IInstance, id: string, type: ContactFlowType): ContactFlow {
+  return new ContactFlow(scope, id, {
+    instance,
+    contactFlowName: id,
+    type,
+    content: FlowContent.fromObject({
+      Version: '2019-10-30',
+      StartAction: 'end',
+      Actions: [{ Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
+    }),
+  });
 }

@@ -4,13 +4,12 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
 import { EmailAddress } from '../../src/constructs/email-address';
-import { FlowContent } from '../../src/constructs/flow-content';
 import { HoursOfOperation, IHoursOfOperation, WeeklySchedule } from '../../src/constructs/hours-of-operation';
 import { Instance } from '../../src/constructs/instance';
 import { IPhoneNumber } from '../../src/constructs/phone-number';
 import { Queue, QueueProps, QueueStatus } from '../../src/constructs/queue';
 import { QuickConnect } from '../../src/constructs/quick-connect';
-import { INSTANCE_ARN, testStack } from '../helpers';
+import { INSTANCE_ARN, flowOfType, testStack } from '../helpers';
 
 const TYPE = 'AWS::Connect::Queue';
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555';
@@ -273,16 +272,7 @@ describe('Queue', () => {
 
     test('fails on a whisper flow defined in the app that is not an outbound whisper flow', () => {
       const { stack, instance, hours } = setup();
-      const flow = (id: string, type: ContactFlowType) => new ContactFlow(stack, id, {
-        instance,
-        contactFlowName: id,
-        type,
-        content: FlowContent.fromObject({
-          Version: '2019-10-30',
-          StartAction: 'end',
-          Actions: [{ Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} }],
-        }),
-      });
+      const flow = (id: string, type: ContactFlowType) => flowOfType(stack, instance, id, type);
       expect(() => new Queue(stack, 'Queue', { instance, hoursOfOperation: hours, outboundCallerConfig: { whisperFlow: flow('Agent', ContactFlowType.AGENT_WHISPER) } }))
         .toThrow(/Test\/Queue: outboundCallerConfig.whisperFlow must be a flow of type OUTBOUND_WHISPER, got 'Test\/Agent' of type AGENT_WHISPER/);
       expect(() => new Queue(stack, 'Queue2', { instance, hoursOfOperation: hours, outboundCallerConfig: { whisperFlow: flow('Outbound', ContactFlowType.OUTBOUND_WHISPER) } }))

@@ -2,11 +2,10 @@ import { Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnQuickConnect } from 'aws-cdk-lib/aws-connect';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
-import { FlowContent } from '../../src/constructs/flow-content';
 import { Queue } from '../../src/constructs/queue';
 import { QuickConnect, QuickConnectProps, QuickConnectTarget, QuickConnectType } from '../../src/constructs/quick-connect';
 import { User } from '../../src/constructs/user';
-import { INSTANCE_ARN, testStack } from '../helpers';
+import { INSTANCE_ARN, flowOfType, testStack } from '../helpers';
 
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555';
 
@@ -116,16 +115,7 @@ describe('QuickConnect', () => {
 
   test('fails when a flow defined in the app has the wrong type for the transfer', () => {
     const { stack, instance, user, queue, quickConnect } = setup();
-    const flow = (id: string, type: ContactFlowType) => new ContactFlow(stack, id, {
-      instance,
-      contactFlowName: id,
-      type,
-      content: FlowContent.fromObject({
-        Version: '2019-10-30',
-        StartAction: 'end',
-        Actions: [{ Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
-      }),
-    });
+    const flow = (id: string, type: ContactFlowType) => flowOfType(stack, instance, id, type);
     const inbound = flow('Inbound', ContactFlowType.CONTACT_FLOW);
     expect(() => quickConnect(QuickConnectTarget.user(user, inbound), {}, 'A'))
       .toThrow(/Test\/A: transfer flow must be a flow of type AGENT_TRANSFER, got 'Test\/Inbound' of type CONTACT_FLOW/);

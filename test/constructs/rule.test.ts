@@ -2,7 +2,6 @@ import { Duration, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnRule } from 'aws-cdk-lib/aws-connect';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
-import { FlowContent } from '../../src/constructs/flow-content';
 import { Queue } from '../../src/constructs/queue';
 import { Channel, RoutingProfile } from '../../src/constructs/routing-profile';
 import {
@@ -20,7 +19,7 @@ import {
   SentimentState,
 } from '../../src/constructs/rule';
 import { User } from '../../src/constructs/user';
-import { INSTANCE_ARN, testStack } from '../helpers';
+import { INSTANCE_ARN, flowOfType, testStack } from '../helpers';
 
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555';
 const ZENDESK_ARN = `${INSTANCE_ARN}/integration-association/zendesk-1`;
@@ -461,16 +460,7 @@ describe('Rule', () => {
       expect(() => task({ references: [{ name: 'a', url: 'http://example.com' }] }, 'G'))
         .toThrow(/Test\/G: createTask reference 'a' url must be an https: URL or a path starting with '\/', got 'http:\/\/example.com'/);
       expect(() => task({ references: [{ name: '', url: '/x' }] }, 'H')).toThrow(/Test\/H: createTask reference name must be 1 to 4096 characters, got 0/);
-      const agentTransfer = new ContactFlow(stack, 'AgentTransfer', {
-        instance,
-        contactFlowName: 'AgentTransfer',
-        type: ContactFlowType.AGENT_TRANSFER,
-        content: FlowContent.fromObject({
-          Version: '2019-10-30',
-          StartAction: 'end',
-          Actions: [{ Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
-        }),
-      });
+      const agentTransfer = flowOfType(stack, instance, 'AgentTransfer', ContactFlowType.AGENT_TRANSFER);
       expect(() => task({ contactFlow: agentTransfer }, 'I'))
         .toThrow(/Test\/I: createTask contactFlow must be a flow of type CONTACT_FLOW, got 'Test\/AgentTransfer' of type AGENT_TRANSFER/);
     });

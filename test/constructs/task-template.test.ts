@@ -1,29 +1,14 @@
 import { CfnElement, CfnParameter, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ContactFlow, ContactFlowType, IContactFlow } from '../../src/constructs/contact-flow';
-import { FlowContent } from '../../src/constructs/flow-content';
-import { IInstance } from '../../src/constructs/instance';
 import {
   TaskTemplate, TaskTemplateField, TaskTemplateFieldType, TaskTemplateProps, TaskTemplateStatus,
 } from '../../src/constructs/task-template';
-import { INSTANCE_ARN, testStack } from '../helpers';
+import { INSTANCE_ARN, flowOfType, testStack } from '../helpers';
 
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555';
 const FLOW_ARN = `${INSTANCE_ARN}/contact-flow/flow-1`;
 const TEMPLATE_ARN = `${INSTANCE_ARN}/task-template/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee`;
-
-function flowOfType(stack: Stack, instance: IInstance, id: string, type: ContactFlowType): ContactFlow {
-  return new ContactFlow(stack, id, {
-    instance,
-    contactFlowName: id,
-    type,
-    content: FlowContent.fromObject({
-      Version: '2019-10-30',
-      StartAction: 'end',
-      Actions: [{ Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
-    }),
-  });
-}
 
 /** A template with a flow and a NAME field, plus whatever `extra` says. */
 function template(extra: Partial<TaskTemplateProps> = {}): { stack: Stack; template: TaskTemplate; flow: IContactFlow } {
