@@ -436,6 +436,11 @@ export class DataTable extends DataTableBase {
    */
   public addRecord(values: DataTableValue[]): DataTableRecord {
     const primary = this.attributes.filter(a => a.primary);
+    for (const value of values) {
+      if (primary.some(a => a.attributeName === value.attributeName) && (isUnresolved(value._item) || isUnresolved(value._items))) {
+        fail(this, `primary value of '${value.attributeName}' must be known at synth time (it identifies the record), got a token`);
+      }
+    }
     const key = primary.map(a => values.find(v => v.attributeName === a.attributeName)?._text ?? '');
     const id = primary.length === 0 ? 'Record' : `Record ${key.map(k => encodeURIComponent(k)).join(' ')}`;
     return new DataTableRecord(this, id, { dataTable: this, values });
@@ -659,10 +664,16 @@ export class DataTableAttribute extends Resource {
       fail(this, 'validation enumValues does not apply to attributes of type BOOLEAN');
     }
 
-    validateIntegerRange(this, 'validation minLength', rules.minLength, 0, 1000);
-    validateIntegerRange(this, 'validation maxLength', rules.maxLength, 0, 1000);
-    validateIntegerRange(this, 'validation minValues', rules.minValues, 0, 100);
-    validateIntegerRange(this, 'validation maxValues', rules.maxValues, 0, 100);
+    // CloudFormation's schema makes 1000 and 100 exclusive maximums (the Connect API would take them).
+    validateIntegerRange(this, 'validation minLength', rules.minLength, 0, 999);
+    validateIntegerRange(this, 'validation maxLength', rules.maxLength, 0, 999);
+    validateIntegerRange(this, 'validation minValues', rules.minValues, 0, 99);
+    validateIntegerRange(this, 'validation maxValues', rules.maxValues, 0, 99);
+    for (const [inclusive, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+      if (rules[inclusive] !== undefined && rules[exclusive] !== undefined) {
+        fail(this, `validation ${inclusive} and ${exclusive} cannot both be given, choose one`);
+      }
+    }
     const ordered = (lowName: string, low: number | undefined, highName: string, high: number | undefined, strict: boolean) => {
       if (low === undefined || high === undefined || isUnresolved(low) || isUnresolved(high)) {
         return;

@@ -579,8 +579,6 @@ export class TaskTemplate extends TaskTemplateBase {
           'letters, digits, spaces and _ . , - (starting with a letter or digit, not ending with a space)');
       }
       validateUnique(this, `options of ${where}`, selectOptions);
-    } else if (field.selectOptions !== undefined) {
-      fail(this, `${where} has options, which only fields of type SINGLE_SELECT take, got type ${field.type.value}`);
     }
     if (field.options.defaultValue !== undefined) {
       validateDefaultValue(this, field, field.options.defaultValue);

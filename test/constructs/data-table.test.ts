@@ -1,4 +1,4 @@
-import { CfnParameter, RemovalPolicy, Stack, Tags, TimeZone } from 'aws-cdk-lib';
+import { CfnParameter, RemovalPolicy, Stack, Tags, TimeZone, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
   DataTable, DataTableAttribute, DataTableProps, DataTableRecord, DataTableValue, DataTableValueLockLevel, DataTableValueType,
@@ -234,16 +234,32 @@ describe('DataTable attributes', () => {
       .toThrow(/validation enumValues does not apply to attributes of type BOOLEAN/);
   });
 
-  test('fails for a maxLength above 1000', () => {
+  test('fails for a maxLength of 1000 or more (an exclusive maximum in CloudFormation)', () => {
     const { stack, instance } = testStack();
-    expect(() => table(stack, instance).addAttribute('T', { valueType: DataTableValueType.TEXT, validation: { maxLength: 1001 } }))
-      .toThrow(/validation maxLength must be an integer from 0 to 1000, got 1001/);
+    expect(() => table(stack, instance).addAttribute('T', { valueType: DataTableValueType.TEXT, validation: { maxLength: 1000 } }))
+      .toThrow(/validation maxLength must be an integer from 0 to 999, got 1000/);
   });
 
-  test('fails for a maxValues above 100', () => {
+  test('fails when an inclusive and an exclusive bound are both given', () => {
     const { stack, instance } = testStack();
-    expect(() => table(stack, instance).addAttribute('T', { valueType: DataTableValueType.TEXT_LIST, validation: { maxValues: 101 } }))
-      .toThrow(/validation maxValues must be an integer from 0 to 100, got 101/);
+    const t = table(stack, instance);
+    expect(() => t.addAttribute('N', { valueType: DataTableValueType.NUMBER, validation: { minimum: 1, exclusiveMinimum: 0 } }))
+      .toThrow(/validation minimum and exclusiveMinimum cannot both be given, choose one/);
+    expect(() => t.addAttribute('M', { valueType: DataTableValueType.NUMBER, validation: { maximum: 1, exclusiveMaximum: 2 } }))
+      .toThrow(/validation maximum and exclusiveMaximum cannot both be given, choose one/);
+  });
+
+  test('fails for a maxValues of 100 or more (an exclusive maximum in CloudFormation)', () => {
+    const { stack, instance } = testStack();
+    expect(() => table(stack, instance).addAttribute('T', { valueType: DataTableValueType.TEXT_LIST, validation: { maxValues: 100 } }))
+      .toThrow(/validation maxValues must be an integer from 0 to 99, got 100/);
+  });
+
+  test('fails when a primary value is a token', () => {
+    const { stack, instance } = testStack();
+    const t = settingsTable(stack, instance);
+    expect(() => t.addRecord([DataTableValue.fromText('Queue', Token.asString({ Ref: 'QueueName' }))]))
+      .toThrow(/primary value of 'Queue' must be known at synth time \(it identifies the record\), got a token/);
   });
 
   test('fails for a minLength above the maxLength', () => {
@@ -412,6 +428,33 @@ describe('DataTable records', () => {
     t.addAttribute('Code', { valueType: DataTableValueType.TEXT, validation: { maxLength: 3 } });
     expect(() => t.addRecord([DataTableValue.fromText('Code', 'ABCD')]))
       .toThrow(/value of attribute 'Code' must be at most 3 characters, got 4/);
+  });
+
+  test('fails for a list with too few items', () => {
+    const { stack, instance } = testStack();
+    const t = table(stack, instance);
+    t.addAttribute('Languages', { valueType: DataTableValueType.TEXT_LIST, validation: { minValues: 2 } });
+    expect(() => t.addRecord([DataTableValue.fromTextList('Languages', ['en'])]))
+      .toThrow(/value of attribute 'Languages' must have at least 2 items, got 1/);
+  });
+
+  test('fails for a text shorter than the attribute allows', () => {
+    const { stack, instance } = testStack();
+    const t = table(stack, instance);
+    t.addAttribute('Code', { valueType: DataTableValueType.TEXT, validation: { minLength: 2 } });
+    expect(() => t.addRecord([DataTableValue.fromText('Code', 'A')]))
+      .toThrow(/value of attribute 'Code' must be at least 2 characters, got 1 \('A'\)/);
+  });
+
+  test.each([
+    [{ minimum: 10 }, 5, /value of attribute 'Wait' must be at least 10, got 5/],
+    [{ exclusiveMinimum: 5 }, 5, /value of attribute 'Wait' must be greater than 5, got 5/],
+    [{ exclusiveMaximum: 5 }, 5, /value of attribute 'Wait' must be less than 5, got 5/],
+  ])('fails for a number outside the attribute rules %p', (validation, value, message) => {
+    const { stack, instance } = testStack();
+    const t = table(stack, instance);
+    t.addAttribute('Wait', { valueType: DataTableValueType.NUMBER, validation });
+    expect(() => t.addRecord([DataTableValue.fromNumber('Wait', value)])).toThrow(message);
   });
 
   test('fails for a value outside a strict enum', () => {
