@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -170,16 +171,29 @@ export interface CustomMetricComponent {
    * The name of the metric the component takes its values from, such as a metric primitive of the Connect
    * metric builder.
    *
-   * @default - none; give `metricName` or `metricId`
+   * Give exactly one of `metricName`, `metricId` and `metric`.
+   *
+   * @default - none; give `metricId` or `metric`
    */
   readonly metricName?: string;
 
   /**
    * The id of the metric the component takes its values from, such as another custom metric.
    *
-   * @default - none; give `metricName` or `metricId`
+   * Give exactly one of `metricName`, `metricId` and `metric`.
+   *
+   * @default - none; give `metricName` or `metric`
    */
   readonly metricId?: string;
+
+  /**
+   * Another custom metric of the same instance that the component takes its values from (rendered as its id).
+   *
+   * Give exactly one of `metricName`, `metricId` and `metric`.
+   *
+   * @default - none; give `metricName` or `metricId`
+   */
+  readonly metric?: ICustomMetric;
 
   /**
    * Filters on the metric's records (at most 5).
@@ -353,7 +367,7 @@ export class CustomMetric extends CustomMetricBase {
     validateLength(this, 'custom metric name', name, 1, 128);
     validateDescription(this, props.description, 500);
     validateLength(this, 'calculation', props.calculation, 1, 1024);
-    const components = this.renderComponents(props.components, props.calculation);
+    const components = this.renderComponents(props.components, props.calculation, props.instance.instanceArn);
 
     const resource = new CfnMetric(this, 'Resource', {
       instanceArn: props.instance.instanceArn,
@@ -374,7 +388,8 @@ export class CustomMetric extends CustomMetricBase {
     this.customMetricName = name;
   }
 
-  private renderComponents(components: CustomMetricComponent[], calculation: string): CfnMetric.CalculationComponentProperty[] {
+  private renderComponents(components: CustomMetricComponent[], calculation: string,
+    instanceArn: string): CfnMetric.CalculationComponentProperty[] {
     validateCount(this, 'components', components, 1, MAX_COMPONENTS);
     const aliases = new Set<string>();
     return components.map((component, index) => {
@@ -393,17 +408,24 @@ export class CustomMetric extends CustomMetricBase {
             `component ${alias} is not used in the calculation '${calculation}'`);
         }
       }
-      if (component.metricName === undefined && component.metricId === undefined) {
-        fail(this, `${where} needs a metricName or a metricId: the metric it takes its values from`);
+      const given = [component.metricName, component.metricId, component.metric].filter(value => value !== undefined).length;
+      if (given === 0) {
+        fail(this, `${where} needs a metricName, a metricId or a metric: the metric it takes its values from`);
+      }
+      if (given > 1) {
+        fail(this, `${where} must name its metric with exactly one of metricName, metricId and metric, got ${given}`);
       }
       validateNotEmpty(this, `metricName of ${where}`, component.metricName);
       validateNotEmpty(this, `metricId of ${where}`, component.metricId);
+      if (component.metric !== undefined) {
+        validateSameInstance(this, `metric of ${where}`, instanceArn, component.metric.instanceArn);
+      }
       const filters = component.filters ?? [];
       validateCount(this, `filters of ${where}`, filters, 0, MAX_FILTERS);
       return {
         alias,
         metricName: component.metricName,
-        metricId: component.metricId,
+        metricId: component.metric?.customMetricId ?? component.metricId,
         metricFilters: filters.length > 0 ? filters.map(filter => filter._render(this, where)) : undefined,
       };
     });

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Annotations, ContextProvider, Duration, IResource, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, ContextProvider, Duration, IResource, Names, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import {
   CfnApprovedOrigin,
@@ -1227,8 +1227,8 @@ export class Instance extends InstanceBase {
    * context provider (`cc-api-provider`, `AWS::Connect::Instance`), and imports it.
    *
    * The stack must have a concrete account and region. Until the CLI has done the lookup (and when synthesizing
-   * without it, as in unit tests), the instance is a dummy one, `arn:aws:connect:<region>:123456789012:instance/`
-   * `00000000-0000-0000-0000-000000000000`; the CLI then stores the instance's ARN in `cdk.context.json` and
+   * without it, as in unit tests), the instance is a dummy one, `arn:<partition>:connect:<region>:<account>:instance/`
+   * `00000000-0000-0000-0000-000000000000` in the stack's partition, region and account; the CLI then stores the instance's ARN in `cdk.context.json` and
    * synthesizes again. The lookup fails unless exactly one instance has the alias. The role that looks up needs
    * `cloudformation:ListResources` (Cloud Control) and `connect:ListInstances`.
    */
@@ -1240,8 +1240,11 @@ export class Instance extends InstanceBase {
     validateLength(scope, 'instance alias to look up', alias, 1, 45);
     validatePattern(scope, 'instance alias to look up', alias, INSTANCE_ALIAS,
       'letters, digits and hyphens, starting and ending with a letter or digit');
-    const stack = Stack.of(scope);
-    const dummyArn = `arn:aws:connect:${Token.isUnresolved(stack.region) ? 'us-east-1' : stack.region}:123456789012:instance/${DUMMY_INSTANCE_ID}`;
+    if (alias.startsWith('d-')) {
+      fail(scope, `instance alias to look up must not start with 'd-', which marks directory ids, got '${alias}'`);
+    }
+    // In the stack's partition, region and account (tokens where the stack has none).
+    const dummyArn = instanceArnFromId(scope, DUMMY_INSTANCE_ID);
     const found: Array<{ readonly Arn: string }> = ContextProvider.getValue(scope, {
       provider: cxschema.ContextProvider.CC_API_PROVIDER,
       props: {
@@ -1252,10 +1255,16 @@ export class Instance extends InstanceBase {
       },
       dummyValue: [{ Arn: dummyArn }],
     }).value;
-    return Instance.fromInstanceArn(scope, id, found[0].Arn);
+    const arn = found[0].Arn;
+    // The dummy ARN holds tokens (the partition at least): give its id and environment (the stack's) directly
+    // rather than splitting it.
+    return arn === dummyArn
+      ? Instance.importInstance(scope, id, arn, DUMMY_INSTANCE_ID, true)
+      : Instance.fromInstanceArn(scope, id, arn);
   }
 
-  private static importInstance(scope: Construct, id: string, instanceArn: string, knownInstanceId?: string): IInstance {
+  private static importInstance(scope: Construct, id: string, instanceArn: string, knownInstanceId?: string,
+    stackEnvironment: boolean = false): IInstance {
     // A string that is not an ARN at all is reported by parseInstanceArn, with the construct path.
     const isArn = Token.isUnresolved(instanceArn) || (instanceArn.startsWith('arn:') && instanceArn.split(':').length >= 6);
     class Import extends InstanceBase {
@@ -1263,7 +1272,7 @@ export class Instance extends InstanceBase {
       public readonly instanceId: string;
 
       constructor() {
-        super(scope, id, isArn ? { environmentFromArn: importEnvironmentArn(instanceArn) } : {});
+        super(scope, id, isArn && !stackEnvironment ? { environmentFromArn: importEnvironmentArn(instanceArn) } : {});
         if (knownInstanceId !== undefined) {
           validatePattern(this, 'instance id', knownInstanceId, /^[-a-zA-Z0-9]{1,100}$/, 'letters, digits and hyphens (1 to 100)');
         }

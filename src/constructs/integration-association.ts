@@ -13,7 +13,7 @@ import { fail, validateLength, validatePattern } from '../private/validation';
  *
  * The constants are the types CloudFormation accepts. The Connect API knows a few more (`VOICE_ID`, `PINPOINT_APP`,
  * `ANALYTICS_CONNECTOR`, `CALL_TRANSFER_CONNECTOR`, `COGNITO_USER_POOL`) that CloudFormation rejects, so
- * `IntegrationType.of()` refuses them.
+ * a new `IntegrationAssociation` refuses them; `fromIntegrationAssociationAttributes` accepts them.
  */
 export class IntegrationType {
   /** An AWS Lambda function that flows invoke (`arn:aws:lambda:<region>:<account>:function:<name>`). */
@@ -299,6 +299,9 @@ export class IntegrationAssociation extends IntegrationAssociationBase {
   /**
    * Imports an integration association. Its ARN gives the instance and the id; the type and the integrated
    * resource's ARN complete the reference other constructs take.
+   *
+   * An import creates nothing, so it also accepts the types only the Connect API can associate (`VOICE_ID`,
+   * `PINPOINT_APP`, ...), which the constructor rejects.
    */
   public static fromIntegrationAssociationAttributes(scope: Construct, id: string,
     attrs: IntegrationAssociationAttributes): IIntegrationAssociation {
@@ -315,7 +318,7 @@ export class IntegrationAssociation extends IntegrationAssociationBase {
         const parts = parseInstanceResourceArn(this, arn, 'integration-association', 'integration association');
         this.integrationAssociationId = parts.resourceId;
         this.instanceArn = parts.instanceArn;
-        validateIntegration(this, attrs.integrationType, attrs.integrationArn);
+        validateIntegration(this, attrs.integrationType, attrs.integrationArn, true);
       }
     }
     return new Import();
@@ -386,23 +389,30 @@ export class IntegrationAssociation extends IntegrationAssociationBase {
   }
 }
 
-/** Checks the integration type and the form of the integrated resource's ARN (skipped for tokens). */
-function validateIntegration(scope: IConstruct, type: IntegrationType, integrationArn: string): void {
+/**
+ * Checks the integration type and the form of the integrated resource's ARN (skipped for tokens).
+ *
+ * An import creates nothing, so it accepts the types only the Connect API can associate (`VOICE_ID`, ...) and
+ * types this library does not know, without a warning.
+ */
+function validateIntegration(scope: IConstruct, type: IntegrationType, integrationArn: string, imported: boolean = false): void {
   const value = type.value;
   if (Token.isUnresolved(value)) {
     fail(scope, 'integration type must be a concrete value, got a token');
   }
   validatePattern(scope, 'integration type', value, /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and underscores');
-  if (API_ONLY_TYPES.has(value)) {
+  if (!imported && API_ONLY_TYPES.has(value)) {
     fail(scope, `integration type ${value} is not one AWS::Connect::IntegrationAssociation accepts `
       + `(${Object.keys(ARN_FORMS).join(', ')}); CloudFormation cannot associate it`);
   }
   validateLength(scope, 'integration ARN', integrationArn, 1, 140);
   const form = ARN_FORMS[value];
   if (form === undefined) {
-    Annotations.of(scope).addWarningV2('cdk-connect:IntegrationAssociation.integrationType',
-      `integration type ${value} is not one AWS::Connect::IntegrationAssociation documents `
-      + `(${Object.keys(ARN_FORMS).join(', ')}); the deployment fails unless CloudFormation accepts it`);
+    if (!imported) {
+      Annotations.of(scope).addWarningV2('cdk-connect:IntegrationAssociation.integrationType',
+        `integration type ${value} is not one AWS::Connect::IntegrationAssociation documents `
+        + `(${Object.keys(ARN_FORMS).join(', ')}); the deployment fails unless CloudFormation accepts it`);
+    }
     validatePattern(scope, 'integration ARN', integrationArn, ANY_ARN, 'an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)');
     return;
   }

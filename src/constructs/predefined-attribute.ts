@@ -160,12 +160,21 @@ export class PredefinedAttribute extends PredefinedAttributeBase {
   /**
    * The ARN of the predefined attribute, built from the instance ARN and the name.
    *
+   * It is a token that references the `AWS::Connect::PredefinedAttribute` resource, so a resource that uses it
+   * is deployed after the attribute.
+   *
    * @attribute
    */
   public readonly predefinedAttributeArn: string;
 
   /**
    * The name of the predefined attribute.
+   *
+   * The name is the plain string given (or generated), with no reference to the `AWS::Connect::PredefinedAttribute`
+   * resource (CloudFormation returns neither the name nor the ARN): a resource that uses the name, or
+   * `predefinedAttributeRef`, outside this library must depend on the attribute, with
+   * `resource.node.addDependency(attribute)`. This library's constructs (`User.addProficiency`, ...) add that
+   * dependency themselves; `predefinedAttributeArn` carries it.
    *
    * @attribute
    */
@@ -191,7 +200,7 @@ export class PredefinedAttribute extends PredefinedAttributeBase {
     this.validateList('values', props.values, MAX_VALUES);
     this.validateList('purposes', props.purposes, MAX_PURPOSES);
 
-    new CfnPredefinedAttribute(this, 'Resource', {
+    const resource = new CfnPredefinedAttribute(this, 'Resource', {
       instanceArn: props.instance.instanceArn,
       name,
       values: props.values !== undefined ? { stringList: props.values } : undefined,
@@ -203,7 +212,9 @@ export class PredefinedAttribute extends PredefinedAttributeBase {
 
     this.instanceArn = props.instance.instanceArn;
     this.predefinedAttributeName = name;
-    this.predefinedAttributeArn = predefinedAttributeArnOf(this.instanceArn, name);
+    // CloudFormation returns neither the name nor the ARN, so the ARN is built from plain strings; selecting it
+    // from a list that also holds the resource's Ref gives it the same value and makes consumers depend on it.
+    this.predefinedAttributeArn = Fn.select(0, [predefinedAttributeArnOf(this.instanceArn, name), resource.ref]);
     this.values = props.values;
   }
 

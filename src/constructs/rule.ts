@@ -3,7 +3,9 @@ import { CfnRule } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { ContactFlowType, IContactFlow } from './contact-flow';
+import { IEvaluationForm } from './evaluation-form';
 import { IInstance } from './instance';
+import { IIntegrationAssociation } from './integration-association';
 import { IQueue } from './queue';
 import { Channel, IRoutingProfile } from './routing-profile';
 import { IUser } from './user';
@@ -140,28 +142,55 @@ export class RuleTrigger {
   /**
    * A Zendesk ticket was created.
    *
+   * @param integrationAssociation the instance's Zendesk integration association (an `EVENT` integration)
+   */
+  public static onZendeskTicketCreate(integrationAssociation: IIntegrationAssociation): RuleTrigger {
+    return RuleTrigger.withAssociation(ZENDESK_CREATE, integrationAssociation);
+  }
+
+  /**
+   * A Zendesk ticket was created, with the integration association given by its ARN.
+   *
    * @param integrationAssociationArn the ARN of the instance's Zendesk integration association
    * (`arn:aws:connect:<region>:<account>:instance/<instance-id>/integration-association/<id>`)
    */
-  public static onZendeskTicketCreate(integrationAssociationArn: string): RuleTrigger {
+  public static onZendeskTicketCreateArn(integrationAssociationArn: string): RuleTrigger {
     return new RuleTrigger(ZENDESK_CREATE, integrationAssociationArn);
   }
 
   /**
    * The status of a Zendesk ticket changed.
    *
+   * @param integrationAssociation the instance's Zendesk integration association (an `EVENT` integration)
+   */
+  public static onZendeskTicketStatusUpdate(integrationAssociation: IIntegrationAssociation): RuleTrigger {
+    return RuleTrigger.withAssociation(ZENDESK_STATUS, integrationAssociation);
+  }
+
+  /**
+   * The status of a Zendesk ticket changed, with the integration association given by its ARN.
+   *
    * @param integrationAssociationArn the ARN of the instance's Zendesk integration association
    */
-  public static onZendeskTicketStatusUpdate(integrationAssociationArn: string): RuleTrigger {
+  public static onZendeskTicketStatusUpdateArn(integrationAssociationArn: string): RuleTrigger {
     return new RuleTrigger(ZENDESK_STATUS, integrationAssociationArn);
   }
 
   /**
    * A Salesforce case was created.
    *
+   * @param integrationAssociation the instance's Salesforce integration association (an `EVENT` integration)
+   */
+  public static onSalesforceCaseCreate(integrationAssociation: IIntegrationAssociation): RuleTrigger {
+    return RuleTrigger.withAssociation(SALESFORCE_CREATE, integrationAssociation);
+  }
+
+  /**
+   * A Salesforce case was created, with the integration association given by its ARN.
+   *
    * @param integrationAssociationArn the ARN of the instance's Salesforce integration association
    */
-  public static onSalesforceCaseCreate(integrationAssociationArn: string): RuleTrigger {
+  public static onSalesforceCaseCreateArn(integrationAssociationArn: string): RuleTrigger {
     return new RuleTrigger(SALESFORCE_CREATE, integrationAssociationArn);
   }
 
@@ -169,9 +198,20 @@ export class RuleTrigger {
    * An Amazon Connect Cases case was created. The instance must send case events to rules (case event streams
    * with an integration association of the Cases domain).
    *
-   * @param integrationAssociationArn the ARN of the Cases integration association, if the trigger names one
+   * @param integrationAssociation the Cases integration association, if the trigger names one
    */
-  public static onCaseCreate(integrationAssociationArn?: string): RuleTrigger {
+  public static onCaseCreate(integrationAssociation?: IIntegrationAssociation): RuleTrigger {
+    return integrationAssociation === undefined
+      ? new RuleTrigger(CASE_CREATE)
+      : RuleTrigger.withAssociation(CASE_CREATE, integrationAssociation);
+  }
+
+  /**
+   * An Amazon Connect Cases case was created, naming the Cases integration association by its ARN.
+   *
+   * @param integrationAssociationArn the ARN of the Cases integration association
+   */
+  public static onCaseCreateArn(integrationAssociationArn: string): RuleTrigger {
     return new RuleTrigger(CASE_CREATE, integrationAssociationArn);
   }
 
@@ -179,9 +219,20 @@ export class RuleTrigger {
    * An Amazon Connect Cases case was updated. The instance must send case events to rules (case event streams
    * with an integration association of the Cases domain).
    *
-   * @param integrationAssociationArn the ARN of the Cases integration association, if the trigger names one
+   * @param integrationAssociation the Cases integration association, if the trigger names one
    */
-  public static onCaseUpdate(integrationAssociationArn?: string): RuleTrigger {
+  public static onCaseUpdate(integrationAssociation?: IIntegrationAssociation): RuleTrigger {
+    return integrationAssociation === undefined
+      ? new RuleTrigger(CASE_UPDATE)
+      : RuleTrigger.withAssociation(CASE_UPDATE, integrationAssociation);
+  }
+
+  /**
+   * An Amazon Connect Cases case was updated, naming the Cases integration association by its ARN.
+   *
+   * @param integrationAssociationArn the ARN of the Cases integration association
+   */
+  public static onCaseUpdateArn(integrationAssociationArn: string): RuleTrigger {
     return new RuleTrigger(CASE_UPDATE, integrationAssociationArn);
   }
 
@@ -200,15 +251,27 @@ export class RuleTrigger {
     return new RuleTrigger(eventSourceName, integrationAssociationArn);
   }
 
+  private static withAssociation(eventSourceName: string, integrationAssociation: IIntegrationAssociation): RuleTrigger {
+    return new RuleTrigger(eventSourceName, integrationAssociation.integrationAssociationArn, integrationAssociation);
+  }
+
   /** The name of the event source, such as `OnPostCallAnalysisAvailable`. */
   public readonly eventSourceName: string;
 
   /** The ARN of the integration association of the event source, if it has one. */
   public readonly integrationAssociationArn?: string;
 
-  private constructor(eventSourceName: string, integrationAssociationArn?: string) {
+  /**
+   * The integration association of the event source, when the trigger was given one (rather than its ARN).
+   *
+   * @default - none: the trigger names no integration association, or names it by ARN
+   */
+  public readonly integrationAssociation?: IIntegrationAssociation;
+
+  private constructor(eventSourceName: string, integrationAssociationArn?: string, integrationAssociation?: IIntegrationAssociation) {
     this.eventSourceName = eventSourceName;
     this.integrationAssociationArn = integrationAssociationArn;
+    this.integrationAssociation = integrationAssociation;
   }
 }
 
@@ -1450,10 +1513,23 @@ export abstract class RuleAction {
   /**
    * Submits an automated evaluation of the contact with an evaluation form that has automation enabled.
    *
+   * @param evaluationForm the evaluation form, of the rule's instance
+   */
+  public static submitAutoEvaluation(evaluationForm: IEvaluationForm): RuleAction {
+    return new ActionImpl(RuleActionType.SUBMIT_AUTO_EVALUATION, ctx => {
+      validateSameInstance(ctx.scope, 'submitAutoEvaluation evaluation form', ctx.instanceArn, evaluationForm.instanceArn);
+      return { evaluationFormArn: evaluationForm.evaluationFormArn };
+    });
+  }
+
+  /**
+   * Submits an automated evaluation of the contact with an evaluation form, given by its ARN, that has automation
+   * enabled.
+   *
    * @param evaluationFormArn the ARN of the evaluation form, of the rule's instance
    * (`arn:aws:connect:<region>:<account>:instance/<instance-id>/evaluation-form/<id>`)
    */
-  public static submitAutoEvaluation(evaluationFormArn: string): RuleAction {
+  public static submitAutoEvaluationArn(evaluationFormArn: string): RuleAction {
     return new ActionImpl(RuleActionType.SUBMIT_AUTO_EVALUATION, ctx => {
       const parts = parseInstanceResourceArn(ctx.scope, evaluationFormArn, 'evaluation-form', 'submitAutoEvaluation evaluation form');
       validateSameInstance(ctx.scope, 'submitAutoEvaluation evaluation form', ctx.instanceArn, parts.instanceArn);
@@ -1691,8 +1767,12 @@ export class Rule extends RuleBase {
     const arn = trigger.integrationAssociationArn;
     if (arn === undefined) {
       if (THIRD_PARTY_EVENT_SOURCES.includes(name)) {
-        fail(this, `trigger ${name} needs the ARN of an integration association`);
+        fail(this, `trigger ${name} needs an integration association`);
       }
+      return;
+    }
+    if (trigger.integrationAssociation !== undefined) {
+      validateSameInstance(this, 'trigger integration association', instanceArn, trigger.integrationAssociation.instanceArn);
       return;
     }
     const parts = parseInstanceResourceArn(this, arn, 'integration-association', 'trigger integration association');

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { IResource, Names, Resource, Token } from 'aws-cdk-lib';
+import { Fn, IResource, Names, Resource, Token } from 'aws-cdk-lib';
 import { CfnView, CfnViewVersion } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
@@ -80,6 +80,9 @@ const VIEW_DESCRIPTION_ALLOWED = 'letters, digits, spaces and _ . : / = + - @ , 
 
 /** The most content (template and actions) that Amazon Connect takes for a view, uncompressed. */
 const MAX_CONTENT_BYTES = 400 * 1024;
+
+/** The ARN of a view that AWS manages: no instance, `aws` as the account. */
+const MANAGED_VIEW_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:aws:view\/([-a-zA-Z0-9_:$/]+)$/;
 
 /** The most actions a view has (CloudFormation schema). */
 const MAX_ACTIONS = 1000;
@@ -208,8 +211,10 @@ export interface ViewProps {
  */
 export class View extends ViewBase {
   /**
-   * Imports a view by its unqualified ARN
+   * Imports a customer-managed view by its unqualified ARN
    * (`arn:aws:connect:<region>:<account>:instance/<instance-id>/view/<id>`).
+   *
+   * For a view that AWS manages (`arn:aws:connect:<region>:aws:view/<id>`), use `fromManagedViewArn`.
    */
   public static fromViewArn(scope: Construct, id: string, viewArn: string): IView {
     class Import extends ViewBase {
@@ -219,9 +224,59 @@ export class View extends ViewBase {
 
       constructor() {
         super(scope, id, { environmentFromArn: importEnvironmentArn(viewArn) });
+        if (!Token.isUnresolved(viewArn) && MANAGED_VIEW_ARN.test(viewArn)) {
+          fail(this, `view ARN '${viewArn}' is the ARN of an AWS managed view, which belongs to no instance; `
+            + 'import it with View.fromManagedViewArn and the instance that uses it');
+        }
         const parts = parseInstanceResourceArn(this, viewArn, 'view', 'view');
+        if (!Token.isUnresolved(viewArn) && parts.resourceId.includes(':')) {
+          fail(this, 'view ARN must be unqualified (arn:aws:connect:<region>:<account>:instance/<instance-id>/view/<id>, '
+            + `without :<version> or :$LATEST), got '${viewArn}'`);
+        }
         this.viewId = parts.resourceId;
         this.instanceArn = parts.instanceArn;
+      }
+    }
+    return new Import();
+  }
+
+  /**
+   * Imports a view that AWS manages (`arn:aws:connect:<region>:aws:view/<id>`), for use in the given instance.
+   *
+   * AWS managed views belong to no instance, so the instance that uses the view (a workspace's, for example)
+   * gives the imported view's `instanceArn`. The view takes the instance's account and region. AWS managed views
+   * cannot be versioned: `addVersion()` fails.
+   *
+   * @param scope the scope of the import
+   * @param id the construct id of the import
+   * @param viewArn the unqualified ARN of the AWS managed view
+   * @param instance the instance that uses the view
+   */
+  public static fromManagedViewArn(scope: Construct, id: string, viewArn: string, instance: IInstance): IView {
+    class Import extends ViewBase {
+      public readonly viewArn = viewArn;
+      public readonly viewId: string;
+      public readonly instanceArn = instance.instanceArn;
+
+      constructor() {
+        super(scope, id, { account: instance.env.account, region: instance.env.region });
+        if (Token.isUnresolved(viewArn)) {
+          this.viewId = Fn.select(1, Fn.split(':view/', viewArn));
+          return;
+        }
+        const match = MANAGED_VIEW_ARN.exec(viewArn);
+        if (!match) {
+          fail(this, `AWS managed view ARN must look like arn:aws:connect:<region>:aws:view/<id>, got '${viewArn}'`);
+        }
+        if (match[1].includes(':')) {
+          fail(this, 'AWS managed view ARN must be unqualified (arn:aws:connect:<region>:aws:view/<id>, without '
+            + `:<version> or :$LATEST), got '${viewArn}'`);
+        }
+        this.viewId = match[1];
+      }
+
+      public addVersion(_id: string, _options?: ViewVersionOptions): ViewVersion {
+        return fail(this, `cannot add a version to the AWS managed view '${viewArn}'; only customer-managed views have versions`);
       }
     }
     return new Import();

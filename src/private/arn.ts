@@ -7,11 +7,11 @@ export interface InstanceResourceArnParts {
   /** `arn:<partition>:connect:<region>:<account>:instance/<instanceId>` */
   readonly instanceArn: string;
   readonly instanceId: string;
-  /** The resource's own id (the last path segment). */
+  /** The resource's own id (the last path segment, with a qualifier such as `:$LATEST` or `:3` if the ARN has one). */
   readonly resourceId: string;
 }
 
-const INSTANCE_RESOURCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)\/([-a-z]+)\/([-a-zA-Z0-9:]+)$/;
+const INSTANCE_RESOURCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)\/([-a-z]+)\/([-a-zA-Z0-9:$]+)$/;
 const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)$/;
 
 /**

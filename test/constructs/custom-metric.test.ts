@@ -164,9 +164,10 @@ describe('CustomMetric', () => {
       [{ calculation: '1a', components: [{ ...ok, alias: '1a' }] }, /alias of component 1 must be letters, digits and underscores, not starting with a digit, got '1a'/],
       [{ calculation: 'a', components: [{ ...ok, alias: 'a-b' }] }, /alias of component 1 must be letters, digits and underscores/],
       [{ calculation: 'a', components: [{ ...ok, alias: 'a'.repeat(129) }] }, /alias of component 1 must be 1 to 128 characters, got 129/],
-      [{ calculation: 'a', components: [{ alias: 'a' }] }, /component a needs a metricName or a metricId: the metric it takes its values from/],
+      [{ calculation: 'a', components: [{ alias: 'a' }] }, /component a needs a metricName, a metricId or a metric: the metric it takes its values from/],
       [{ calculation: 'a', components: [{ alias: 'a', metricName: '' }] }, /metricName of component a must not be empty/],
       [{ calculation: 'a', components: [{ alias: 'a', metricId: '' }] }, /metricId of component a must not be empty/],
+      [{ calculation: 'a', components: [{ alias: 'a', metricName: 'CONTACTS_HANDLED', metricId: 'abc' }] }, /component a must name its metric with exactly one of metricName, metricId and metric, got 2/],
       [{ calculation: 'a', components: [{ ...ok, filters: Array.from({ length: 6 }, () => CustomMetricFilter.isTrue('X')) }] }, /filters of component a must have 0 to 5 items, got 6/],
       [{ calculation: 'a', components: [{ ...ok, filters: [CustomMetricFilter.isTrue('')] }] }, /filter key of component a must not be empty/],
       [{ calculation: 'a', components: [{ ...ok, filters: [CustomMetricFilter.matchesAny('CHANNEL', [])] }] }, /values of filter CHANNEL of component a must have 1 to 15 items, got 0/],
@@ -176,6 +177,59 @@ describe('CustomMetric', () => {
       [{ calculation: 'a', components: [{ ...ok, filters: [CustomMetricFilter.compare('D', CustomMetricFilterComparison.GREATER, [Infinity])] }] }, /values of filter D of component a must be finite numbers, got Infinity/],
     ])('fails with %p', (overrides, message) => {
       expect(() => newMetric(overrides)).toThrow(message);
+    });
+  });
+
+  describe('components that use another custom metric', () => {
+    test('renders the id of a custom metric defined in the app', () => {
+      const { stack, instance } = testStack();
+      const base = new CustomMetric(stack, 'Base', {
+        instance,
+        unit: CustomMetricUnit.INTEGER,
+        calculation: 'h',
+        components: [{ alias: 'h', metricName: 'CONTACTS_HANDLED' }],
+      });
+      new CustomMetric(stack, 'Derived', {
+        instance,
+        unit: CustomMetricUnit.INTEGER,
+        calculation: 'b * 2',
+        components: [{ alias: 'b', metric: base }],
+      });
+
+      const template = Template.fromStack(stack);
+      const baseId = stack.getLogicalId(base.node.defaultChild as CfnElement);
+      const derived = Object.values(template.findResources('AWS::Connect::Metric'))
+        .find(resource => resource.Properties.MetricCalculation.Calculation === 'b * 2')!;
+      expect(derived.Properties.MetricCalculation.CalculationComponents[0].MetricId).toEqual({
+        'Fn::Select': [3, { 'Fn::Split': ['/', { 'Fn::GetAtt': [baseId, 'MetricArn'] }] }],
+      });
+      expect(derived.Properties.MetricCalculation.CalculationComponents[0].MetricName).toBeUndefined();
+    });
+
+    test('renders the id of an imported custom metric', () => {
+      const { stack, instance } = testStack();
+      const imported = CustomMetric.fromCustomMetricArn(stack, 'Imported', METRIC_ARN);
+      new CustomMetric(stack, 'Derived', { instance, unit: CustomMetricUnit.INTEGER, calculation: 'b', components: [{ alias: 'b', metric: imported }] });
+
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::Metric', {
+        MetricCalculation: { CalculationComponents: [{ Alias: 'b', MetricId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' }] },
+      });
+    });
+
+    test('fails with a metric and a metricId', () => {
+      const { stack, instance } = testStack();
+      const imported = CustomMetric.fromCustomMetricArn(stack, 'Imported', METRIC_ARN);
+      expect(() => new CustomMetric(stack, 'Derived', {
+        instance, unit: CustomMetricUnit.INTEGER, calculation: 'b', components: [{ alias: 'b', metric: imported, metricId: 'abc' }],
+      })).toThrow(/Test\/Derived: component b must name its metric with exactly one of metricName, metricId and metric, got 2/);
+    });
+
+    test('fails with a custom metric of another instance', () => {
+      const { stack, instance } = testStack();
+      const other = CustomMetric.fromCustomMetricArn(stack, 'Other',
+        'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555/metric/m-1');
+      expect(() => new CustomMetric(stack, 'Derived', { instance, unit: CustomMetricUnit.INTEGER, calculation: 'b', components: [{ alias: 'b', metric: other }] }))
+        .toThrow(/Test\/Derived: metric of component b must belong to instance/);
     });
   });
 

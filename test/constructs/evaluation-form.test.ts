@@ -936,6 +936,14 @@ describe('EvaluationForm', () => {
           .toThrow(/question 'Polite' option 'No' has an automaticFailSection, so automaticFail cannot be false/);
       });
 
+      test('fails with an automatic fail section that is not an EvaluationFormSection', () => {
+        // What a caller without the TypeScript types (or with a cast) can pass: a look-alike of a section.
+        const fake = { title: 'Fake', refId: 'fake' } as unknown as EvaluationFormSection;
+        const question = yesNo('Polite', { options: [{ text: 'Yes' }, { text: 'No', automaticFailSection: fake }] });
+        expect(() => Template.fromStack(oneQuestion(question)))
+          .toThrow(/question 'Polite' option 'No' automaticFailSection must be an EvaluationFormSection/);
+      });
+
       test('fails with an automatic fail section that is not part of the form', () => {
         const question = yesNo('Polite', { options: [{ text: 'Yes' }, { text: 'No', automaticFailSection: textSection('Elsewhere') }] });
         expect(() => Template.fromStack(oneQuestion(question)))
@@ -1070,6 +1078,13 @@ describe('EvaluationForm', () => {
       test('fails with a range that fails a section outside the form', () => {
         const question = numeric({ scoreRanges: [{ minValue: 0, maxValue: 5, automaticFailSection: textSection('Elsewhere') }] });
         expect(() => Template.fromStack(oneQuestion(question))).toThrow(/question 'Holds' fails section 'Elsewhere' automatically/);
+      });
+
+      test('fails with a range whose automatic fail section is not an EvaluationFormSection', () => {
+        const fake = { title: 'Fake', refId: 'fake' } as unknown as EvaluationFormSection;
+        const question = numeric({ scoreRanges: [{ minValue: 0, maxValue: 5, automaticFailSection: fake }] });
+        expect(() => Template.fromStack(oneQuestion(question)))
+          .toThrow(/question 'Holds' score range 0 to 5 automaticFailSection must be an EvaluationFormSection/);
       });
 
       test('renders an automatic fail range that fails a section', () => {

@@ -1102,8 +1102,12 @@ describe('Instance', () => {
       const instance = Instance.fromLookup(stack, 'Existing', { instanceAlias: 'my-contact-center' });
       instance.associateCasesDomain(DOMAIN_ARN);
 
-      expect(instance.instanceArn).toBe('arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-0000-0000-000000000000');
+      expect(stack.resolve(instance.instanceArn)).toEqual({
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:us-east-1:111122223333:instance/00000000-0000-0000-0000-000000000000']],
+      });
       expect(instance.instanceId).toBe('00000000-0000-0000-0000-000000000000');
+      expect(instance.env.account).toBe('111122223333');
+      expect(instance.env.region).toBe('us-east-1');
       const missing = app.synth().manifest.missing ?? [];
       expect(missing).toHaveLength(1);
       expect(missing[0].provider).toBe('cc-api-provider');
@@ -1143,6 +1147,11 @@ describe('Instance', () => {
     test('fails to look up a token alias', () => {
       expect(() => Instance.fromLookup(newStack(), 'Existing', { instanceAlias: Lazy.string({ produce: () => 'my-contact-center' }) }))
         .toThrow(/instanceAlias to look up must be a concrete value, got a token/);
+    });
+
+    test('fails to look up an alias that starts with d-, which marks directory ids', () => {
+      expect(() => Instance.fromLookup(newStack(), 'Existing', { instanceAlias: 'd-contact-center' }))
+        .toThrow(/instance alias to look up must not start with 'd-', which marks directory ids, got 'd-contact-center'/);
     });
 
     test.each(['-leading', 'has space', 'a'.repeat(46)])('fails to look up the alias %p', (alias) => {

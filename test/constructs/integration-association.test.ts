@@ -282,6 +282,29 @@ describe('IntegrationAssociation', () => {
       })).toThrow(/integration association ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/integration-association\/<id>/);
     });
 
+    test.each(['VOICE_ID', 'PINPOINT_APP', 'ANALYTICS_CONNECTOR', 'CALL_TRANSFER_CONNECTOR', 'COGNITO_USER_POOL'])(
+      'imports an association of the API-only type %s without a warning', (type) => {
+        const { stack } = testStack();
+        const association = IntegrationAssociation.fromIntegrationAssociationAttributes(stack, 'Imported', {
+          integrationAssociationArn: ASSOCIATION_ARN,
+          integrationType: IntegrationType.of(type),
+          integrationArn: 'arn:aws:voiceid:us-east-1:111122223333:domain/abc',
+        });
+
+        expect(association.integrationType.value).toBe(type);
+        expect(association.integrationAssociationId).toBe('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
+        Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+      });
+
+    test('fails to import an API-only type with a malformed integrated ARN', () => {
+      const { stack } = testStack();
+      expect(() => IntegrationAssociation.fromIntegrationAssociationAttributes(stack, 'Imported', {
+        integrationAssociationArn: ASSOCIATION_ARN,
+        integrationType: IntegrationType.of('VOICE_ID'),
+        integrationArn: 'voiceid-domain',
+      })).toThrow(/integration ARN must be an ARN/);
+    });
+
     test('fails to import with an integrated ARN that does not fit the type', () => {
       const { stack } = testStack();
       expect(() => IntegrationAssociation.fromIntegrationAssociationAttributes(stack, 'Imported', {

@@ -1,4 +1,4 @@
-import { CfnParameter, Stack, Token } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Instance } from '../../src/constructs/instance';
 import { PredefinedAttribute } from '../../src/constructs/predefined-attribute';
@@ -56,7 +56,9 @@ describe('PredefinedAttribute', () => {
     const { stack, instance } = testStack();
     const attribute = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English'] });
 
-    expect(attribute.predefinedAttributeArn).toBe(ATTRIBUTE_ARN);
+    expect(stack.resolve(attribute.predefinedAttributeArn)).toEqual({
+      'Fn::Select': [0, [ATTRIBUTE_ARN, { Ref: 'Language1724188D' }]],
+    });
     expect(attribute.predefinedAttributeName).toBe('Language');
     expect(attribute.instanceArn).toBe(INSTANCE_ARN);
     expect(attribute.predefinedAttributeRef).toEqual({ instanceArn: INSTANCE_ARN, predefinedAttributeName: 'Language' });
@@ -70,6 +72,17 @@ describe('PredefinedAttribute', () => {
 
     expect(Token.isUnresolved(attribute.predefinedAttributeArn)).toBe(true);
     expect(JSON.stringify(stack.resolve(attribute.predefinedAttributeArn))).toContain('/predefined-attribute/Language');
+  });
+
+  test('a resource that uses the ARN depends on the attribute', () => {
+    const { stack, instance } = testStack();
+    const attribute = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English'] });
+    new CfnResource(stack, 'Consumer', { type: 'Custom::Consumer', properties: { AttributeArn: attribute.predefinedAttributeArn } });
+
+    const template = Template.fromStack(stack);
+    const [logicalId] = Object.keys(template.findResources(TYPE));
+    const consumer = template.findResources('Custom::Consumer').Consumer;
+    expect(JSON.stringify(consumer.Properties.AttributeArn)).toContain(`{"Ref":"${logicalId}"}`);
   });
 
   test('hasValue tells whether the attribute takes a value', () => {

@@ -2,6 +2,8 @@ import { Duration, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnRule } from 'aws-cdk-lib/aws-connect';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { EvaluationForm } from '../../src/constructs/evaluation-form';
+import { EventIntegrationSourceType, IntegrationAssociation, IntegrationType } from '../../src/constructs/integration-association';
 import { Queue } from '../../src/constructs/queue';
 import { Channel, RoutingProfile } from '../../src/constructs/routing-profile';
 import {
@@ -171,11 +173,11 @@ describe('Rule', () => {
     });
 
     test.each([
-      [RuleTrigger.onZendeskTicketCreate(ZENDESK_ARN), 'OnZendeskTicketCreate'],
-      [RuleTrigger.onZendeskTicketStatusUpdate(ZENDESK_ARN), 'OnZendeskTicketStatusUpdate'],
-      [RuleTrigger.onSalesforceCaseCreate(ZENDESK_ARN), 'OnSalesforceCaseCreate'],
-      [RuleTrigger.onCaseCreate(ZENDESK_ARN), 'OnCaseCreate'],
-      [RuleTrigger.onCaseUpdate(ZENDESK_ARN), 'OnCaseUpdate'],
+      [RuleTrigger.onZendeskTicketCreateArn(ZENDESK_ARN), 'OnZendeskTicketCreate'],
+      [RuleTrigger.onZendeskTicketStatusUpdateArn(ZENDESK_ARN), 'OnZendeskTicketStatusUpdate'],
+      [RuleTrigger.onSalesforceCaseCreateArn(ZENDESK_ARN), 'OnSalesforceCaseCreate'],
+      [RuleTrigger.onCaseCreateArn(ZENDESK_ARN), 'OnCaseCreate'],
+      [RuleTrigger.onCaseUpdateArn(ZENDESK_ARN), 'OnCaseUpdate'],
       [RuleTrigger.of('OnZendeskTicketCreate', ZENDESK_ARN), 'OnZendeskTicketCreate'],
     ])('renders the trigger with an integration association %#', (trigger, name) => {
       const { stack, rule, flow } = setup();
@@ -189,10 +191,70 @@ describe('Rule', () => {
       });
     });
 
+    test.each([
+      ['onZendeskTicketCreate', 'OnZendeskTicketCreate'],
+      ['onZendeskTicketStatusUpdate', 'OnZendeskTicketStatusUpdate'],
+      ['onSalesforceCaseCreate', 'OnSalesforceCaseCreate'],
+      ['onCaseCreate', 'OnCaseCreate'],
+      ['onCaseUpdate', 'OnCaseUpdate'],
+    ] as const)('RuleTrigger.%s takes an integration association', (method, name) => {
+      const { stack, rule, flow } = setup();
+      const association = IntegrationAssociation.fromIntegrationAssociationAttributes(stack, 'Association', {
+        integrationAssociationArn: ZENDESK_ARN,
+        integrationType: IntegrationType.EVENT,
+        integrationArn: 'arn:aws:app-integrations:us-east-1:111122223333:event-integration/zendesk',
+      });
+      const trigger = RuleTrigger[method](association);
+      expect(trigger.integrationAssociation).toBe(association);
+      rule({
+        trigger,
+        condition: RuleCondition.equalTo(RuleField.of('$.Custom.Field'), 'x'),
+        actions: [RuleAction.createTask({ name: 'Follow up', contactFlow: flow })],
+      });
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::Rule', {
+        TriggerEventSource: { EventSourceName: name, IntegrationAssociationArn: ZENDESK_ARN },
+      });
+    });
+
+    test('references an integration association defined in the app', () => {
+      const { stack, instance, rule, flow } = setup();
+      const association = new IntegrationAssociation(stack, 'Zendesk', {
+        instance,
+        integrationType: IntegrationType.EVENT,
+        integrationArn: 'arn:aws:app-integrations:us-east-1:111122223333:event-integration/zendesk',
+        eventSource: {
+          sourceType: EventIntegrationSourceType.ZENDESK,
+          sourceApplicationName: 'Zendesk',
+          sourceApplicationUrl: 'https://example.zendesk.com',
+        },
+      });
+      rule({
+        trigger: RuleTrigger.onZendeskTicketCreate(association),
+        condition: RuleCondition.equalTo(RuleField.of('$.Custom.Field'), 'x'),
+        actions: [RuleAction.createTask({ name: 'Follow up', contactFlow: flow })],
+      });
+      const template = Template.fromStack(stack);
+      const [logicalId] = Object.keys(template.findResources('AWS::Connect::IntegrationAssociation'));
+      const [ruleResource] = Object.values(template.findResources('AWS::Connect::Rule'));
+      expect(JSON.stringify(ruleResource.Properties.TriggerEventSource.IntegrationAssociationArn))
+        .toContain(`"Fn::GetAtt":["${logicalId}","IntegrationAssociationId"]`);
+    });
+
+    test('fails when the integration association belongs to another instance', () => {
+      const { stack, rule } = setup();
+      const association = IntegrationAssociation.fromIntegrationAssociationAttributes(stack, 'Association', {
+        integrationAssociationArn: `${OTHER_INSTANCE_ARN}/integration-association/z`,
+        integrationType: IntegrationType.EVENT,
+        integrationArn: 'arn:aws:app-integrations:us-east-1:111122223333:event-integration/zendesk',
+      });
+      expect(() => rule({ trigger: RuleTrigger.onZendeskTicketCreate(association) }, 'R'))
+        .toThrow(/Test\/R: trigger integration association must belong to instance .*, got one of instance .*99999999/);
+    });
+
     test('renders the Zendesk ticket condition fields', () => {
       const { stack, rule, flow } = setup();
       rule({
-        trigger: RuleTrigger.onZendeskTicketCreate(ZENDESK_ARN),
+        trigger: RuleTrigger.onZendeskTicketCreateArn(ZENDESK_ARN),
         condition: RuleCondition.equalTo(RuleField.of('$.ThirdParty.Zendesk.TicketCreate.Priority'), 'urgent'),
         actions: [RuleAction.createTask({ name: 'Urgent ticket', contactFlow: flow }), RuleAction.assignContactCategory()],
       });
@@ -204,14 +266,14 @@ describe('Rule', () => {
     test('fails when a third-party trigger has no integration association', () => {
       const { rule } = setup();
       expect(() => rule({ trigger: RuleTrigger.of('OnSalesforceCaseCreate') }, 'R'))
-        .toThrow(/Test\/R: trigger OnSalesforceCaseCreate needs the ARN of an integration association/);
+        .toThrow(/Test\/R: trigger OnSalesforceCaseCreate needs an integration association/);
     });
 
     test('fails when the integration association ARN is malformed or of another instance', () => {
       const { rule } = setup();
-      expect(() => rule({ trigger: RuleTrigger.onZendeskTicketCreate(`${INSTANCE_ARN}/queue/q-1`) }, 'A'))
+      expect(() => rule({ trigger: RuleTrigger.onZendeskTicketCreateArn(`${INSTANCE_ARN}/queue/q-1`) }, 'A'))
         .toThrow(/Test\/A: trigger integration association ARN must look like .*\/integration-association\/<id>, got/);
-      expect(() => rule({ trigger: RuleTrigger.onZendeskTicketCreate(`${OTHER_INSTANCE_ARN}/integration-association/z`) }, 'B'))
+      expect(() => rule({ trigger: RuleTrigger.onZendeskTicketCreateArn(`${OTHER_INSTANCE_ARN}/integration-association/z`) }, 'B'))
         .toThrow(/Test\/B: trigger integration association must belong to instance .*, got one of instance .*99999999/);
     });
 
@@ -219,7 +281,7 @@ describe('Rule', () => {
       const { stack, rule, flow } = setup();
       const arn = Token.asString({ Ref: 'Association' });
       rule({
-        trigger: RuleTrigger.onZendeskTicketCreate(arn),
+        trigger: RuleTrigger.onZendeskTicketCreateArn(arn),
         condition: RuleCondition.equalTo(RuleField.of('$.ThirdParty.Zendesk.TicketCreate.Type'), 'incident'),
         actions: [RuleAction.createTask({ name: 'Incident', contactFlow: flow })],
       });
@@ -369,10 +431,26 @@ describe('Rule', () => {
 
     test('renders a submit-auto-evaluation action', () => {
       const { stack, rule } = setup();
-      rule({ actions: [RuleAction.assignContactCategory(), RuleAction.submitAutoEvaluation(FORM_ARN)] });
+      rule({ actions: [RuleAction.assignContactCategory(), RuleAction.submitAutoEvaluationArn(FORM_ARN)] });
       Template.fromStack(stack).hasResourceProperties('AWS::Connect::Rule', {
         Actions: { SubmitAutoEvaluationActions: [{ EvaluationFormArn: FORM_ARN }] },
       });
+    });
+
+    test('renders a submit-auto-evaluation action with an evaluation form', () => {
+      const { stack, rule } = setup();
+      const form = EvaluationForm.fromEvaluationFormArn(stack, 'Form', FORM_ARN);
+      rule({ actions: [RuleAction.assignContactCategory(), RuleAction.submitAutoEvaluation(form)] });
+      Template.fromStack(stack).hasResourceProperties('AWS::Connect::Rule', {
+        Actions: { SubmitAutoEvaluationActions: [{ EvaluationFormArn: FORM_ARN }] },
+      });
+    });
+
+    test('fails when the evaluation form belongs to another instance', () => {
+      const { stack, rule } = setup();
+      const form = EvaluationForm.fromEvaluationFormArn(stack, 'Form', `${OTHER_INSTANCE_ARN}/evaluation-form/f`);
+      expect(() => rule({ actions: [RuleAction.assignContactCategory(), RuleAction.submitAutoEvaluation(form)] }, 'R'))
+        .toThrow(/Test\/R: submitAutoEvaluation evaluation form must belong to instance/);
     });
 
     test('adds actions after construction', () => {
@@ -402,7 +480,7 @@ describe('Rule', () => {
     test('fails at synth time when a third-party rule has no create-task action', () => {
       const { stack, rule } = setup();
       rule({
-        trigger: RuleTrigger.onSalesforceCaseCreate(ZENDESK_ARN),
+        trigger: RuleTrigger.onSalesforceCaseCreateArn(ZENDESK_ARN),
         condition: RuleCondition.equalTo(RuleField.of('$.ThirdParty.Salesforce.CaseCreate.Type'), 'Problem'),
         actions: [RuleAction.assignContactCategory()],
       }, 'R');
@@ -522,7 +600,8 @@ describe('Rule', () => {
 
     test('fails when the evaluation form ARN is malformed or of another instance', () => {
       const { rule } = setup();
-      const evaluate = (arn: string, id: string) => rule({ actions: [RuleAction.assignContactCategory(), RuleAction.submitAutoEvaluation(arn)] }, id);
+      const evaluate = (arn: string, id: string) =>
+        rule({ actions: [RuleAction.assignContactCategory(), RuleAction.submitAutoEvaluationArn(arn)] }, id);
       expect(() => evaluate(`${INSTANCE_ARN}/queue/q-1`, 'A'))
         .toThrow(/Test\/A: submitAutoEvaluation evaluation form ARN must look like .*\/evaluation-form\/<id>, got/);
       expect(() => evaluate(`${OTHER_INSTANCE_ARN}/evaluation-form/f`, 'B'))

@@ -7,6 +7,7 @@ import { View, ViewProps, ViewTemplate, ViewVersion } from '../../src/constructs
 import { INSTANCE_ARN, testStack } from '../helpers';
 
 const VIEW_ARN = `${INSTANCE_ARN}/view/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee`;
+const MANAGED_VIEW_ARN = 'arn:aws:connect:us-east-1:aws:view/detail';
 
 const FORM = {
   Head: { Title: 'Callback', Configuration: { Layout: { Columns: ['12'] } } },
@@ -240,9 +241,58 @@ describe('View.fromViewArn', () => {
     Template.fromStack(stack).resourceCountIs('AWS::Connect::ViewVersion', 1);
   });
 
-  test.each(['not-an-arn', `${INSTANCE_ARN}/queue/abc`, `${VIEW_ARN}:$LATEST`])('fails with the malformed ARN %p', (arn) => {
+  test.each(['not-an-arn', `${INSTANCE_ARN}/queue/abc`])('fails with the malformed ARN %p', (arn) => {
     const { stack } = testStack();
     expect(() => View.fromViewArn(stack, 'Imported', arn))
       .toThrow(/Test\/Imported: view ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/view\/<id>/);
+  });
+
+  test.each([`${VIEW_ARN}:$LATEST`, `${VIEW_ARN}:3`])('fails with the qualified ARN %p', (arn) => {
+    const { stack } = testStack();
+    expect(() => View.fromViewArn(stack, 'Imported', arn))
+      .toThrow(/Test\/Imported: view ARN must be unqualified \(.*without :<version> or :\$LATEST\), got/);
+  });
+
+  test('fails with the ARN of an AWS managed view, pointing to fromManagedViewArn', () => {
+    const { stack } = testStack();
+    expect(() => View.fromViewArn(stack, 'Imported', MANAGED_VIEW_ARN))
+      .toThrow(/view ARN '.*' is the ARN of an AWS managed view, which belongs to no instance; import it with View.fromManagedViewArn/);
+  });
+});
+
+describe('View.fromManagedViewArn', () => {
+  test('takes the id from the ARN and the instance from the instance', () => {
+    const { stack, instance } = testStack();
+    const v = View.fromManagedViewArn(stack, 'Managed', MANAGED_VIEW_ARN, instance);
+    expect(v.viewArn).toBe(MANAGED_VIEW_ARN);
+    expect(v.viewId).toBe('detail');
+    expect(v.instanceArn).toBe(INSTANCE_ARN);
+    expect(v.env.account).toBe('111122223333');
+    expect(v.env.region).toBe('us-east-1');
+  });
+
+  test('splits a token ARN with CloudFormation functions', () => {
+    const { stack, instance } = testStack();
+    const v = View.fromManagedViewArn(stack, 'Managed', Token.asString({ Ref: 'Arn' }), instance);
+    expect(stack.resolve(v.viewId)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': [':view/', { Ref: 'Arn' }] }] });
+  });
+
+  test.each(['not-an-arn', VIEW_ARN, 'arn:aws:connect:us-east-1:111122223333:view/detail'])(
+    'fails with the ARN %p, which is not an AWS managed view ARN', (arn) => {
+      const { stack, instance } = testStack();
+      expect(() => View.fromManagedViewArn(stack, 'Managed', arn, instance))
+        .toThrow(/Test\/Managed: AWS managed view ARN must look like arn:aws:connect:<region>:aws:view\/<id>, got/);
+    });
+
+  test('fails with a qualified ARN', () => {
+    const { stack, instance } = testStack();
+    expect(() => View.fromManagedViewArn(stack, 'Managed', `${MANAGED_VIEW_ARN}:$LATEST`, instance))
+      .toThrow(/AWS managed view ARN must be unqualified/);
+  });
+
+  test('fails to add a version to an AWS managed view', () => {
+    const { stack, instance } = testStack();
+    const v = View.fromManagedViewArn(stack, 'Managed', MANAGED_VIEW_ARN, instance);
+    expect(() => v.addVersion('V1')).toThrow(/cannot add a version to the AWS managed view '.*'; only customer-managed views have versions/);
   });
 });

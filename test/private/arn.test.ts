@@ -16,6 +16,11 @@ describe('ARN parsing', () => {
     });
   });
 
+  test('splits a resource ARN whose id has a qualifier with $', () => {
+    expect(parseInstanceResourceArn(stack(), `${INSTANCE}/view/v-1:$LATEST`, 'view', 'view').resourceId).toBe('v-1:$LATEST');
+    expect(parseInstanceResourceArn(stack(), `${INSTANCE}/view/v-1:$SAVED`, 'view', 'view').resourceId).toBe('v-1:$SAVED');
+  });
+
   test('fails on an ARN of another resource kind', () => {
     expect(() => parseInstanceResourceArn(stack(), `${INSTANCE}/agent/u-1`, 'queue', 'queue'))
       .toThrow(/queue ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/queue\/<id>, got/);
