@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { validateTimeZone } from '../private/time-zone';
 import { fail, isUnresolved, validateIntegerRange, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -383,13 +384,7 @@ export class DataTable extends DataTableBase {
     validateDataTableName(this, 'data table name', name);
     validateDataTableDescription(this, props.description);
     const timeZone = (props.timeZone ?? TimeZone.ETC_UTC).timezoneName;
-    if (!Token.isUnresolved(timeZone)) {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone });
-      } catch {
-        fail(this, `timeZone must be an IANA time zone such as Europe/London, got '${timeZone}'`);
-      }
-    }
+    validateTimeZone(this, timeZone);
 
     const resource = new CfnDataTable(this, 'Resource', {
       instanceArn: props.instance.instanceArn,
