@@ -3,7 +3,7 @@ import { CfnPredefinedAttribute } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn } from '../private/arn';
+import { importEnvironmentArn, instanceArnOfToken } from '../private/arn';
 import { fail, validateCount, validateLength, validateUnique } from '../private/validation';
 
 /**
@@ -250,11 +250,7 @@ function predefinedAttributeArnOf(instanceArn: string, name: string): string {
 /** Splits the ARN of a predefined attribute (token-safe), checking the form of concrete ARNs. */
 function parsePredefinedAttributeArn(scope: IConstruct, arn: string): { instanceArn: string; name: string } {
   if (Token.isUnresolved(arn)) {
-    const parts = Fn.split('/', arn);
-    return {
-      instanceArn: Fn.join('/', [Fn.select(0, parts), Fn.select(1, parts)]),
-      name: Fn.select(3, parts),
-    };
+    return { instanceArn: instanceArnOfToken(arn), name: Fn.select(3, Fn.split('/', arn)) };
   }
   const match = PREDEFINED_ATTRIBUTE_ARN.exec(arn);
   if (!match) {

@@ -1,9 +1,9 @@
-import { Fn, IResource, Resource, Token } from 'aws-cdk-lib';
+import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnUserHierarchyStructure } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn } from '../private/arn';
+import { importEnvironmentArn, instanceArnOfToken } from '../private/arn';
 import { fail, validateLength } from '../private/validation';
 
 /**
@@ -106,8 +106,7 @@ export class UserHierarchyStructure extends UserHierarchyStructureBase {
       constructor() {
         super(scope, id, { environmentFromArn: importEnvironmentArn(userHierarchyStructureArn) });
         if (Token.isUnresolved(userHierarchyStructureArn)) {
-          const parts = Fn.split('/', userHierarchyStructureArn);
-          this.instanceArn = Fn.join('/', [Fn.select(0, parts), Fn.select(1, parts)]);
+          this.instanceArn = instanceArnOfToken(userHierarchyStructureArn);
         } else {
           const match = STRUCTURE_ARN.exec(userHierarchyStructureArn);
           if (!match) {

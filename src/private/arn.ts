@@ -23,11 +23,10 @@ const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-z
  */
 export function parseInstanceResourceArn(scope: IConstruct, arn: string, segment: string, what: string): InstanceResourceArnParts {
   if (Token.isUnresolved(arn)) {
-    const parts = Fn.split('/', arn);
     return {
-      instanceArn: Fn.join('/', [Fn.select(0, parts), Fn.select(1, parts)]),
-      instanceId: Fn.select(1, parts),
-      resourceId: Fn.select(3, parts),
+      instanceArn: instanceArnOfToken(arn),
+      instanceId: Fn.select(1, Fn.split('/', arn)),
+      resourceId: Fn.select(3, Fn.split('/', arn)),
     };
   }
   const match = INSTANCE_RESOURCE_ARN.exec(arn);
@@ -39,6 +38,15 @@ export function parseInstanceResourceArn(scope: IConstruct, arn: string, segment
     instanceId: match[1],
     resourceId: match[3],
   };
+}
+
+/**
+ * The instance ARN (`arn:...:instance/<id>`) at the start of the ARN of a resource inside it, for ARNs that are
+ * tokens: the first two `/`-separated parts.
+ */
+export function instanceArnOfToken(arn: string): string {
+  const parts = Fn.split('/', arn);
+  return Fn.join('/', [Fn.select(0, parts), Fn.select(1, parts)]);
 }
 
 /** The id of an instance from its ARN (token-safe), checking the form of concrete ARNs. */
