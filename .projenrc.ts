@@ -44,21 +44,32 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
+  // The custom resource handler (lambda/) is bundled by esbuild, not compiled by jsii; its SDK is bundled in.
+  devDeps: ['@aws-sdk/client-connect@^3', 'aws-sdk-client-mock@^4', 'esbuild@^0.28'],
+
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../lambda/**/*.ts'],
     compilerOptions: {},
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench'],
+    devdirs: ['test', 'examples', 'bench', 'lambda'],
   },
 
-  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/'],
+  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/', '/assets/connect-handler/'],
 });
 
-for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/']) {
+for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/', '/lambda/']) {
   project.npmignore?.exclude(dir);
 }
+
+// The custom resource handler: one esbuild bundle (the handler and the AWS SDK it calls) that the package ships
+// in assets/connect-handler, so users need no bundler. Built before compiling, testing, the example and benchmarks.
+const bundle = project.addTask('bundle:handler', {
+  description: 'Bundle the custom resource handler (lambda/) into assets/connect-handler/index.js',
+  exec: 'esbuild lambda/index.ts --bundle --platform=node --target=node22 --format=cjs --minify --legal-comments=none --log-level=warning --main-fields=module,main --outfile=assets/connect-handler/index.js',
+});
+project.preCompileTask.spawn(bundle);
 
 // ts-jest transpiles tests without type-checking them: type-check tests, examples and benchmarks as part of `npm test`.
 const typecheck = project.addTask('typecheck', {
@@ -66,16 +77,20 @@ const typecheck = project.addTask('typecheck', {
   exec: 'tsc --noEmit -p test/tsconfig.json',
 });
 project.testTask.prependSpawn(typecheck);
+project.testTask.prependSpawn(bundle);
 
 // Runs the example contact center: synthesizes it into examples/contact-center/cdk.out and prints a summary.
-project.addTask('example', {
+const example = project.addTask('example', {
   description: 'Synthesize examples/contact-center into its cdk.out and print a summary (no AWS account needed)',
-  exec: 'ts-node --project test/tsconfig.json examples/contact-center/main.ts',
 });
+example.spawn(bundle);
+example.exec('ts-node --project test/tsconfig.json examples/contact-center/main.ts');
 
-project.addTask('bench', {
+const bench = project.addTask('bench', {
   description: 'Run the benchmarks and print their figures',
-  exec: 'ts-node --project test/tsconfig.json bench/synth/main.ts',
 });
+bench.spawn(bundle);
+bench.exec('ts-node --project test/tsconfig.json bench/synth/main.ts');
+bench.exec('ts-node --project test/tsconfig.json bench/handler/main.ts');
 
 project.synth();

@@ -29,3 +29,4 @@ export * from './constructs/integration-association';
 export * from './constructs/use-case';
 export * from './constructs/data-lake-association';
 export * from './constructs/custom-metric';
+export * from './custom-resources/provider';

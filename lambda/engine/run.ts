@@ -1,0 +1,93 @@
+import { KindContext, RuntimeOptions } from './context';
+import { errorMessage, HandlerError } from './errors';
+import { ResourceKind } from './kind';
+import { fitResponse } from './response';
+import { requestToken } from './token';
+import { CloudFormationEvent, CloudFormationResponse, ResourceResult } from './types';
+
+/** The physical id reported for a create that failed: no resource stands behind it, so its delete does nothing. */
+export const FAILED_CREATE_PREFIX = 'cdk-connect:failed-create:';
+
+/** What `runEvent` returns: the response for CloudFormation and the count of write calls made. */
+export interface RunResult {
+  readonly response: CloudFormationResponse;
+  readonly writeCalls: number;
+}
+
+/**
+ * Handles one CloudFormation request for the kinds given: dispatches on the resource type, runs the kind's
+ * operation, and returns the response to send (never throws).
+ */
+export async function runEvent(
+  event: CloudFormationEvent,
+  kinds: ReadonlyMap<string, ResourceKind>,
+  runtime: RuntimeOptions,
+  logHint = 'the handler\'s log',
+): Promise<RunResult> {
+  const ctx = new KindContext(event, requestToken(event), runtime);
+  const base = {
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+  };
+  const previousId = event.PhysicalResourceId;
+  try {
+    const kind = kinds.get(event.ResourceType);
+    if (!kind) {
+      throw new HandlerError(`unknown resource type ${event.ResourceType}; this handler serves ${[...kinds.keys()].sort().join(', ')}`);
+    }
+    const result = await dispatch(ctx, kind, event);
+    ctx.log(`${event.RequestType} ${event.ResourceType} ${event.LogicalResourceId}: SUCCESS ${result.physicalResourceId}`
+      + ` (${ctx.writeCalls} write calls)`);
+    return {
+      writeCalls: ctx.writeCalls,
+      response: fitResponse({
+        ...base,
+        Status: 'SUCCESS',
+        PhysicalResourceId: result.physicalResourceId,
+        Reason: ctx.notes.length > 0 ? ctx.notes.join('; ') : undefined,
+        Data: result.data,
+      }, logHint),
+    };
+  } catch (error) {
+    const reason = errorMessage(error);
+    ctx.log(`${event.RequestType} ${event.ResourceType} ${event.LogicalResourceId}: FAILED ${reason}`);
+    if (!(error instanceof HandlerError)) {
+      ctx.log(String((error as Error)?.stack ?? error));
+    }
+    return {
+      writeCalls: ctx.writeCalls,
+      response: fitResponse({
+        ...base,
+        Status: 'FAILED',
+        PhysicalResourceId: previousId ?? `${FAILED_CREATE_PREFIX}${event.RequestId}`,
+        Reason: reason,
+      }, logHint),
+    };
+  }
+}
+
+async function dispatch(ctx: KindContext, kind: ResourceKind, event: CloudFormationEvent): Promise<ResourceResult> {
+  const properties = event.ResourceProperties ?? {};
+  const physicalId = event.PhysicalResourceId;
+  switch (event.RequestType) {
+    case 'Create':
+      return kind.create(ctx, properties);
+    case 'Update':
+      if (physicalId === undefined || !kind.isPhysicalId(physicalId)) {
+        // Nothing this handler made stands behind the id (it reported a failed create): create now.
+        ctx.note(`created: the physical id ${physicalId ?? '(none)'} names nothing this handler created`);
+        return kind.create(ctx, properties);
+      }
+      return kind.update(ctx, physicalId, properties, event.OldResourceProperties ?? {});
+    case 'Delete':
+      if (physicalId === undefined || !kind.isPhysicalId(physicalId)) {
+        ctx.note(`nothing to delete: the physical id ${physicalId ?? '(none)'} names nothing this handler created`);
+        return { physicalResourceId: physicalId ?? `${FAILED_CREATE_PREFIX}${event.RequestId}` };
+      }
+      await kind.delete(ctx, physicalId, properties);
+      return { physicalResourceId: physicalId };
+    default:
+      throw new HandlerError(`unknown request type ${(event as { RequestType: string }).RequestType}`);
+  }
+}

@@ -1,0 +1,11 @@
+import { HandlerError } from '../engine/errors';
+import { ResourceKind } from '../engine/kind';
+
+/** STUB: to be written. */
+export const instanceAttributeKind: ResourceKind = {
+  resourceType: 'Custom::ConnectInstanceAttribute',
+  isPhysicalId: () => false,
+  create: async () => { throw new HandlerError('not implemented'); },
+  update: async () => { throw new HandlerError('not implemented'); },
+  delete: async () => { throw new HandlerError('not implemented'); },
+};

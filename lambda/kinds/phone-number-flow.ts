@@ -1,0 +1,11 @@
+import { HandlerError } from '../engine/errors';
+import { ResourceKind } from '../engine/kind';
+
+/** STUB: to be written. */
+export const phoneNumberFlowKind: ResourceKind = {
+  resourceType: 'Custom::ConnectPhoneNumberFlow',
+  isPhysicalId: () => false,
+  create: async () => { throw new HandlerError('not implemented'); },
+  update: async () => { throw new HandlerError('not implemented'); },
+  delete: async () => { throw new HandlerError('not implemented'); },
+};

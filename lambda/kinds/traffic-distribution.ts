@@ -1,0 +1,11 @@
+import { HandlerError } from '../engine/errors';
+import { ResourceKind } from '../engine/kind';
+
+/** STUB: to be written. */
+export const trafficDistributionKind: ResourceKind = {
+  resourceType: 'Custom::ConnectTrafficDistribution',
+  isPhysicalId: () => false,
+  create: async () => { throw new HandlerError('not implemented'); },
+  update: async () => { throw new HandlerError('not implemented'); },
+  delete: async () => { throw new HandlerError('not implemented'); },
+};

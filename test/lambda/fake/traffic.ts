@@ -1,0 +1,6 @@
+import { FakeConnect } from './connect';
+
+/** STUB: registers this domain's operations with the fake. */
+export function trafficDomain(fake: FakeConnect): void {
+  void fake;
+}
