@@ -91,6 +91,6 @@ const bench = project.addTask('bench', {
 });
 bench.spawn(bundle);
 bench.exec('ts-node --project test/tsconfig.json bench/synth/main.ts');
-bench.exec('ts-node --project test/tsconfig.json bench/handler/main.ts');
+bench.exec('ts-node --transpile-only --project test/tsconfig.json bench/handler/main.ts');
 
 project.synth();

@@ -52,6 +52,28 @@ export interface Found<T> {
   readonly foreign?: string;
 }
 
+/**
+ * The name of a command's operation, such as `UpdateInstanceAttribute`. The class name is not enough: esbuild's
+ * minifier renames classes in the bundle (`UpdateInstanceAttributeCommand` becomes `c_`), so the operation schema the
+ * SDK attaches to each command (`[kind, namespace, name, ...]`) is read first.
+ */
+export function operationName(command: ConnectCommand): string {
+  const schema = (command as { schema?: unknown }).schema;
+  if (Array.isArray(schema) && typeof schema[2] === 'string' && /^[A-Z][A-Za-z0-9]*$/.test(schema[2])) {
+    return schema[2];
+  }
+  const named = (schema as { name?: unknown } | undefined)?.name;
+  if (typeof named === 'string' && /^[A-Z][A-Za-z0-9]*$/.test(named)) {
+    return named;
+  }
+  return command.constructor.name.replace(/Command$/, '');
+}
+
+/** Whether an operation changes state (anything but Describe, Get, List, Search and BatchGet). */
+export function isWriteOperation(operation: string): boolean {
+  return !/^(Describe|Get|List|Search|BatchGet)/.test(operation);
+}
+
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 20_000;
 
@@ -98,8 +120,8 @@ export class KindContext {
    * backoff and full jitter until the deadline; quota errors fail at once and name the quota.
    */
   public async send<C extends ConnectCommand>(command: C, options: CallOptions = {}): Promise<OutputOf<C>> {
-    const operation = command.constructor.name.replace(/Command$/, '');
-    const write = !/^(Describe|Get|List|Search|BatchGet)/.test(operation);
+    const operation = operationName(command);
+    const write = isWriteOperation(operation);
     for (let attempt = 0; ; attempt++) {
       try {
         if (write) {

@@ -18,14 +18,21 @@ export function fitResponse(response: CloudFormationResponse, logHint: string): 
   const suffix = ` ... (truncated; the whole message is in ${logHint})`;
   const withoutReason = size({ ...response, Reason: suffix });
   if (withoutReason <= MAX_RESPONSE_BYTES) {
-    let reason = response.Reason ?? '';
-    // Cut by characters until the encoded body fits (JSON escaping and multi-byte characters make bytes != chars).
-    let keep = Math.max(0, reason.length - (size(response) - MAX_RESPONSE_BYTES) - suffix.length);
-    while (keep > 0 && size({ ...response, Reason: reason.slice(0, keep) + suffix }) > MAX_RESPONSE_BYTES) {
-      keep = Math.max(0, keep - 64);
+    const reason = response.Reason ?? '';
+    // Never end on half of a surrogate pair (an emoji cut in two): JSON would escape it, and it means nothing.
+    const cut = (keep: number) => reason.slice(0, keep > 0 && isHighSurrogate(reason.charCodeAt(keep - 1)) ? keep - 1 : keep) + suffix;
+    // The longest start of the reason that fits: bytes are not characters (JSON escapes, multi-byte UTF-8), so search.
+    let fits = 0;
+    let tooLong = reason.length;
+    while (tooLong - fits > 1) {
+      const mid = Math.floor((fits + tooLong) / 2);
+      if (size({ ...response, Reason: cut(mid) }) <= MAX_RESPONSE_BYTES) {
+        fits = mid;
+      } else {
+        tooLong = mid;
+      }
     }
-    reason = reason.slice(0, keep) + suffix;
-    return { ...response, Reason: reason };
+    return { ...response, Reason: cut(fits) };
   }
   return {
     ...response,
@@ -33,4 +40,8 @@ export function fitResponse(response: CloudFormationResponse, logHint: string): 
     Reason: `the response would exceed CloudFormation's ${MAX_RESPONSE_BYTES}-byte limit (see ${logHint})`.slice(0, 1000),
     Data: undefined,
   };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -33,7 +33,9 @@ export async function runEvent(
   const previousId = event.PhysicalResourceId;
   try {
     const kind = kinds.get(event.ResourceType);
-    if (!kind) {
+    // The delete of a failed create needs no kind: an unknown type fails every create, and failing its rollback too
+    // would leave the stack stuck.
+    if (!kind && !(event.RequestType === 'Delete' && (previousId === undefined || previousId.startsWith(FAILED_CREATE_PREFIX)))) {
       throw new HandlerError(`unknown resource type ${event.ResourceType}; this handler serves ${[...kinds.keys()].sort().join(', ')}`);
     }
     const result = await dispatch(ctx, kind, event);
@@ -67,7 +69,11 @@ export async function runEvent(
   }
 }
 
-async function dispatch(ctx: KindContext, kind: ResourceKind, event: CloudFormationEvent): Promise<ResourceResult> {
+async function dispatch(ctx: KindContext, kind: ResourceKind | undefined, event: CloudFormationEvent): Promise<ResourceResult> {
+  if (!kind) {
+    ctx.note(`nothing to delete: the physical id ${event.PhysicalResourceId ?? '(none)'} names nothing this handler created`);
+    return { physicalResourceId: event.PhysicalResourceId ?? `${FAILED_CREATE_PREFIX}${event.RequestId}` };
+  }
   const properties = event.ResourceProperties ?? {};
   const physicalId = event.PhysicalResourceId;
   switch (event.RequestType) {

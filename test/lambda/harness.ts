@@ -1,9 +1,9 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { createFake, FakeConnect } from './fake';
 import { ResourceKind } from '../../lambda/engine/kind';
 import { runEvent, RunResult } from '../../lambda/engine/run';
 import { CloudFormationEvent, Properties } from '../../lambda/engine/types';
 import { KINDS } from '../../lambda/kinds';
-import { createFake, FakeConnect } from './fake';
 
 export const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/contact-center/11111111-2222-4333-8444-555555555555';
 
@@ -51,7 +51,9 @@ export class Harness {
     return this.send(this.event('Create', resourceType, properties, undefined, undefined, options));
   }
 
-  public update(resourceType: string, physicalId: string, properties: Properties, oldProperties: Properties, options: RequestOptions = {}): Promise<RunResult> {
+  public update(
+    resourceType: string, physicalId: string, properties: Properties, oldProperties: Properties, options: RequestOptions = {},
+  ): Promise<RunResult> {
     return this.send(this.event('Update', resourceType, properties, oldProperties, physicalId, options));
   }
 

@@ -1,6 +1,6 @@
-import { Properties } from '../../lambda/engine/types';
 import { FakeConnect, serviceError } from './fake';
 import { Harness } from './harness';
+import { Properties } from '../../lambda/engine/types';
 
 /**
  * How to drive one kind through the resource contract tests.
@@ -10,6 +10,10 @@ export interface LifecycleSpec {
   readonly resourceType: string;
   /** The operation that creates the resource (faults are injected into it). */
   readonly createOperation: string;
+  /** What `read` returns after the resource was deleted. @default undefined */
+  readonly afterDelete?: (fake: FakeConnect) => unknown;
+  /** How many write calls a create makes. @default 1 */
+  readonly createWrites?: number;
   /**
    * Seeds the fake with what the resource needs (flows, phone numbers, ...) and returns the properties to create
    * with and an in-place update of them.
@@ -19,16 +23,12 @@ export interface LifecycleSpec {
   read(fake: FakeConnect, physicalId: string): unknown;
   /** The state `read` returns when the resource matches `props`. */
   expected(props: Properties, fake: FakeConnect): unknown;
-  /** What `read` returns after the resource was deleted. @default undefined */
-  readonly afterDelete?: (fake: FakeConnect) => unknown;
   /** How many resources of this kind the fake holds (a duplicate create would make two). */
   count(fake: FakeConnect): number;
   /** Deletes the resource behind CloudFormation's back. */
   deleteOutOfBand(fake: FakeConnect, physicalId: string): void;
   /** Changes the resource behind CloudFormation's back, away from what its properties ask for. */
   changeOutOfBand(fake: FakeConnect, physicalId: string): void;
-  /** How many write calls a create makes. @default 1 */
-  readonly createWrites?: number;
 }
 
 /**
