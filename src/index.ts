@@ -30,3 +30,8 @@ export * from './constructs/use-case';
 export * from './constructs/data-lake-association';
 export * from './constructs/custom-metric';
 export * from './custom-resources/provider';
+export * from './constructs/phone-number-flow-association';
+export * from './constructs/traffic-distribution';
+export * from './constructs/traffic-distribution-group-user';
+export * from './constructs/instance-attribute';
+export * from './constructs/default-vocabulary';

@@ -1,4 +1,3 @@
-import { ResourceKind } from '../engine/kind';
 import { contactFlowKind } from './contact-flow';
 import { defaultVocabularyKind } from './default-vocabulary';
 import { flowContentKind } from './flow-content';
@@ -9,6 +8,7 @@ import { phoneNumberClaimKind } from './phone-number-claim';
 import { phoneNumberFlowKind } from './phone-number-flow';
 import { trafficDistributionKind } from './traffic-distribution';
 import { trafficDistributionGroupUserKind } from './traffic-distribution-group-user';
+import { ResourceKind } from '../engine/kind';
 
 /** Every kind the handler serves. */
 export const KIND_LIST: readonly ResourceKind[] = [

@@ -1,11 +1,193 @@
-import { HandlerError } from '../engine/errors';
+import {
+  AssociatePhoneNumberContactFlowCommand,
+  DisassociatePhoneNumberContactFlowCommand,
+  ListFlowAssociationsCommand,
+} from '@aws-sdk/client-connect';
+import { KindContext } from '../engine/context';
+import { HandlerError, isNotFound } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
+import { read } from '../engine/properties';
+import { Properties, ResourceResult } from '../engine/types';
 
-/** STUB: to be written. */
+/**
+ * The inbound flow of a voice phone number (`AssociatePhoneNumberContactFlow`), which CloudFormation has no property
+ * for.
+ *
+ * Properties: `InstanceId` (the flow's instance), `PhoneNumberArn`, `ContactFlowArn`. The physical id names the
+ * instance and the number, so another number (or instance) is a new association: CloudFormation then deletes the
+ * old one. Another flow for the same number is an update in place. The live association is read with
+ * `ListFlowAssociations` (resource type `VOICE_PHONE_NUMBER`).
+ */
+
+const PREFIX = 'cdk-connect:phone-number-flow:';
+const PHYSICAL_ID = /^cdk-connect:phone-number-flow:([-a-zA-Z0-9]+):([-a-zA-Z0-9]+)$/;
+const PHONE_NUMBER_ARN = /^arn:aws[-a-z]*:connect:([a-z0-9-]+):\d{12}:phone-number\/([-a-zA-Z0-9]+)$/;
+const FLOW_ARN = /^arn:aws[-a-z]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)\/contact-flow\/([-a-zA-Z0-9]+)$/;
+const INSTANCE_ID = /^[-a-zA-Z0-9]{1,100}$/;
+
+interface Association {
+  readonly instanceId: string;
+  readonly phoneNumberArn: string;
+  readonly phoneNumberId: string;
+  /** The region in the number's ARN (a number of a traffic distribution group can be used in another region). */
+  readonly phoneNumberRegion: string;
+  readonly flowArn: string;
+  readonly flowId: string;
+}
+
+function association(properties: Properties): Association {
+  const r = read(properties);
+  const instanceId = r.string('InstanceId');
+  if (!INSTANCE_ID.test(instanceId)) {
+    throw new HandlerError(`property InstanceId must be the id of an instance, got ${instanceId}`);
+  }
+  const phoneNumberArn = r.string('PhoneNumberArn');
+  const number = PHONE_NUMBER_ARN.exec(phoneNumberArn);
+  if (!number) {
+    throw new HandlerError(`property PhoneNumberArn must be the ARN of a phone number, got ${phoneNumberArn}`);
+  }
+  const flowArn = r.string('ContactFlowArn');
+  const flow = FLOW_ARN.exec(flowArn);
+  if (!flow) {
+    throw new HandlerError(`property ContactFlowArn must be the ARN of a flow, got ${flowArn}`);
+  }
+  return { instanceId, phoneNumberArn, phoneNumberId: number[2], phoneNumberRegion: number[1], flowArn, flowId: flow[2] };
+}
+
+function physicalIdOf(a: Association): string {
+  return `${PREFIX}${a.instanceId}:${a.phoneNumberId}`;
+}
+
+/** The last `/`-separated part of an id or ARN. */
+function lastPart(idOrArn: string): string {
+  return idOrArn.slice(idOrArn.lastIndexOf('/') + 1);
+}
+
+/**
+ * How to name the number in requests: by id, except from another region than the number's (a number of a traffic
+ * distribution group used from the replica region), where Connect wants the full ARN.
+ */
+function phoneNumberRef(a: Association): string {
+  const region = process.env.AWS_REGION;
+  return region !== undefined && region !== a.phoneNumberRegion ? a.phoneNumberArn : a.phoneNumberId;
+}
+
+function notFound(error: unknown): boolean {
+  return isNotFound(error instanceof HandlerError ? error.sdkError : error);
+}
+
+/** The flow (its ARN, or id) the number is associated with in the instance now, or undefined. */
+async function liveFlow(ctx: KindContext, a: Association): Promise<string | undefined> {
+  let nextToken: string | undefined;
+  do {
+    const page = await ctx.send(new ListFlowAssociationsCommand({
+      InstanceId: a.instanceId,
+      ResourceType: 'VOICE_PHONE_NUMBER',
+      MaxResults: 1000,
+      NextToken: nextToken,
+    }));
+    for (const summary of page.FlowAssociationSummaryList ?? []) {
+      if (summary.ResourceId !== undefined && lastPart(summary.ResourceId) === a.phoneNumberId && summary.FlowId) {
+        return summary.FlowId;
+      }
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return undefined;
+}
+
+function isFlow(live: string, a: Association): boolean {
+  return lastPart(live) === a.flowId;
+}
+
+async function associate(ctx: KindContext, a: Association): Promise<void> {
+  await ctx.send(new AssociatePhoneNumberContactFlowCommand({
+    InstanceId: a.instanceId,
+    PhoneNumberId: phoneNumberRef(a),
+    ContactFlowId: a.flowId,
+  }));
+}
+
+async function create(ctx: KindContext, a: Association): Promise<ResourceResult> {
+  const live = await liveFlow(ctx, a);
+  if (live !== undefined && isFlow(live, a)) {
+    ctx.log(`phone number ${a.phoneNumberId} is already associated with flow ${a.flowId}`);
+  } else {
+    if (live !== undefined) {
+      ctx.log(`phone number ${a.phoneNumberId} was associated with flow ${lastPart(live)}; associating it with flow ${a.flowId}`);
+    }
+    await associate(ctx, a);
+  }
+  return { physicalResourceId: physicalIdOf(a) };
+}
+
 export const phoneNumberFlowKind: ResourceKind = {
   resourceType: 'Custom::ConnectPhoneNumberFlow',
-  isPhysicalId: () => false,
-  create: async () => { throw new HandlerError('not implemented'); },
-  update: async () => { throw new HandlerError('not implemented'); },
-  delete: async () => { throw new HandlerError('not implemented'); },
+
+  isPhysicalId: (physicalId) => PHYSICAL_ID.test(physicalId),
+
+  create: async (ctx, properties) => create(ctx, association(properties)),
+
+  update: async (ctx, physicalId, properties, oldProperties) => {
+    const a = association(properties);
+    if (physicalIdOf(a) !== physicalId) {
+      // Another number or instance: a new association; CloudFormation then deletes the old one.
+      return create(ctx, a);
+    }
+    const live = await liveFlow(ctx, a);
+    if (live !== undefined && isFlow(live, a)) {
+      return { physicalResourceId: physicalId };
+    }
+    if (live === undefined) {
+      ctx.note(`re-created the association of phone number ${a.phoneNumberId} with flow ${a.flowId}: it was removed out of band`);
+    } else {
+      const old = oldProperties.ContactFlowArn;
+      if (typeof old !== 'string' || !isFlow(live, { ...a, flowId: lastPart(old) })) {
+        ctx.note(`restored the association of phone number ${a.phoneNumberId} with flow ${a.flowId}: `
+          + `it had been associated with flow ${lastPart(live)} out of band`);
+      }
+    }
+    await associate(ctx, a);
+    return { physicalResourceId: physicalId };
+  },
+
+  delete: async (ctx, physicalId, properties) => {
+    const [, instanceId, phoneNumberId] = PHYSICAL_ID.exec(physicalId)!;
+    let a = association(properties);
+    if (a.instanceId !== instanceId || a.phoneNumberId !== phoneNumberId) {
+      // The physical id says what this resource associated; the properties only which flow it set.
+      ctx.log(`the properties name phone number ${a.phoneNumberId} of instance ${a.instanceId}; `
+        + `deleting the association of the physical id, phone number ${phoneNumberId} of instance ${instanceId}`);
+      const phoneNumberArn = `${a.phoneNumberArn.slice(0, a.phoneNumberArn.lastIndexOf('/') + 1)}${phoneNumberId}`;
+      a = { ...a, instanceId, phoneNumberId, phoneNumberArn };
+    }
+    let live: string | undefined;
+    try {
+      live = await liveFlow(ctx, a);
+    } catch (error) {
+      if (notFound(error)) {
+        ctx.log(`instance ${a.instanceId} no longer exists: nothing to disassociate`);
+        return;
+      }
+      throw error;
+    }
+    if (live === undefined) {
+      ctx.log(`phone number ${a.phoneNumberId} has no flow: nothing to disassociate`);
+      return;
+    }
+    if (!isFlow(live, a)) {
+      // Someone associated another flow after this stack did: that choice is theirs to undo, not ours.
+      ctx.note(`left phone number ${a.phoneNumberId} associated with flow ${lastPart(live)}: it was associated with that flow `
+        + `after this stack associated it with flow ${a.flowId}`);
+      return;
+    }
+    try {
+      await ctx.send(new DisassociatePhoneNumberContactFlowCommand({ InstanceId: a.instanceId, PhoneNumberId: phoneNumberRef(a) }));
+    } catch (error) {
+      if (!notFound(error)) {
+        throw error;
+      }
+      ctx.log(`phone number ${a.phoneNumberId} no longer exists: nothing to disassociate`);
+    }
+  },
 };

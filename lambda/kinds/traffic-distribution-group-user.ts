@@ -1,11 +1,214 @@
-import { HandlerError } from '../engine/errors';
+import {
+  AssociateTrafficDistributionGroupUserCommand,
+  DisassociateTrafficDistributionGroupUserCommand,
+  ListTrafficDistributionGroupUsersCommand,
+} from '@aws-sdk/client-connect';
+import { waitUntilSettled } from './traffic-distribution';
+import { KindContext } from '../engine/context';
+import { errorMessage, errorName, HandlerError, isNotFound, isTransient } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
+import { read } from '../engine/properties';
+import { Properties } from '../engine/types';
 
-/** STUB: to be written. */
+/**
+ * A user (agent) of a traffic distribution group (Amazon Connect Global Resiliency): an agent associated with the
+ * group can sign in to, and take contacts in, both Regions of the replicated instance.
+ *
+ * - Create: wait until the group is ACTIVE (Connect answers ResourceNotFoundException for a group that is not),
+ *   list its users and associate the user if it is not one of them. The association has no ClientToken and cannot be
+ *   tagged: a user already associated (by an earlier delivery of this request, or outside the stack) is taken over
+ *   and the response says so.
+ * - Update: another user of the same group is changed in place (associate the new one, then disassociate the old
+ *   one); another group is a replacement (CloudFormation deletes the old association). An association that was
+ *   removed out of band is made again, and the response says so.
+ * - Delete: disassociate; a user no longer associated, or a group that is gone, is fine.
+ *
+ * Physical id: `<traffic distribution group ARN>/user-association/<request token>`.
+ */
 export const trafficDistributionGroupUserKind: ResourceKind = {
   resourceType: 'Custom::ConnectTrafficDistributionGroupUser',
-  isPhysicalId: () => false,
-  create: async () => { throw new HandlerError('not implemented'); },
-  update: async () => { throw new HandlerError('not implemented'); },
-  delete: async () => { throw new HandlerError('not implemented'); },
+  isPhysicalId: (physicalId) => PHYSICAL_ID.test(physicalId),
+  create: async (ctx, properties) => {
+    const association = parse(properties);
+    await associate(ctx, association, true);
+    return { physicalResourceId: `${association.groupArn}${SEPARATOR}${ctx.token}` };
+  },
+  update: async (ctx, physicalId, properties, oldProperties) => {
+    const association = parse(properties);
+    if (groupArnOf(physicalId) !== association.groupArn) {
+      await associate(ctx, association, true);
+      return { physicalResourceId: `${association.groupArn}${SEPARATOR}${ctx.token}` };
+    }
+    const previous = tryParse(oldProperties);
+    const samePlace = previous !== undefined && previous.groupArn === association.groupArn;
+    const sameUser = samePlace && previous.userId === association.userId;
+    // The resource vanished if the user it associated is no longer associated (for the same user, `associate` finds
+    // out; for another one, look first).
+    const vanished = samePlace && (sameUser || !(await activeGroup(ctx, previous.groupArn, false) && await isAssociated(ctx, previous)));
+    await associate(ctx, association, false, vanished
+      ? `re-created the association with traffic distribution group ${association.groupArn}: user ${previous!.userId} `
+        + 'was disassociated out of band'
+      : undefined);
+    if (samePlace && !sameUser) {
+      await disassociate(ctx, previous);
+    }
+    return { physicalResourceId: physicalId };
+  },
+  delete: async (ctx, physicalId, properties) => {
+    const r = read(properties);
+    await disassociate(ctx, {
+      groupArn: groupArnOf(physicalId),
+      userId: r.string('UserId'),
+      instanceId: r.string('InstanceId'),
+    });
+  },
 };
+
+const SEPARATOR = '/user-association/';
+const UUID = '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}';
+const GROUP_ARN = new RegExp(`^arn:aws[-a-z]*:connect:[a-z]{2}(-[a-z]+){1,2}-[0-9]:[0-9]{1,20}:traffic-distribution-group/${UUID}$`);
+const PHYSICAL_ID = new RegExp(`${GROUP_ARN.source.slice(0, -1)}${SEPARATOR}[A-Za-z0-9-]+$`);
+
+function groupArnOf(physicalId: string): string {
+  return physicalId.slice(0, physicalId.indexOf(SEPARATOR));
+}
+
+interface Association {
+  readonly groupArn: string;
+  readonly userId: string;
+  readonly instanceId: string;
+}
+
+function parse(properties: Properties): Association {
+  const r = read(properties);
+  const groupArn = r.string('TrafficDistributionGroupArn');
+  if (!GROUP_ARN.test(groupArn)) {
+    throw new HandlerError('property TrafficDistributionGroupArn must be the ARN of a traffic distribution group '
+      + `(arn:aws:connect:<region>:<account>:traffic-distribution-group/<id>), got ${groupArn}`);
+  }
+  return { groupArn, userId: r.string('UserId'), instanceId: r.string('InstanceId') };
+}
+
+function tryParse(properties: Properties): Association | undefined {
+  try {
+    return parse(properties);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a listed user id (an id or an ARN) names the user. */
+function namesUser(listed: string | undefined, userId: string): boolean {
+  return listed !== undefined && (listed === userId || listed.endsWith(`/agent/${userId}`)
+    || (userId.includes('/agent/') && userId.endsWith(`/agent/${listed}`)));
+}
+
+/** Whether the user is associated with the group (after waiting for the group to be ACTIVE). */
+async function isAssociated(ctx: KindContext, association: Association): Promise<boolean> {
+  let nextToken: string | undefined;
+  do {
+    const page = await ctx.send(new ListTrafficDistributionGroupUsersCommand({
+      TrafficDistributionGroupId: association.groupArn,
+      MaxResults: 10,
+      NextToken: nextToken,
+    }));
+    if ((page.TrafficDistributionGroupUserSummaryList ?? []).some((user) => namesUser(user.UserId, association.userId))) {
+      return true;
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return false;
+}
+
+/** Waits until the group is ACTIVE; false when it is gone or being deleted and `goneIsFine`. */
+async function activeGroup(ctx: KindContext, groupArn: string, goneIsFine: boolean): Promise<boolean> {
+  let status: string;
+  try {
+    status = await waitUntilSettled(ctx, groupArn);
+  } catch (error) {
+    const cause = error instanceof HandlerError ? error.sdkError : error;
+    if (cause !== undefined && isNotFound(cause)) {
+      if (goneIsFine) {
+        return false;
+      }
+      throw new HandlerError(`traffic distribution group ${groupArn} does not exist (${errorMessage(cause)})`, cause);
+    }
+    throw error;
+  }
+  if (status === 'ACTIVE') {
+    return true;
+  }
+  if (goneIsFine && status === 'PENDING_DELETION') {
+    return false;
+  }
+  throw new HandlerError(`traffic distribution group ${groupArn} is ${status}: users cannot be associated with it`);
+}
+
+/**
+ * Associates the user with the group unless it is already. AssociateTrafficDistributionGroupUser takes no
+ * ClientToken, so a transient failure (or a conflict) is followed by a new look at the group's users rather than
+ * a blind second request.
+ *
+ * @param takingOver say so when the user is already associated (a create)
+ * @param recreated the note to add when the user was not associated (an update that found it gone)
+ */
+async function associate(ctx: KindContext, association: Association, takingOver: boolean, recreated?: string): Promise<void> {
+  const { groupArn, userId, instanceId } = association;
+  for (let attempt = 0; ; attempt++) {
+    await activeGroup(ctx, groupArn, false);
+    if (await isAssociated(ctx, association)) {
+      if (attempt === 0 && takingOver) {
+        ctx.note(`user ${userId} was already associated with traffic distribution group ${groupArn} (by an earlier `
+          + 'delivery of this request, or outside this stack); this stack now manages the association');
+      }
+      return;
+    }
+    if (attempt === 0 && recreated) {
+      ctx.note(recreated);
+    }
+    try {
+      await ctx.send(new AssociateTrafficDistributionGroupUserCommand({
+        TrafficDistributionGroupId: groupArn,
+        UserId: userId,
+        InstanceId: instanceId,
+      }), { retry: false });
+      return;
+    } catch (error) {
+      const cause = error instanceof HandlerError ? error.sdkError : error;
+      if (cause !== undefined && errorName(cause) === 'ResourceConflictException' && await isAssociated(ctx, association)) {
+        return;
+      }
+      if (cause === undefined || !isTransient(cause)) {
+        throw error;
+      }
+      await ctx.backoff('AssociateTrafficDistributionGroupUser', attempt, cause);
+    }
+  }
+}
+
+/** Disassociates the user from the group; a user not associated, or a group that is gone, is fine. */
+async function disassociate(ctx: KindContext, association: Association): Promise<void> {
+  const { groupArn, userId, instanceId } = association;
+  if (!await activeGroup(ctx, groupArn, true)) {
+    ctx.log(`traffic distribution group ${groupArn} is gone: nothing to disassociate`);
+    return;
+  }
+  try {
+    if (!await isAssociated(ctx, association)) {
+      ctx.log(`user ${userId} is not associated with traffic distribution group ${groupArn}: nothing to disassociate`);
+      return;
+    }
+    await ctx.send(new DisassociateTrafficDistributionGroupUserCommand({
+      TrafficDistributionGroupId: groupArn,
+      UserId: userId,
+      InstanceId: instanceId,
+    }));
+  } catch (error) {
+    const cause = error instanceof HandlerError ? error.sdkError : error;
+    if (cause !== undefined && isNotFound(cause)) {
+      ctx.log(`user ${userId} or traffic distribution group ${groupArn} is already gone`);
+      return;
+    }
+    throw error;
+  }
+}

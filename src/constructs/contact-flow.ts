@@ -1,10 +1,11 @@
-import { Duration, IResource, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, Duration, IResource, Lazy, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnContactFlow, CfnContactFlowVersion } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
-import { Construct } from 'constructs';
-import { FlowContent } from './flow-content';
+import { Construct, IConstruct } from 'constructs';
+import { FlowContent, FlowContentConfig } from './flow-content';
 import { IInstance } from './instance';
+import { connectResource, ConnectPermission } from '../custom-resources/resource';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { fail, validateDescription, validateLength } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
@@ -82,6 +83,19 @@ export enum ContactFlowState {
 }
 
 /**
+ * Whether a flow's content is published (usable, and validated by Amazon Connect) or only saved.
+ */
+export enum ContactFlowStatus {
+  /** The content is validated and published: the flow can be used. */
+  PUBLISHED = 'PUBLISHED',
+  /**
+   * The content is saved as a draft, without validation, and the flow cannot be used until it is published (in
+   * the flow designer, or by changing the status to `PUBLISHED`).
+   */
+  SAVED = 'SAVED',
+}
+
+/**
  * Properties of a flow.
  */
 export interface ContactFlowProps {
@@ -100,8 +114,11 @@ export interface ContactFlowProps {
   /**
    * The content of the flow, in the Amazon Connect flow language, with `${Name}` placeholders filled
    * from references.
+   *
+   * @default - none: give the content with `defineContent()` (for flows that reference each other, which cannot
+   * all exist when the first one is defined)
    */
-  readonly content: FlowContent;
+  readonly content?: FlowContent;
 
   /**
    * The type of the flow. It cannot be changed after creation (a change replaces the flow).
@@ -123,6 +140,42 @@ export interface ContactFlowProps {
    * @default ContactFlowState.ACTIVE
    */
   readonly state?: ContactFlowState;
+
+  /**
+   * Whether the flow is published or only saved.
+   *
+   * CloudFormation (`AWS::Connect::ContactFlow`) can only publish flows. With a status, the flow is created and
+   * kept by a cdk-connect custom resource instead (`Custom::ConnectContactFlow`), which can keep it `SAVED`, a draft
+   * that someone reviews and publishes in the flow designer, and which publishes it in place when the status later
+   * changes to `PUBLISHED`. Amazon Connect cannot unpublish a flow: a published flow set back to `SAVED` stays
+   * published, and its content is saved as a draft.
+   *
+   * Adding or removing this property changes the type of the flow's CloudFormation resource, which CloudFormation
+   * refuses for an existing resource: decide when the flow is first deployed (or give the flow a new construct id
+   * and a new name).
+   *
+   * @default - published, by CloudFormation
+   */
+  readonly status?: ContactFlowStatus;
+
+  /**
+   * Create the flow with placeholder content and set its real content afterwards, once everything it references
+   * exists.
+   *
+   * Flows that reference each other in a cycle (A transfers to B and B to A) cannot all be created with their
+   * content: CloudFormation rejects such a template ("Circular dependency between resources"). Defer the content of
+   * one flow in the cycle: it is created first with placeholder content that references nothing (valid for its
+   * type), the other flows are created with references to it, and then its content is set by a cdk-connect custom
+   * resource (`Custom::ConnectFlowContent`) that depends on everything the content references. Synthesis fails, naming
+   * the cycle, when flows form a cycle and none of them defers its content.
+   *
+   * CloudFormation writes a flow's content whenever it updates the flow; for a deferred flow that is the placeholder,
+   * so changing the flow's name, description, state or tags briefly puts the placeholder live until the content is
+   * set again in the same deployment. A flow with a `status` has no such window.
+   *
+   * @default false
+   */
+  readonly deferContent?: boolean;
 }
 
 abstract class ContactFlowBase extends Resource implements IContactFlow {
@@ -152,6 +205,18 @@ abstract class ContactFlowBase extends Resource implements IContactFlow {
  *     references: [FlowReference.queue('SupportQueue', queue)],
  *   }),
  * });
+ * ```
+ *
+ * Flows that transfer to each other in a cycle: defer the content of one of them and give it its content once the
+ * other exists.
+ *
+ * ```ts
+ * declare const instance: IInstance;
+ * declare const menuContent: FlowContent; // transfers to ${Billing}
+ * declare const billingContent: FlowContent; // transfers back to ${Menu}
+ * const menu = new ContactFlow(this, 'Menu', { instance, contactFlowName: 'Menu', deferContent: true });
+ * const billing = new ContactFlow(this, 'Billing', { instance, contactFlowName: 'Billing', content: billingContent });
+ * menu.defineContent(menuContent);
  * ```
  *
  * @resource AWS::Connect::ContactFlow
@@ -206,7 +271,26 @@ export class ContactFlow extends ContactFlowBase {
    */
   public readonly contactFlowType: ContactFlowType;
 
+  /**
+   * Whether the flow is published or only saved.
+   */
+  public readonly contactFlowStatus: ContactFlowStatus;
+
+  /**
+   * Whether the flow is created with placeholder content and gets its content afterwards (`deferContent`).
+   */
+  public readonly contentDeferred: boolean;
+
   private readonly instance: IInstance;
+  /** The resource that creates the flow: `AWS::Connect::ContactFlow` or `Custom::ConnectContactFlow`. */
+  private readonly flowResource: CfnContactFlow | CustomResource;
+  /** The flow's own tags when a custom resource creates it (`Tags.of` finds them through this member). */
+  private readonly cdkTagManager?: TagManager;
+  private readonly placeholder?: string;
+  private contentConfig?: FlowContentConfig;
+  private contentResource?: CustomResource;
+  /** Resources that need the final content (versions): they wait for the content resource. */
+  private readonly contentDependents: IConstruct[] = [];
 
   constructor(scope: Construct, id: string, props: ContactFlowProps) {
     super(scope, id);
@@ -214,26 +298,144 @@ export class ContactFlow extends ContactFlowBase {
     validateLength(this, 'name', props.contactFlowName, 1, 127);
     validateDescription(this, props.description, 500);
 
-    const content = props.content.bind(this, props.instance);
-
-    const resource = new CfnContactFlow(this, 'Resource', {
-      instanceArn: props.instance.instanceArn,
-      name: props.contactFlowName,
-      description: props.description,
-      type: props.type ?? ContactFlowType.CONTACT_FLOW,
-      state: props.state ?? ContactFlowState.ACTIVE,
-      content: content.content,
-    });
-    for (const dependency of content.dependencies ?? []) {
-      resource.node.addDependency(dependency);
-    }
-
+    const type = props.type ?? ContactFlowType.CONTACT_FLOW;
+    const state = props.state ?? ContactFlowState.ACTIVE;
     this.instance = props.instance;
-    this.contactFlowArn = resource.attrContactFlowArn;
-    this.contactFlowId = parseInstanceResourceArn(this, this.contactFlowArn, 'contact-flow', 'flow').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.contactFlowName = props.contactFlowName;
-    this.contactFlowType = props.type ?? ContactFlowType.CONTACT_FLOW;
+    this.contactFlowType = type;
+    this.contactFlowStatus = props.status ?? ContactFlowStatus.PUBLISHED;
+    this.contentDeferred = props.deferContent ?? false;
+    this.placeholder = this.contentDeferred ? placeholderContent(type) : undefined;
+
+    // The content the flow is created with: the placeholder, or the content (given now or with defineContent()).
+    const initialContent = this.placeholder ?? Lazy.string({ produce: () => this.contentConfig?.content });
+
+    if (props.status === undefined) {
+      const resource = new CfnContactFlow(this, 'Resource', {
+        instanceArn: props.instance.instanceArn,
+        name: props.contactFlowName,
+        description: props.description,
+        type,
+        state,
+        content: initialContent,
+      });
+      this.flowResource = resource;
+      this.contactFlowArn = resource.attrContactFlowArn;
+      this.contactFlowId = parseInstanceResourceArn(this, this.contactFlowArn, 'contact-flow', 'flow').resourceId;
+    } else {
+      this.cdkTagManager = new TagManager(TagType.MAP, 'Custom::ConnectContactFlow');
+      const resource = connectResource(this, 'Resource', {
+        resourceType: 'Custom::ConnectContactFlow',
+        properties: {
+          InstanceId: props.instance.instanceId,
+          Name: props.contactFlowName,
+          Type: type,
+          Status: props.status,
+          Description: props.description,
+          State: state,
+          Content: initialContent,
+          DeferContent: this.contentDeferred ? true : undefined,
+          Tags: Lazy.any({ produce: () => this.cdkTagManager?.renderTags() }),
+        },
+        permissions: [flowPermission(props.instance, [
+          'connect:CreateContactFlow', 'connect:ListContactFlows', 'connect:DescribeContactFlow',
+          'connect:UpdateContactFlowContent', 'connect:UpdateContactFlowMetadata', 'connect:DeleteContactFlow',
+          'connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource',
+        ])],
+      });
+      this.flowResource = resource;
+      this.contactFlowArn = resource.getAttString('ContactFlowArn');
+      this.contactFlowId = resource.getAttString('ContactFlowId');
+    }
+
+    if (props.content !== undefined) {
+      this.defineContent(props.content);
+    }
+    this.node.addValidation({
+      validate: () => this.contentConfig === undefined
+        ? ['the flow has no content: pass content in its props or call defineContent()']
+        : [],
+    });
+    watchForCycles(this);
+  }
+
+  /**
+   * Gives the flow its content, when it was not given in the props.
+   *
+   * For flows that reference each other: define the flows first, then give each its content, which can reference
+   * the others. A flow in a cycle of references needs `deferContent` (synthesis fails otherwise, naming the cycle).
+   */
+  public defineContent(content: FlowContent): void {
+    if (this.contentConfig !== undefined) {
+      fail(this, 'the flow already has content: give it either in the props or with one call of defineContent()');
+    }
+    const config = content.bind(this, this.instance);
+    this.contentConfig = config;
+    if (!this.contentDeferred) {
+      for (const dependency of config.dependencies ?? []) {
+        this.flowResource.node.addDependency(dependency);
+      }
+      return;
+    }
+
+    const flow = this.flowResource;
+    const resource = connectResource(this, 'Content', {
+      resourceType: 'Custom::ConnectFlowContent',
+      properties: {
+        InstanceId: this.instance.instanceId,
+        ContactFlowId: this.contactFlowArn,
+        Status: this.contactFlowStatus,
+        Content: config.content,
+        PlaceholderContent: this.placeholder,
+        // AWS::Connect::ContactFlow writes its content (the placeholder) on every update: this resource must then be
+        // updated too, to set the content again.
+        FlowProperties: flow instanceof CfnContactFlow ? Lazy.any({
+          produce: () => ({ Name: flow.name, Description: flow.description, State: flow.state, Tags: tagMap(flow.tags.renderTags()) }),
+        }) : undefined,
+      },
+      permissions: [flowPermission(this.instance, ['connect:DescribeContactFlow', 'connect:UpdateContactFlowContent'])],
+    });
+    for (const dependency of config.dependencies ?? []) {
+      resource.node.addDependency(dependency);
+    }
+    for (const dependent of this.contentDependents) {
+      dependent.node.addDependency(resource);
+    }
+    this.contentResource = resource;
+  }
+
+  /**
+   * Makes `dependent` wait until the flow has its final content (for versions, which snapshot the content).
+   *
+   * @internal
+   */
+  public _dependOnContent(dependent: IConstruct): void {
+    if (this.contentResource) {
+      dependent.node.addDependency(this.contentResource);
+    } else if (this.contentDeferred) {
+      this.contentDependents.push(dependent);
+    }
+  }
+
+  /**
+   * The flow's content (not the placeholder), for versions that follow it.
+   *
+   * @internal
+   */
+  public get _content(): string | undefined {
+    return this.contentConfig?.content;
+  }
+
+  /**
+   * The CloudFormation resource that creates the flow.
+   *
+   * @internal
+   */
+  public get _flowResource(): CfnResource {
+    return this.flowResource instanceof CustomResource
+      ? this.flowResource.node.defaultChild as CfnResource
+      : this.flowResource;
   }
 
   /**
@@ -443,6 +645,9 @@ export class ContactFlowVersion extends ContactFlowVersionBase {
     if (flow instanceof ContactFlow && flow.contactFlowType !== ContactFlowType.CAMPAIGN) {
       fail(this, `versions can only be published of flows of type ${ContactFlowType.CAMPAIGN}, got '${flow.node.path}' of type ${flow.contactFlowType}`);
     }
+    if (flow instanceof ContactFlow && flow.contactFlowStatus !== ContactFlowStatus.PUBLISHED) {
+      fail(this, `versions can only be published of published flows, got '${flow.node.path}' with status ${flow.contactFlowStatus}`);
+    }
 
     const resource = new CfnContactFlowVersion(this, 'Resource', {
       contactFlowId: flow.contactFlowArn,
@@ -450,12 +655,15 @@ export class ContactFlowVersion extends ContactFlowVersionBase {
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
 
+    if (flow instanceof ContactFlow) {
+      // A version snapshots the content: of a deferred flow, the content its content resource sets.
+      flow._dependOnContent(resource);
+    }
     if (props.publishOnContentChange) {
-      const source = flow.node.defaultChild;
-      if (!(source instanceof CfnContactFlow)) {
+      if (!(flow instanceof ContactFlow)) {
         fail(this, `publishOnContentChange needs a flow defined in this app, whose content is known; '${flow.node.path}' is imported`);
       }
-      replaceOnChange(resource, () => [source.content]);
+      replaceOnChange(resource, () => [flow._content]);
     }
 
     this.contactFlowVersionArn = resource.attrContactFlowVersionArn;
@@ -464,5 +672,219 @@ export class ContactFlowVersion extends ContactFlowVersionBase {
     this.contactFlowArn = flow.contactFlowArn;
     this.instanceArn = flow.instanceArn;
     this.contactFlow = flow;
+  }
+}
+
+/** The identifier of the one action of placeholder content. */
+const PLACEHOLDER_ACTION = 'cdk-connect-placeholder';
+
+/**
+ * Content for a flow whose real content is set later: one action that references nothing and that Amazon Connect
+ * accepts in a flow of the type. Hold flows take no terminal action (a loop of prompts ends them); whisper, queue and
+ * campaign flows end with `EndFlowExecution` (in a queue flow the caller is not disconnected); the others disconnect.
+ */
+function placeholderContent(type: ContactFlowType): string {
+  let action: { Type: string; Parameters: object };
+  switch (type) {
+    case ContactFlowType.CUSTOMER_HOLD:
+    case ContactFlowType.AGENT_HOLD:
+      action = { Type: 'MessageParticipantIteratively', Parameters: { Messages: [{ Text: 'Please hold.' }] } };
+      break;
+    case ContactFlowType.CUSTOMER_QUEUE:
+    case ContactFlowType.CUSTOMER_WHISPER:
+    case ContactFlowType.AGENT_WHISPER:
+    case ContactFlowType.OUTBOUND_WHISPER:
+    case ContactFlowType.CAMPAIGN:
+      action = { Type: 'EndFlowExecution', Parameters: {} };
+      break;
+    default:
+      action = { Type: 'DisconnectParticipant', Parameters: {} };
+  }
+  return JSON.stringify({
+    Version: '2019-10-30',
+    StartAction: PLACEHOLDER_ACTION,
+    Actions: [{ Identifier: PLACEHOLDER_ACTION, ...action, Transitions: {} }],
+  });
+}
+
+/** Tags as CloudFormation's standard list renders them, as a map (undefined when there are none). */
+function tagMap(tags: Array<{ key: string; value: string }> | undefined): Record<string, string> | undefined {
+  return tags && tags.length > 0 ? Object.fromEntries(tags.map((tag) => [tag.key, tag.value])) : undefined;
+}
+
+/** What the handler may call for flows of an instance: the instance and the flows in it. */
+function flowPermission(instance: IInstance, actions: string[]): ConnectPermission {
+  return { actions, resources: [instance.instanceArn, `${instance.instanceArn}/contact-flow/*`] };
+}
+
+/** Stacks whose flows are checked for cycles (one check per stack). */
+const CHECKED_STACKS = new WeakSet<Stack>();
+
+/** Checks, when the stack is validated, that its flows do not reference each other in a cycle. */
+function watchForCycles(flow: ContactFlow): void {
+  const stack = Stack.of(flow);
+  if (CHECKED_STACKS.has(stack)) {
+    return;
+  }
+  CHECKED_STACKS.add(stack);
+  stack.node.addValidation({ validate: () => flowCycles(stack) });
+}
+
+/**
+ * The cycles of references that pass through flows of the stack: what CloudFormation would reject as "Circular
+ * dependency between resources", described with construct paths. References are what the synthesized template holds:
+ * `Ref`, `Fn::GetAtt`, `Fn::Sub` and `DependsOn`, through any resource (a flow that references a quick connect that
+ * references the first flow is a cycle too).
+ */
+function flowCycles(stack: Stack): string[] {
+  const all = stack.node.findAll().filter((c) => Stack.of(c) === stack);
+  const flows = all.filter((c): c is ContactFlow => c instanceof ContactFlow);
+  if (flows.length === 0) {
+    return [];
+  }
+  const byLogicalId = new Map<string, CfnResource>();
+  for (const construct of all) {
+    if (CfnResource.isCfnResource(construct)) {
+      byLogicalId.set(stack.resolve(construct.logicalId), construct);
+    }
+  }
+  const flowOf = new Map<CfnResource, ContactFlow>(flows.map((flow) => [flow._flowResource, flow]));
+
+  const edges = new Map<CfnResource, CfnResource[]>();
+  const targets = (resource: CfnResource): CfnResource[] => {
+    let found = edges.get(resource);
+    if (found === undefined) {
+      // The resource as it will be synthesized, with its properties and DependsOn.
+      const rendered = stack.resolve((resource as unknown as { _toCloudFormation(): object })._toCloudFormation());
+      const ids = new Set<string>();
+      collectReferences(rendered, ids);
+      found = [...ids].map((id) => byLogicalId.get(id)).filter((r): r is CfnResource => r !== undefined);
+      edges.set(resource, found);
+    }
+    return found;
+  };
+
+  // Tarjan's strongly connected components, over what the flows reach.
+  const index = new Map<CfnResource, number>();
+  const low = new Map<CfnResource, number>();
+  const onStack = new Set<CfnResource>();
+  const path: CfnResource[] = [];
+  const components: CfnResource[][] = [];
+  const visit = (node: CfnResource): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    path.push(node);
+    onStack.add(node);
+    for (const next of targets(node)) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const component: CfnResource[] = [];
+      let member: CfnResource;
+      do {
+        member = path.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== node);
+      components.push(component);
+    }
+  };
+  for (const flow of flows) {
+    if (!index.has(flow._flowResource)) {
+      visit(flow._flowResource);
+    }
+  }
+
+  const errors: string[] = [];
+  for (const component of components) {
+    const members = new Set(component);
+    const start = flows.find((flow) => members.has(flow._flowResource));
+    const selfLoop = component.length === 1 && targets(component[0]).includes(component[0]);
+    if (start === undefined || (component.length === 1 && !selfLoop)) {
+      continue;
+    }
+    const cycle = shortestCycle(start._flowResource, members, targets);
+    const names = cycle.map((resource) => flowOf.get(resource)?.node.path ?? ownerPath(resource));
+    const inCycle = [...new Set(cycle.map((resource) => flowOf.get(resource)).filter((f): f is ContactFlow => f !== undefined))];
+    errors.push(`flows reference each other in a cycle: ${[...names, names[0]].join(' → ')}; CloudFormation rejects such a `
+      + 'template ("Circular dependency between resources"): set deferContent: true on one of '
+      + `${inCycle.length > 1 ? 'these flows' : 'this flow'} (${inCycle.map((f) => f.node.path).join(', ')}), so that it is `
+      + 'created with placeholder content and gets its content once the others exist');
+  }
+  return errors;
+}
+
+/** The shortest cycle from `start` back to itself within `members`, as the list of resources on it. */
+function shortestCycle(start: CfnResource, members: Set<CfnResource>, targets: (r: CfnResource) => CfnResource[]): CfnResource[] {
+  const previous = new Map<CfnResource, CfnResource>();
+  const queue: CfnResource[] = [start];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    for (const next of targets(node)) {
+      if (!members.has(next)) {
+        continue;
+      }
+      if (next === start) {
+        const cycle = [node];
+        while (cycle[0] !== start) {
+          cycle.unshift(previous.get(cycle[0])!);
+        }
+        return cycle;
+      }
+      if (!previous.has(next)) {
+        previous.set(next, node);
+        queue.push(next);
+      }
+    }
+  }
+  return [start];
+}
+
+/** The path of the construct a CloudFormation resource belongs to (without `/Resource` and `/Default`). */
+function ownerPath(resource: CfnResource): string {
+  return resource.node.path.replace(/(\/(Resource|Default))+$/, '');
+}
+
+/** Adds the logical ids a rendered template fragment references (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`). */
+function collectReferences(value: unknown, ids: Set<string>): void {
+  if (Array.isArray(value)) {
+    value.forEach((item) => collectReferences(item, ids));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'Ref' && typeof item === 'string') {
+      ids.add(item);
+    } else if (key === 'Fn::GetAtt') {
+      const target = Array.isArray(item) ? item[0] : typeof item === 'string' ? item.split('.')[0] : undefined;
+      if (typeof target === 'string') {
+        ids.add(target);
+      }
+    } else if (key === 'Fn::Sub') {
+      const [template, variables] = Array.isArray(item) ? item : [item, {}];
+      if (typeof template === 'string') {
+        for (const match of template.matchAll(/\$\{([^!}][^}.]*)(\.[^}]*)?\}/g)) {
+          if (!(match[1] in (variables ?? {}))) {
+            ids.add(match[1]);
+          }
+        }
+      }
+      collectReferences(variables, ids);
+    } else if (key === 'DependsOn') {
+      for (const id of Array.isArray(item) ? item : [item]) {
+        if (typeof id === 'string') {
+          ids.add(id);
+        }
+      }
+    } else {
+      collectReferences(item, ids);
+    }
   }
 }

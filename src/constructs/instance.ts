@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Annotations, ContextProvider, Duration, IResource, Names, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, ContextProvider, Duration, IResource, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import {
   CfnApprovedOrigin,
@@ -13,17 +13,27 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CfnDomain as VoiceIdDomain } from 'aws-cdk-lib/aws-voiceid';
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
-import { aws_connect as connectRefs, aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
+import {
+  aws_cognito as cognitoRefs,
+  aws_connect as connectRefs,
+  aws_lex as lexRefs,
+  aws_pinpoint as pinpointRefs,
+  aws_voiceid as voiceidRefs,
+} from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import { AnalyticsDataSet, AnalyticsDataSetAssociationOptions, DataLakeAssociation } from './data-lake-association';
+import { InstanceAttribute, InstanceAttributeType } from './instance-attribute';
 import {
   EventIntegrationSource,
   IIntegrationAssociation,
   IntegrationAssociation,
   IntegrationType,
 } from './integration-association';
+import { connectResource, ConnectPermission } from '../custom-resources/resource';
 import { importEnvironmentArn, instanceArnFromId, parseInstanceArn } from '../private/arn';
+import { failSetTwice, markCloudFormationInstance } from '../private/instance-settings';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -78,15 +88,36 @@ export class StorageResourceType {
   public static readonly CONTACT_TRACE_RECORDS = new StorageResourceType('CONTACT_TRACE_RECORDS');
   /** Agent event streams (a Kinesis data stream). */
   public static readonly AGENT_EVENTS = new StorageResourceType('AGENT_EVENTS');
+  /** Files attached to chats, emails, tasks and cases (S3). Set through the Connect API. */
+  public static readonly ATTACHMENTS = new StorageResourceType('ATTACHMENTS');
+  /** Completed contact evaluations (S3). Set through the Connect API. */
+  public static readonly CONTACT_EVALUATIONS = new StorageResourceType('CONTACT_EVALUATIONS');
+  /** Recordings of agents' screens (S3). Set through the Connect API. */
+  public static readonly SCREEN_RECORDINGS = new StorageResourceType('SCREEN_RECORDINGS');
+  /** Email messages of the email channel (S3). Set through the Connect API. */
+  public static readonly EMAIL_MESSAGES = new StorageResourceType('EMAIL_MESSAGES');
+  /**
+   * Contact Lens real-time analysis segments of voice contacts (a Kinesis data stream). Set through the Connect API.
+   */
+  public static readonly REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS = new StorageResourceType('REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS');
+  /**
+   * Contact Lens real-time analysis segments of chat contacts (a Kinesis data stream). Set through the Connect API.
+   */
+  public static readonly REAL_TIME_CONTACT_ANALYSIS_CHAT_SEGMENTS = new StorageResourceType('REAL_TIME_CONTACT_ANALYSIS_CHAT_SEGMENTS');
+  /**
+   * Contact Lens real-time analysis segments of voice contacts (a Kinesis data stream), the deprecated name of
+   * `REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS`. Set through the Connect API.
+   *
+   * @deprecated use REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS
+   */
+  public static readonly REAL_TIME_CONTACT_ANALYSIS_SEGMENTS = new StorageResourceType('REAL_TIME_CONTACT_ANALYSIS_SEGMENTS');
 
   /**
-   * A resource type that has no constant here, for example one that the Connect API knows
-   * (`ATTACHMENTS`, `CONTACT_EVALUATIONS`, `SCREEN_RECORDINGS`, `REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS`,
-   * `EMAIL_MESSAGES`, ...) once CloudFormation accepts it.
+   * A resource type that has no constant here, such as one the Connect API added later.
    *
-   * At the time of writing `AWS::Connect::InstanceStorageConfig` accepts only the six types that have constants;
-   * the template of any other value is rejected at deploy time, so a warning is added to the construct.
-   * Types the Connect API documents are still checked for the storage they accept.
+   * `AWS::Connect::InstanceStorageConfig` accepts only `CALL_RECORDINGS`, `CHAT_TRANSCRIPTS`, `SCHEDULED_REPORTS`,
+   * `MEDIA_STREAMS`, `CONTACT_TRACE_RECORDS` and `AGENT_EVENTS`; the storage of any other type is configured through
+   * the Connect API by a custom resource. Types the Connect API documents are checked for the storage they accept.
    *
    * @param value the `ResourceType` value, upper case with underscores
    */
@@ -157,9 +188,12 @@ interface StorageTargetConfig {
  *
  * Amazon Connect reaches the target through the instance's service-linked role: when a storage configuration is
  * associated, Connect adds the permissions it needs for the bucket, stream or delivery stream to that role, and
- * creates KMS grants for the keys given here. No IAM policy or resource policy is added by this library; the role
- * that deploys the stack needs `iam:PutRolePolicy` on the service-linked role and `kms:CreateGrant`/`kms:DescribeKey`
- * on the keys (the default CDK deployment role has them).
+ * creates KMS grants for the keys given here. No resource policy is added by this library. Whoever associates the
+ * storage needs `iam:PutRolePolicy` on the service-linked role, `kms:CreateGrant`/`kms:DescribeKey` on the keys and
+ * read access to the bucket (`s3:GetBucketLocation`, `s3:GetBucketAcl`) or stream (`kinesis:DescribeStream`,
+ * `firehose:DescribeDeliveryStream`): the role that deploys the stack for the resource types CloudFormation
+ * configures (the default CDK deployment role has them), the stack's custom resource provider for the others (it is
+ * granted exactly these, on these resources).
  */
 export abstract class StorageTarget {
   /**
@@ -204,6 +238,19 @@ export abstract class StorageTarget {
    * @internal
    */
   public abstract _bind(scope: IConstruct, resourceType: StorageResourceType, instanceId: string): StorageTargetConfig;
+
+  /**
+   * What associating the storage requires of the caller, besides the `connect:` actions: reading the bucket or
+   * stream, and granting Connect the KMS key.
+   *
+   * @internal
+   */
+  public abstract _permissions(): ConnectPermission[];
+}
+
+/** Describing a key and granting it to Connect, which the association of a storage configuration with a key does. */
+function keyPermissions(key: kms.IKey | undefined): ConnectPermission[] {
+  return key ? [{ actions: ['kms:DescribeKey', 'kms:CreateGrant'], resources: [key.keyArn] }] : [];
 }
 
 class S3StorageTarget extends StorageTarget {
@@ -230,6 +277,13 @@ class S3StorageTarget extends StorageTarget {
       },
     };
   }
+
+  public _permissions(): ConnectPermission[] {
+    return [
+      { actions: ['s3:GetBucketLocation', 's3:GetBucketAcl'], resources: [this.bucket.bucketArn] },
+      ...keyPermissions(this.options.encryptionKey ?? this.bucket.encryptionKey),
+    ];
+  }
 }
 
 class KinesisStreamStorageTarget extends StorageTarget {
@@ -245,6 +299,10 @@ class KinesisStreamStorageTarget extends StorageTarget {
   public _bind(): StorageTargetConfig {
     return { kinesisStreamConfig: { streamArn: this.stream.streamArn } };
   }
+
+  public _permissions(): ConnectPermission[] {
+    return [{ actions: ['kinesis:DescribeStream'], resources: [this.stream.streamArn] }];
+  }
 }
 
 class FirehoseStorageTarget extends StorageTarget {
@@ -259,6 +317,10 @@ class FirehoseStorageTarget extends StorageTarget {
 
   public _bind(): StorageTargetConfig {
     return { kinesisFirehoseConfig: { firehoseArn: this.deliveryStream.deliveryStreamArn } };
+  }
+
+  public _permissions(): ConnectPermission[] {
+    return [{ actions: ['firehose:DescribeDeliveryStream'], resources: [this.deliveryStream.deliveryStreamArn] }];
   }
 }
 
@@ -281,6 +343,10 @@ class KinesisVideoStreamsStorageTarget extends StorageTarget {
         encryptionConfig: encryptionConfig(scope, this.options.encryptionKey),
       },
     };
+  }
+
+  public _permissions(): ConnectPermission[] {
+    return keyPermissions(this.options.encryptionKey);
   }
 }
 
@@ -342,6 +408,22 @@ function defaultFolder(resourceType: string): string {
 function pascalCase(value: string): string {
   return value.toLowerCase().split('_').filter(part => part.length > 0)
     .map(part => part[0].toUpperCase() + part.slice(1)).join('');
+}
+
+/**
+ * A storage configuration in the Connect API's shape (`InstanceStorageConfig`: `StorageType`, `S3Config`,
+ * `KinesisStreamConfig`, ...), from the L1's: the same structure with upper camel case member names.
+ */
+function apiStorageConfig(storageType: StorageType, config: StorageTargetConfig): { [member: string]: unknown } {
+  const upper = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || Token.isUnresolved(value)) {
+      return value;
+    }
+    return Object.fromEntries(Object.entries(value)
+      .filter(([, member]) => member !== undefined)
+      .map(([name, member]) => [name[0].toUpperCase() + name.slice(1), upper(member)]));
+  };
+  return { StorageType: storageType, ...(upper(config) as object) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -531,6 +613,45 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
   associateEventIntegration(eventIntegrationArn: string, source: EventIntegrationSource): IIntegrationAssociation;
 
   /**
+   * Associates an Amazon Cognito user pool with the instance for customer authentication in chats: the
+   * Authenticate Customer flow block signs customers in with the pool (which needs an app client without a client
+   * secret). CloudFormation cannot make this association; the stack's cdk-connect provider makes it through the
+   * Connect API. Associating the same pool again returns the existing association.
+   */
+  associateCognitoUserPool(userPool: cognitoRefs.IUserPoolRef): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Connect Voice ID domain with the instance, for caller authentication and fraud detection
+   * by voice. An instance has at most one Voice ID domain. Made through the Connect API by the stack's cdk-connect
+   * provider. Associating the same domain again returns the existing association.
+   */
+  associateVoiceIdDomain(domain: voiceidRefs.IDomainRef): IIntegrationAssociation;
+
+  /**
+   * Associates an AWS End User Messaging (Amazon Pinpoint) application of the instance's account with the instance,
+   * for outbound campaigns and SMS; add `UseCaseType.CONNECT_CAMPAIGNS` to the returned association for campaigns.
+   * Made through the Connect API by the stack's cdk-connect provider. Associating the same application again returns
+   * the existing association.
+   */
+  associatePinpointApp(app: pinpointRefs.IAppRef): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Chime SDK Voice Connector (`arn:aws:chime:<region>:<account>:vc/<voice-connector-id>`)
+   * that streams the calls of another telephony system to Contact Lens conversational analytics.
+   * Made through the Connect API by the stack's cdk-connect provider. Associating the same ARN again returns the
+   * existing association.
+   */
+  associateAnalyticsConnector(voiceConnectorArn: string): IIntegrationAssociation;
+
+  /**
+   * Associates an Amazon Chime SDK Voice Connector (`arn:aws:chime:<region>:<account>:vc/<voice-connector-id>`)
+   * as an external voice transfer connector: flows transfer calls over SIP to another telephony system through it.
+   * Made through the Connect API by the stack's cdk-connect provider. Associating the same ARN again returns the
+   * existing association.
+   */
+  associateCallTransferConnector(voiceConnectorArn: string): IIntegrationAssociation;
+
+  /**
    * Shares a data set of the instance's analytics data lake with this account or another one.
    * Sharing the same data set with the same account again returns the existing association.
    */
@@ -539,12 +660,29 @@ export interface IInstance extends IResource, connectRefs.IInstanceRef {
   /**
    * Configures where the instance stores or streams one kind of data.
    * Connect allows one storage configuration per resource type, and each resource type accepts only some
-   * kinds of storage (recordings, transcripts and reports go to S3, contact trace records to a Kinesis data
-   * stream or Firehose, agent events to a Kinesis data stream, media streams to Kinesis Video Streams).
+   * kinds of storage (recordings, transcripts, reports, attachments, evaluations, screen recordings and email
+   * messages go to S3, contact trace records to a Kinesis data stream or Firehose, agent events and real-time
+   * contact analysis segments to a Kinesis data stream, media streams to Kinesis Video Streams).
+   *
+   * The types `AWS::Connect::InstanceStorageConfig` accepts are configured by CloudFormation, the others
+   * (`ATTACHMENTS`, `CONTACT_EVALUATIONS`, `SCREEN_RECORDINGS`, `EMAIL_MESSAGES`, real-time contact analysis
+   * segments, ...) through the Connect API by a custom resource.
    *
    * @returns the storage configuration, for resources that must be created after it
    */
   addStorageConfig(resourceType: StorageResourceType, target: StorageTarget): IDependable;
+
+  /**
+   * Turns a feature of the instance on or off (an instance attribute), through the Connect API. When the
+   * attribute is removed from the app it gets back the value it had before.
+   *
+   * For an instance defined in this app only the attributes CloudFormation cannot set (`MESSAGE_STREAMING`)
+   * are allowed: the others are props of the `Instance`. An imported instance takes any attribute.
+   * An attribute can be set once per instance.
+   *
+   * @returns the attribute, for resources that must be created after it
+   */
+  setAttribute(attributeType: InstanceAttributeType, value: boolean): InstanceAttribute;
 
   /**
    * Adds an origin (`https://<domain>[:port]`, or `http://` for local development) to the instance's approved origins, the web sites allowed to
@@ -674,7 +812,8 @@ abstract class InstanceBase extends Resource implements IInstance {
   private readonly eventSources = new Map<string, string>();
   private readonly connectInvokePermissions = new Set<string>();
   private casesDomainKey?: string;
-  private readonly storageConfigs = new Map<string, CfnInstanceStorageConfig>();
+  private voiceIdDomain?: voiceidRefs.IDomainRef;
+  private readonly storageConfigs = new Map<string, IDependable>();
   private readonly approvedOrigins = new Map<string, CfnApprovedOrigin>();
   private readonly securityKeys = new Map<string, CfnSecurityKey>();
   private readonly dataLakeAssociations = new Map<string, DataLakeAssociation>();
@@ -749,6 +888,35 @@ abstract class InstanceBase extends Resource implements IInstance {
     return this.associateArn('EventIntegration', IntegrationType.EVENT, eventIntegrationArn, source);
   }
 
+  public associateCognitoUserPool(userPool: cognitoRefs.IUserPoolRef): IIntegrationAssociation {
+    const nodeId = Names.nodeUniqueId(userPool.node);
+    return this.associate(`COGNITO_USER_POOL|${nodeId}`, `CognitoUserPool${nodeId}`, IntegrationType.COGNITO_USER_POOL,
+      userPool.userPoolRef.userPoolArn);
+  }
+
+  public associateVoiceIdDomain(domain: voiceidRefs.IDomainRef): IIntegrationAssociation {
+    if (this.voiceIdDomain !== undefined && this.voiceIdDomain !== domain) {
+      fail(this, `an instance can be associated with one Voice ID domain, got a second one: ${domain.node.path} after `
+        + `${this.voiceIdDomain.node.path}`);
+    }
+    this.voiceIdDomain = domain;
+    const nodeId = Names.nodeUniqueId(domain.node);
+    return this.associate(`VOICE_ID|${nodeId}`, `VoiceIdDomain${nodeId}`, IntegrationType.VOICE_ID, VoiceIdDomain.arnForDomain(domain));
+  }
+
+  public associatePinpointApp(app: pinpointRefs.IAppRef): IIntegrationAssociation {
+    const nodeId = Names.nodeUniqueId(app.node);
+    return this.associate(`PINPOINT_APP|${nodeId}`, `PinpointApp${nodeId}`, IntegrationType.PINPOINT_APP, app.appRef.appArn);
+  }
+
+  public associateAnalyticsConnector(voiceConnectorArn: string): IIntegrationAssociation {
+    return this.associateArn('AnalyticsConnector', IntegrationType.ANALYTICS_CONNECTOR, voiceConnectorArn);
+  }
+
+  public associateCallTransferConnector(voiceConnectorArn: string): IIntegrationAssociation {
+    return this.associateArn('CallTransferConnector', IntegrationType.CALL_TRANSFER_CONNECTOR, voiceConnectorArn);
+  }
+
   public associateAnalyticsDataSet(dataSet: AnalyticsDataSet, options: AnalyticsDataSetAssociationOptions = {}): DataLakeAssociation {
     const key = `${dataSet.dataSetId}|${options.targetAccountId ?? ''}`;
     const existing = this.dataLakeAssociations.get(key);
@@ -777,20 +945,75 @@ abstract class InstanceBase extends Resource implements IInstance {
     if (allowed && !allowed.includes(target.storageType)) {
       fail(this, `storage for ${type} must be ${allowed.map(describeStorage).join(' or ')}, got ${describeStorage(target.storageType)}`);
     }
-    if (!CLOUDFORMATION_RESOURCE_TYPES.has(type)) {
-      Annotations.of(this).addWarningV2('cdk-connect:Instance.storageResourceType',
-        `storage resource type ${type} is not one AWS::Connect::InstanceStorageConfig documents `
-        + `(${[...CLOUDFORMATION_RESOURCE_TYPES].join(', ')}); the deployment fails unless CloudFormation accepts it`);
-    }
     const config = target._bind(this, resourceType, this.instanceId);
-    const storage = new CfnInstanceStorageConfig(this, `StorageConfig${pascalCase(type)}`, {
-      instanceArn: this.instanceArn,
-      resourceType: type,
-      storageType: target.storageType,
-      ...config,
-    });
+    const id = `StorageConfig${pascalCase(type)}`;
+    let storage: IDependable;
+    if (CLOUDFORMATION_RESOURCE_TYPES.has(type)) {
+      storage = new CfnInstanceStorageConfig(this, id, {
+        instanceArn: this.instanceArn,
+        resourceType: type,
+        storageType: target.storageType,
+        ...config,
+      });
+    } else {
+      // AWS::Connect::InstanceStorageConfig rejects the type: the Connect API configures it.
+      if (!allowed) {
+        Annotations.of(this).addWarningV2('cdk-connect:Instance.storageResourceType',
+          `storage resource type ${type} is not one the Connect API documents (${Object.keys(ALLOWED_STORAGE).join(', ')}); `
+          + 'the deployment fails unless Connect accepts it');
+      }
+      storage = connectResource(this, id, {
+        resourceType: 'Custom::ConnectInstanceStorageConfig',
+        properties: {
+          InstanceId: this.instanceId,
+          ResourceType: type,
+          StorageConfig: apiStorageConfig(target.storageType, config),
+        },
+        permissions: [
+          {
+            actions: [
+              'connect:AssociateInstanceStorageConfig',
+              'connect:DescribeInstanceStorageConfig',
+              'connect:UpdateInstanceStorageConfig',
+              'connect:DisassociateInstanceStorageConfig',
+            ],
+            resources: [this.instanceArn],
+          },
+          // Connect adds what it needs to reach the storage to the instance's service-linked role.
+          { actions: ['iam:PutRolePolicy'], resources: [this._connectServiceRoleArn()] },
+          ...target._permissions(),
+        ],
+      });
+    }
     this.storageConfigs.set(type, storage);
     return storage;
+  }
+
+  public setAttribute(attributeType: InstanceAttributeType, value: boolean): InstanceAttribute {
+    const id = `Attribute${pascalCase(attributeType.value)}`;
+    const existing = this.node.tryFindChild(id);
+    if (existing) {
+      failSetTwice(this, this, `attribute ${attributeType.value}`, existing.node.path);
+    }
+    return new InstanceAttribute(this, id, { instance: this, attributeType, value });
+  }
+
+  /**
+   * The ARN of the instance's service-linked role, for the permissions of calls that make Connect change its policy
+   * (`iam:PutRolePolicy`): every Connect service-linked role of the instance's account, as an imported instance
+   * does not tell which is its own.
+   *
+   * @internal
+   */
+  public _connectServiceRoleArn(): string {
+    return Stack.of(this).formatArn({
+      service: 'iam',
+      region: '',
+      account: this.env.account,
+      resource: 'role',
+      resourceName: 'aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect_*',
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
   }
 
   public addApprovedOrigin(origin: string): IDependable {
@@ -1155,9 +1378,14 @@ export interface InstanceProps {
   readonly enhancedChatMonitoring?: boolean;
 
   /**
-   * Whether chat messages can be streamed (`MESSAGE_STREAMING`).
+   * Whether chat messages are streamed (`MESSAGE_STREAMING`), for example to Lex bots that take chat messages
+   * asynchronously (the bot alias's resource policy must then allow `lex:RecognizeMessageAsync` for the instance).
    *
-   * @default false
+   * The pinned CloudFormation schema of `AWS::Connect::Instance` has no such attribute, so it is set through the
+   * Connect API, like `setAttribute(InstanceAttributeType.MESSAGE_STREAMING, value)`: when the prop is removed, the
+   * instance gets back the value it had before.
+   *
+   * @default - Connect's default (off), left as it is
    */
   readonly messageStreaming?: boolean;
 
@@ -1203,7 +1431,8 @@ const DUMMY_INSTANCE_ID = '00000000-0000-0000-0000-000000000000';
  *
  * Tags set with `Tags.of(...)` apply to the instance. Storage, approved origins, security keys, integrations
  * (Lambda functions, Lex bots, Cases, Amazon Q in Connect, SES identities, applications, event integrations, ...)
- * and analytics data sets are added with the `add...` and `associate...` methods.
+ * and analytics data sets are added with the `add...` and `associate...` methods; attributes CloudFormation cannot
+ * set (`MESSAGE_STREAMING`) with `setAttribute`.
  *
  * @resource AWS::Connect::Instance
  */
@@ -1347,7 +1576,6 @@ export class Instance extends InstanceBase {
       highVolumeOutBound: props.highVolumeOutbound,
       enhancedContactMonitoring: props.enhancedContactMonitoring,
       enhancedChatMonitoring: props.enhancedChatMonitoring,
-      messageStreaming: props.messageStreaming,
       autoMuteAgentOnHold: props.autoMuteAgentOnHold,
     };
 
@@ -1366,6 +1594,24 @@ export class Instance extends InstanceBase {
     this.instanceStatus = resource.attrInstanceStatus;
     this.instanceAlias = props.instanceAlias;
     this.identityManagement = identityManagement;
+
+    // CloudFormation sets the attributes above; the others are set through the Connect API (setAttribute), and
+    // follow updates of these (see InstanceAttribute).
+    markCloudFormationInstance(this, Object.fromEntries(Object.entries(attributes)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name[0].toUpperCase() + name.slice(1), value])));
+    if (props.messageStreaming !== undefined) {
+      this.setAttribute(InstanceAttributeType.MESSAGE_STREAMING, props.messageStreaming);
+    }
+  }
+
+  /**
+   * The ARN of the instance's own service-linked role.
+   *
+   * @internal
+   */
+  public _connectServiceRoleArn(): string {
+    return this.instanceServiceRoleArn;
   }
 
   private validateIdentity(type: IdentityManagementType, props: InstanceProps): void {

@@ -1,19 +1,23 @@
-import { Annotations, IResource, Resource, Token } from 'aws-cdk-lib';
+import {
+  Annotations, Arn, ArnFormat, CustomResource, IResource, ITaggableV2, Lazy, Resource, Stack, TagManager, TagType, Token,
+} from 'aws-cdk-lib';
 import { CfnIntegrationAssociation } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
 import { IUseCase, UseCase, UseCaseType } from './use-case';
+import { ConnectProvider } from '../custom-resources/provider';
+import { ConnectPermission, connectResource } from '../custom-resources/resource';
 import { importEnvironmentArn, instanceResourceArn, parseInstanceResourceArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
- * The kind of AWS resource an integration association connects to an instance
- * (`AWS::Connect::IntegrationAssociation` `IntegrationType`).
+ * The kind of AWS resource an integration association connects to an instance (`IntegrationType` of the Connect
+ * API's `CreateIntegrationAssociation`).
  *
- * The constants are the types CloudFormation accepts. The Connect API knows a few more (`VOICE_ID`, `PINPOINT_APP`,
- * `ANALYTICS_CONNECTOR`, `CALL_TRANSFER_CONNECTOR`, `COGNITO_USER_POOL`) that CloudFormation rejects, so
- * a new `IntegrationAssociation` refuses them; `fromIntegrationAssociationAttributes` accepts them.
+ * `AWS::Connect::IntegrationAssociation` accepts only `LAMBDA_FUNCTION`, `LEX_BOT` and `APPLICATION`; an
+ * `IntegrationAssociation` of any other type is made through the Connect API by the stack's cdk-connect custom
+ * resource provider.
  */
 export class IntegrationType {
   /** An AWS Lambda function that flows invoke (`arn:aws:lambda:<region>:<account>:function:<name>`). */
@@ -44,10 +48,32 @@ export class IntegrationType {
    * Needs an `eventSource`.
    */
   public static readonly EVENT = new IntegrationType('EVENT');
+  /**
+   * An Amazon Cognito user pool that authenticates customers in chats (the Authenticate Customer flow block)
+   * (`arn:aws:cognito-idp:<region>:<account>:userpool/<pool-id>`).
+   */
+  public static readonly COGNITO_USER_POOL = new IntegrationType('COGNITO_USER_POOL');
+  /** An Amazon Connect Voice ID domain (`arn:aws:voiceid:<region>:<account>:domain/<domain-id>`). */
+  public static readonly VOICE_ID = new IntegrationType('VOICE_ID');
+  /**
+   * An AWS End User Messaging (Amazon Pinpoint) application, for outbound campaigns and SMS
+   * (`arn:aws:mobiletargeting:<region>:<account>:apps/<app-id>`), in the instance's account.
+   */
+  public static readonly PINPOINT_APP = new IntegrationType('PINPOINT_APP');
+  /**
+   * An Amazon Chime SDK Voice Connector that streams calls of another telephony system to Contact Lens
+   * conversational analytics (`arn:aws:chime:<region>:<account>:vc/<voice-connector-id>`).
+   */
+  public static readonly ANALYTICS_CONNECTOR = new IntegrationType('ANALYTICS_CONNECTOR');
+  /**
+   * An Amazon Chime SDK Voice Connector that transfers calls to another telephony system over SIP (an external voice
+   * transfer connector) (`arn:aws:chime:<region>:<account>:vc/<voice-connector-id>`).
+   */
+  public static readonly CALL_TRANSFER_CONNECTOR = new IntegrationType('CALL_TRANSFER_CONNECTOR');
 
   /**
-   * An integration type that has no constant here, for one CloudFormation accepts after this library was released.
-   * The types of the Connect API that CloudFormation rejects fail at synth time; other unknown types add a warning.
+   * An integration type that has no constant here, for one Connect accepts after this library was released.
+   * Unknown types add a warning and are made through the Connect API.
    *
    * @param value the `IntegrationType` value, upper case with underscores
    */
@@ -151,6 +177,9 @@ export interface IIntegrationAssociation extends IResource, connectRefs.IIntegra
    * Adds a use case to the integration, such as `UseCaseType.RULES_EVALUATION` so that rules can act on the
    * integration's events. An integration has at most one use case of each type.
    *
+   * The use cases of an `IntegrationAssociation` made through the Connect API are created and deleted with it by the
+   * custom resource; others are `AWS::Connect::UseCase` resources.
+   *
    * @returns the use case
    */
   addUseCase(useCaseType: UseCaseType): IUseCase;
@@ -178,6 +207,16 @@ abstract class IntegrationAssociationBase extends Resource implements IIntegrati
       integrationType: this.integrationType.value,
       integrationArn: this.integrationArn,
     };
+  }
+
+  /**
+   * Makes a use case part of this association, when the association manages its use cases itself (one made through
+   * the Connect API); `undefined` when the use case must be a resource of its own.
+   *
+   * @internal
+   */
+  public _bindUseCase(_useCaseType: string): { readonly useCaseId: string; readonly useCaseArn: string } | undefined {
+    return undefined;
   }
 }
 
@@ -217,7 +256,8 @@ export interface IntegrationAssociationProps {
   readonly integrationType: IntegrationType;
 
   /**
-   * The ARN of the resource (1 to 140 characters), of the service and resource type the integration type takes.
+   * The ARN of the resource, of the service and resource type the integration type takes: at most 140 characters for
+   * the types `AWS::Connect::IntegrationAssociation` makes (Lambda functions, Lex bots, applications), 2048 otherwise.
    */
   readonly integrationArn: string;
 
@@ -246,8 +286,10 @@ const LAMBDA_FUNCTION_ARN = arnForm('lambda', 'function:[a-zA-Z0-9_-]{1,64}(:(\\
   'the ARN of a Lambda function (arn:aws:lambda:<region>:<account>:function:<name>)');
 const KNOWLEDGE_BASE_ARN = arnForm('wisdom', 'knowledge-base/[-a-zA-Z0-9]+',
   'the ARN of an Amazon Q in Connect knowledge base (arn:aws:wisdom:<region>:<account>:knowledge-base/<id>)');
+const VOICE_CONNECTOR_ARN = arnForm('chime', 'vc/[a-zA-Z0-9]+',
+  'the ARN of an Amazon Chime SDK Voice Connector (arn:aws:chime:<region>:<account>:vc/<voice-connector-id>)');
 
-/** The ARN form of each type CloudFormation accepts. */
+/** The ARN form of each type this library knows. */
 const ARN_FORMS: { readonly [type: string]: IntegrationArnForm } = {
   LAMBDA_FUNCTION: LAMBDA_FUNCTION_ARN,
   LEX_BOT: arnForm('lex', '(bot-alias/[0-9a-zA-Z]{10}/[0-9a-zA-Z]{10}|bot:[a-zA-Z_]+(:[a-zA-Z_]+)?)',
@@ -267,19 +309,44 @@ const ARN_FORMS: { readonly [type: string]: IntegrationArnForm } = {
   MESSAGE_PROCESSOR: LAMBDA_FUNCTION_ARN,
   EVENT: arnForm('app-integrations', 'event-integration/[^\\s/]+',
     'the ARN of an AppIntegrations event integration (arn:aws:app-integrations:<region>:<account>:event-integration/<name>)'),
+  COGNITO_USER_POOL: arnForm('cognito-idp', 'userpool/[\\w-]+_[0-9a-zA-Z]+',
+    'the ARN of a Cognito user pool (arn:aws:cognito-idp:<region>:<account>:userpool/<pool-id>)'),
+  VOICE_ID: arnForm('voiceid', 'domain/[-a-zA-Z0-9]+',
+    'the ARN of a Voice ID domain (arn:aws:voiceid:<region>:<account>:domain/<domain-id>)'),
+  PINPOINT_APP: arnForm('mobiletargeting', 'apps/[-a-zA-Z0-9]+',
+    'the ARN of an AWS End User Messaging (Pinpoint) application (arn:aws:mobiletargeting:<region>:<account>:apps/<app-id>)'),
+  ANALYTICS_CONNECTOR: VOICE_CONNECTOR_ARN,
+  CALL_TRANSFER_CONNECTOR: VOICE_CONNECTOR_ARN,
 };
 
-/** Types of the Connect API that `AWS::Connect::IntegrationAssociation` does not accept. */
-const API_ONLY_TYPES = new Set(['VOICE_ID', 'PINPOINT_APP', 'ANALYTICS_CONNECTOR', 'CALL_TRANSFER_CONNECTOR', 'COGNITO_USER_POOL']);
+/**
+ * The types `AWS::Connect::IntegrationAssociation` accepts: those of the pinned CloudFormation schema, which cfn-lint's
+ * schema accepts too. Every other type is made through the Connect API.
+ */
+const CLOUDFORMATION_TYPES = new Set(['LAMBDA_FUNCTION', 'LEX_BOT', 'APPLICATION']);
+
+/** The longest integrated ARN `AWS::Connect::IntegrationAssociation` takes; the Connect API takes any ARN. */
+const CLOUDFORMATION_MAX_ARN_LENGTH = 140;
+const MAX_ARN_LENGTH = 2048;
 
 const SOURCE_APPLICATION_NAME = /^[a-zA-Z0-9_ -]+$/;
 const ANY_ARN = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:.+$/;
 
+/** The custom resource type of associations made through the Connect API. */
+const RESOURCE_TYPE = 'Custom::ConnectIntegrationAssociation';
+
 /**
- * An association of an AWS resource with an Amazon Connect instance (`AWS::Connect::IntegrationAssociation`):
- * a Lambda function flows invoke, a Lex bot, an AppIntegrations application, a Cases domain, an Amazon Q in
- * Connect assistant or knowledge base, an SES identity for email, an attachment scanner, a message processor,
- * or the events of an external application.
+ * An association of an AWS resource with an Amazon Connect instance: a Lambda function flows invoke, a Lex bot, an
+ * AppIntegrations application, a Cases domain, an Amazon Q in Connect assistant or knowledge base, an SES identity for
+ * email, an attachment scanner, a message processor, the events of an external application, a Cognito user pool that
+ * authenticates chat customers, a Voice ID domain, an End User Messaging application, or a Chime SDK Voice Connector
+ * for analytics or call transfers.
+ *
+ * `AWS::Connect::IntegrationAssociation` accepts only Lambda functions, Lex bots and applications; the other types are
+ * made through the Connect API by the stack's cdk-connect custom resource provider (`Custom::ConnectIntegrationAssociation`),
+ * which also creates the association's use cases and, on delete, deletes them before the association. Changing the
+ * integrated resource, its type or the event source replaces the association. Tags (`Tags.of`) apply to associations
+ * made through the Connect API; CloudFormation's resource takes none.
  *
  * The instance's `associate...` methods create these for you, check the resource's ARN and associate each
  * resource once (and, for Lambda functions, let Connect invoke them); use this construct directly for a type that
@@ -295,13 +362,10 @@ const ANY_ARN = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:.+$/;
  *
  * @resource AWS::Connect::IntegrationAssociation
  */
-export class IntegrationAssociation extends IntegrationAssociationBase {
+export class IntegrationAssociation extends IntegrationAssociationBase implements ITaggableV2 {
   /**
    * Imports an integration association. Its ARN gives the instance and the id; the type and the integrated
    * resource's ARN complete the reference other constructs take.
-   *
-   * An import creates nothing, so it also accepts the types only the Connect API can associate (`VOICE_ID`,
-   * `PINPOINT_APP`, ...), which the constructor rejects.
    */
   public static fromIntegrationAssociationAttributes(scope: Construct, id: string,
     attrs: IntegrationAssociationAttributes): IIntegrationAssociation {
@@ -332,7 +396,7 @@ export class IntegrationAssociation extends IntegrationAssociationBase {
   public readonly integrationAssociationId: string;
 
   /**
-   * The ARN of the integration association, built from the instance's ARN and the association's id.
+   * The ARN of the integration association.
    *
    * @attribute
    */
@@ -353,16 +417,26 @@ export class IntegrationAssociation extends IntegrationAssociationBase {
    */
   public readonly integrationArn: string;
 
+  /**
+   * Tags of the association (`Tags.of(association).add(...)`), for associations made through the Connect API.
+   */
+  public readonly cdkTagManager: TagManager;
+
+  /** The custom resource, for associations made through the Connect API. */
+  private readonly apiResource?: CustomResource;
+  private readonly useCaseTypes: string[] = [];
+
   constructor(scope: Construct, id: string, props: IntegrationAssociationProps) {
     super(scope, id);
 
     validateIntegration(this, props.integrationType, props.integrationArn);
+    const type = props.integrationType.value;
     const source = props.eventSource;
-    if (props.integrationType.value === IntegrationType.EVENT.value && source === undefined) {
+    if (type === IntegrationType.EVENT.value && source === undefined) {
       fail(this, 'eventSource is required for EVENT integrations (the source type, application name and URL)');
     }
-    if (source !== undefined && !Token.isUnresolved(props.integrationType.value) && props.integrationType.value !== IntegrationType.EVENT.value) {
-      fail(this, `eventSource is only supported for EVENT integrations, got integration type ${props.integrationType.value}`);
+    if (source !== undefined && type !== IntegrationType.EVENT.value) {
+      fail(this, `eventSource is only supported for EVENT integrations, got integration type ${type}`);
     }
     if (source !== undefined) {
       validateLength(this, 'source application name', source.sourceApplicationName, 1, 100);
@@ -372,28 +446,170 @@ export class IntegrationAssociation extends IntegrationAssociationBase {
       validatePattern(this, 'source type', source.sourceType.value, /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and underscores');
     }
 
-    const resource = new CfnIntegrationAssociation(this, 'Resource', {
-      instanceId: props.instance.instanceArn,
-      integrationType: props.integrationType.value,
-      integrationArn: props.integrationArn,
-      sourceType: source?.sourceType.value,
-      sourceApplicationName: source?.sourceApplicationName,
-      sourceApplicationUrl: source?.sourceApplicationUrl,
-    });
-
-    this.integrationAssociationId = resource.attrIntegrationAssociationId;
     this.instanceArn = props.instance.instanceArn;
-    this.integrationAssociationArn = instanceResourceArn(this.instanceArn, 'integration-association', this.integrationAssociationId);
     this.integrationType = props.integrationType;
     this.integrationArn = props.integrationArn;
+    this.cdkTagManager = new TagManager(TagType.MAP, RESOURCE_TYPE);
+
+    if (CLOUDFORMATION_TYPES.has(type)) {
+      const resource = new CfnIntegrationAssociation(this, 'Resource', {
+        instanceId: props.instance.instanceArn,
+        integrationType: type,
+        integrationArn: props.integrationArn,
+      });
+      // The resource's schema has no Tags (cfn-lint rejects them): keep tags of an enclosing scope off it.
+      resource.addPropertyDeletionOverride('Tags');
+      this.integrationAssociationId = resource.attrIntegrationAssociationId;
+      this.integrationAssociationArn = instanceResourceArn(this.instanceArn, 'integration-association', this.integrationAssociationId);
+      return;
+    }
+
+    const resource = connectResource(this, 'Resource', {
+      resourceType: RESOURCE_TYPE,
+      properties: {
+        InstanceId: props.instance.instanceId,
+        IntegrationType: type,
+        IntegrationArn: props.integrationArn,
+        SourceType: source?.sourceType.value,
+        SourceApplicationName: source?.sourceApplicationName,
+        SourceApplicationUrl: source?.sourceApplicationUrl,
+        UseCaseTypes: Lazy.list({ produce: () => [...this.useCaseTypes] }, { omitEmpty: true }),
+        Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }),
+      },
+      permissions: integrationPermissions(this, type, this.instanceArn, props.integrationArn),
+    });
+    this.apiResource = resource;
+    this.integrationAssociationId = resource.getAttString('IntegrationAssociationId');
+    this.integrationAssociationArn = resource.getAttString('IntegrationAssociationArn');
   }
+
+  /**
+   * Use cases of an association made through the Connect API are created with it by the custom resource.
+   *
+   * @internal
+   */
+  public _bindUseCase(useCaseType: string): { readonly useCaseId: string; readonly useCaseArn: string } | undefined {
+    if (this.apiResource === undefined) {
+      return undefined;
+    }
+    if (this.useCaseTypes.length === 0) {
+      ConnectProvider.getOrCreate(this).addPermissions(['connect:CreateUseCase'], associationResources(this.instanceArn));
+    }
+    this.useCaseTypes.push(useCaseType);
+    return {
+      useCaseId: this.apiResource.getAttString(`UseCaseId_${useCaseType}`),
+      useCaseArn: this.apiResource.getAttString(`UseCaseArn_${useCaseType}`),
+    };
+  }
+}
+
+/** The instance, its integration associations and their use cases: what the custom resource's `connect:` calls touch. */
+function associationResources(instanceArn: string): string[] {
+  return [instanceArn, `${instanceArn}/integration-association/*`, `${instanceArn}/use-case/*`];
+}
+
+/**
+ * What the custom resource calls for an association of the given type: the `connect:` actions on the instance, and
+ * the actions Connect needs of the caller on the integrated resource (the dependent actions of
+ * `connect:CreateIntegrationAssociation` and `connect:DeleteIntegrationAssociation` in the Service Authorization
+ * Reference and the Connect Administrator Guide's permissions for each integration page).
+ */
+function integrationPermissions(scope: IConstruct, type: string, instanceArn: string, integrationArn: string): ConnectPermission[] {
+  const stack = Stack.of(scope);
+  const permissions: ConnectPermission[] = [
+    {
+      actions: [
+        'connect:CreateIntegrationAssociation',
+        'connect:DeleteIntegrationAssociation',
+        'connect:ListIntegrationAssociations',
+        'connect:ListTagsForResource',
+        'connect:TagResource',
+        'connect:UntagResource',
+        'connect:ListUseCases',
+        'connect:DeleteUseCase',
+        'connect:DescribeInstance',
+      ],
+      resources: associationResources(instanceArn),
+    },
+    // A dependent action of the integration association and use case operations that supports no resource-level
+    // permission (Connect looks up the instance's directory): it takes "*".
+    { actions: ['ds:DescribeDirectories'], resources: ['*'] },
+  ];
+  // The rules Connect and AppIntegrations put on the default event bus for Voice ID and external events.
+  const managedRules: ConnectPermission = {
+    actions: ['events:PutRule', 'events:PutTargets', 'events:DeleteRule', 'events:RemoveTargets', 'events:ListTargetsByRule'],
+    resources: [stack.formatArn({ service: 'events', resource: 'rule', resourceName: '*' })],
+  };
+  // Connect gives its service-linked role access to some integrated resources.
+  const serviceLinkedRole = (actions: string[]): ConnectPermission => ({
+    actions,
+    resources: [stack.formatArn({
+      service: 'iam', region: '', resource: 'role', resourceName: 'aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect*',
+    })],
+  });
+  switch (type) {
+    case 'COGNITO_USER_POOL':
+      permissions.push({ actions: ['cognito-idp:DescribeUserPool', 'cognito-idp:ListUserPoolClients'], resources: [integrationArn] });
+      break;
+    case 'VOICE_ID':
+      permissions.push({ actions: ['voiceid:DescribeDomain'], resources: [integrationArn] }, managedRules,
+        serviceLinkedRole(['iam:PutRolePolicy']));
+      break;
+    case 'PINPOINT_APP':
+      permissions.push({ actions: ['mobiletargeting:GetApp'], resources: [integrationArn] });
+      break;
+    case 'EVENT':
+      permissions.push({
+        actions: ['app-integrations:CreateEventIntegrationAssociation', 'app-integrations:DeleteEventIntegrationAssociation'],
+        resources: [integrationArn, eventIntegrationAssociationsArn(integrationArn)],
+      }, managedRules);
+      break;
+    case 'ANALYTICS_CONNECTOR':
+    case 'CALL_TRANSFER_CONNECTOR':
+      permissions.push(
+        // Permission-only actions of Amazon Chime SDK Voice that support no resource-level permission: they take "*".
+        { actions: ['chime:AssociateVoiceConnectorConnect', 'chime:DisassociateVoiceConnectorConnect'], resources: ['*'] },
+        { actions: ['chime:TagResource', 'chime:UntagResource'], resources: [integrationArn] },
+      );
+      break;
+    case 'CASES_DOMAIN':
+      permissions.push({ actions: ['cases:GetDomain'], resources: [integrationArn] }, serviceLinkedRole(['iam:PutRolePolicy']));
+      break;
+    case 'WISDOM_ASSISTANT':
+      permissions.push({ actions: ['wisdom:GetAssistant', 'wisdom:TagResource'], resources: [integrationArn] },
+        serviceLinkedRole(['iam:PutRolePolicy', 'iam:DeleteRolePolicy']));
+      break;
+    case 'WISDOM_KNOWLEDGE_BASE':
+    case 'WISDOM_QUICK_RESPONSES':
+    case 'Q_MESSAGE_TEMPLATES':
+      permissions.push({ actions: ['wisdom:GetKnowledgeBase', 'wisdom:TagResource'], resources: [integrationArn] },
+        serviceLinkedRole(['iam:PutRolePolicy', 'iam:DeleteRolePolicy']));
+      break;
+    default:
+      // SES identities, attachment scanners and message processors: Connect documents no further permission.
+      break;
+  }
+  return permissions;
+}
+
+/** The ARNs of the associations of an AppIntegrations event integration (token-safe). */
+function eventIntegrationAssociationsArn(eventIntegrationArn: string): string {
+  const parts = Arn.split(eventIntegrationArn, ArnFormat.SLASH_RESOURCE_NAME);
+  return Arn.format({
+    partition: parts.partition,
+    service: 'app-integrations',
+    region: parts.region,
+    account: parts.account,
+    resource: 'event-integration-association',
+    resourceName: `${parts.resourceName}/*`,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
 }
 
 /**
  * Checks the integration type and the form of the integrated resource's ARN (skipped for tokens).
  *
- * An import creates nothing, so it accepts the types only the Connect API can associate (`VOICE_ID`, ...) and
- * types this library does not know, without a warning.
+ * An import creates nothing, so it accepts types this library does not know without a warning.
  */
 function validateIntegration(scope: IConstruct, type: IntegrationType, integrationArn: string, imported: boolean = false): void {
   const value = type.value;
@@ -401,17 +617,13 @@ function validateIntegration(scope: IConstruct, type: IntegrationType, integrati
     fail(scope, 'integration type must be a concrete value, got a token');
   }
   validatePattern(scope, 'integration type', value, /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and underscores');
-  if (!imported && API_ONLY_TYPES.has(value)) {
-    fail(scope, `integration type ${value} is not one AWS::Connect::IntegrationAssociation accepts `
-      + `(${Object.keys(ARN_FORMS).join(', ')}); CloudFormation cannot associate it`);
-  }
-  validateLength(scope, 'integration ARN', integrationArn, 1, 140);
+  validateLength(scope, 'integration ARN', integrationArn, 1, CLOUDFORMATION_TYPES.has(value) ? CLOUDFORMATION_MAX_ARN_LENGTH : MAX_ARN_LENGTH);
   const form = ARN_FORMS[value];
   if (form === undefined) {
     if (!imported) {
       Annotations.of(scope).addWarningV2('cdk-connect:IntegrationAssociation.integrationType',
-        `integration type ${value} is not one AWS::Connect::IntegrationAssociation documents `
-        + `(${Object.keys(ARN_FORMS).join(', ')}); the deployment fails unless CloudFormation accepts it`);
+        `integration type ${value} is not one this library knows (${Object.keys(ARN_FORMS).join(', ')}); it is made `
+        + 'through the Connect API, and the deployment fails unless Connect accepts it');
     }
     validatePattern(scope, 'integration ARN', integrationArn, ANY_ARN, 'an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)');
     return;

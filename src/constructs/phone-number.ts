@@ -1,12 +1,15 @@
-import { Fn, IResource, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
+import { ArnFormat, Fn, IResource, ITaggableV2, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
 import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
+import { IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
+import { PhoneNumberFlowAssociation } from './phone-number-flow-association';
 import { ITrafficDistributionGroup } from './traffic-distribution-group';
+import { connectResource } from '../custom-resources/resource';
 import { importEnvironmentArn } from '../private/arn';
 import { PHONE_NUMBER_COUNTRY_CODES } from '../private/phone-countries';
-import { fail, validateDescription, validatePattern } from '../private/validation';
+import { fail, validateDescription, validatePattern, validatePhoneNumber } from '../private/validation';
 
 /**
  * An Amazon Connect phone number, claimed in this app or imported.
@@ -25,14 +28,44 @@ export interface IPhoneNumber extends IResource, connectRefs.IPhoneNumberRef {
    * @attribute
    */
   readonly phoneNumberId: string;
+
+  /**
+   * The ARN of the instance the number is claimed to, when this app knows it.
+   *
+   * @default - unknown: the number was imported, or it is claimed to a traffic distribution group
+   */
+  readonly instanceArn?: string;
+
+  /**
+   * Makes calls to this (voice) number run an inbound flow (a flow of type `CONTACT_FLOW`).
+   *
+   * CloudFormation has no property for a number's flow; a custom resource sets it through the Amazon Connect API
+   * and removes it when it leaves the stack. A number has one flow: associating a second one fails at synth time.
+   *
+   * @returns the association, for resources that must wait until the number answers with the flow
+   */
+  associateFlow(flow: IContactFlow): PhoneNumberFlowAssociation;
 }
+
+/** The construct id of a number's flow association. */
+const FLOW_ASSOCIATION_ID = 'FlowAssociation';
 
 abstract class PhoneNumberBase extends Resource implements IPhoneNumber {
   public abstract readonly phoneNumberArn: string;
   public abstract readonly phoneNumberId: string;
+  public abstract readonly instanceArn?: string;
 
   public get phoneNumberRef(): connectRefs.PhoneNumberReference {
     return { phoneNumberArn: this.phoneNumberArn };
+  }
+
+  public associateFlow(flow: IContactFlow): PhoneNumberFlowAssociation {
+    const existing = this.node.tryFindChild(FLOW_ASSOCIATION_ID) as PhoneNumberFlowAssociation | undefined;
+    if (existing) {
+      fail(this, `a phone number takes calls into one flow: it already has '${existing.contactFlow.node.path}', `
+        + `so it cannot also take '${flow.node.path}'`);
+    }
+    return new PhoneNumberFlowAssociation(this, FLOW_ASSOCIATION_ID, { phoneNumber: this, contactFlow: flow });
   }
 }
 
@@ -43,6 +76,8 @@ const ANY_ARN = /^arn:aws[-a-z0-9]*:[-a-z0-9]+:[-a-z0-9]*:\d{12}:\S+$/;
 /** E.164 prefix: `+`, then 1 to 11 digits (SearchAvailablePhoneNumbers' `PhoneNumberPrefix`). */
 const PREFIX = /^\+[0-9]{1,11}$/;
 const TYPE_VALUE = /^[A-Z][A-Z0-9_]*$/;
+/** The custom resource that claims a specific number. */
+const CLAIMED_PHONE_NUMBER_TYPE = 'Custom::ConnectClaimedPhoneNumber';
 
 /**
  * The id of a phone number from its ARN (token-safe), checking the form of concrete ARNs.
@@ -150,8 +185,9 @@ export class PhoneNumberTarget {
 /**
  * Properties of a phone number.
  *
- * Either claim an available number (give `countryCode` and `type`, optionally `prefix`), or import one from
- * AWS End User Messaging (give `sourcePhoneNumberArn` and an instance target, nothing else).
+ * Either claim any available number of a country and type (give `countryCode` and `type`, optionally `prefix`),
+ * claim a specific number (give `phoneNumber`), or import one from AWS End User Messaging (give
+ * `sourcePhoneNumberArn` and an instance target, nothing else).
  */
 export interface PhoneNumberProps {
   /**
@@ -187,6 +223,19 @@ export interface PhoneNumberProps {
   readonly prefix?: string;
 
   /**
+   * A specific number to claim, in E.164 form, such as `+12065550100` (one that `SearchAvailablePhoneNumbers` or
+   * the console lists as available). Not allowed with `countryCode`, `type`, `prefix` or `sourcePhoneNumberArn`.
+   *
+   * CloudFormation can only claim some number of a country and type, so a specific number is claimed through a
+   * custom resource with the Amazon Connect API (`ClaimPhoneNumber`, idempotently). Changing the number claims
+   * the new one (and, with `removalPolicy: RemovalPolicy.DESTROY`, releases the old one); the target, description
+   * and tags are updated in place.
+   *
+   * @default - any available number of `countryCode` and `type` (CloudFormation's `AWS::Connect::PhoneNumber`)
+   */
+  readonly phoneNumber?: string;
+
+  /**
    * The ARN of a number claimed in another service, such as AWS End User Messaging SMS and voice
    * (`arn:aws:sms-voice:<region>:<account>:phone-number/<id>`), to import into the target instance instead of
    * claiming a new one. The target must be an instance.
@@ -204,8 +253,8 @@ export interface PhoneNumberProps {
 
   /**
    * What happens to the number when it is removed from the stack or replaced (changing `countryCode`, `type`,
-   * `prefix` or `sourcePhoneNumberArn` replaces it). A released number goes back to the carrier's pool and can
-   * rarely be claimed again, and Amazon Connect limits how many numbers an account may claim and release in
+   * `prefix`, `phoneNumber` or `sourcePhoneNumberArn` replaces it). A released number goes back to the carrier's
+   * pool and can rarely be claimed again, and Amazon Connect limits how many numbers an account may claim and release in
    * 180 days, so numbers are kept by default; a kept number stays claimed (and billed) until you release it.
    *
    * @default RemovalPolicy.RETAIN
@@ -217,20 +266,26 @@ export interface PhoneNumberProps {
  * A phone number claimed for an Amazon Connect instance or traffic distribution group.
  *
  * CloudFormation searches the available numbers of the country, type and prefix, and claims one of them; the
- * number it got is `address`.
+ * number it got is `address`. Given `phoneNumber`, that specific number is claimed instead (through a custom
+ * resource: CloudFormation cannot).
  *
  * ```ts
+ * declare const instance: IInstance;
  * const number = new PhoneNumber(this, 'Main', {
  *   target: PhoneNumberTarget.instance(instance),
  *   countryCode: 'US',
  *   type: PhoneNumberType.DID,
  *   prefix: '+1206',
  * });
+ * const support = new PhoneNumber(this, 'Support', {
+ *   target: PhoneNumberTarget.instance(instance),
+ *   phoneNumber: '+12065550100',
+ * });
  * ```
  *
  * @resource AWS::Connect::PhoneNumber
  */
-export class PhoneNumber extends PhoneNumberBase {
+export class PhoneNumber extends PhoneNumberBase implements ITaggableV2 {
   /**
    * Imports a phone number by its ARN (`arn:aws:connect:<region>:<account>:phone-number/<id>`).
    */
@@ -238,6 +293,7 @@ export class PhoneNumber extends PhoneNumberBase {
     class Import extends PhoneNumberBase {
       public readonly phoneNumberArn = phoneNumberArn;
       public readonly phoneNumberId: string;
+      public readonly instanceArn = undefined;
 
       constructor() {
         super(scope, id, { environmentFromArn: importEnvironmentArn(phoneNumberArn) });
@@ -273,10 +329,34 @@ export class PhoneNumber extends PhoneNumberBase {
    */
   public readonly targetArn: string;
 
+  /**
+   * The ARN of the instance the number is claimed to.
+   *
+   * @default - the number is claimed to a traffic distribution group
+   */
+  public readonly instanceArn?: string;
+
+  /**
+   * The tags of a number claimed with `phoneNumber` (set them with `Tags.of`); a number claimed by country and
+   * type takes its tags on its `AWS::Connect::PhoneNumber`.
+   */
+  public readonly cdkTagManager: TagManager;
+
   constructor(scope: Construct, id: string, props: PhoneNumberProps) {
     super(scope, id);
 
     this.validateProps(props);
+    this.cdkTagManager = new TagManager(TagType.MAP, CLAIMED_PHONE_NUMBER_TYPE);
+    this.targetArn = props.target.targetArn;
+    this.instanceArn = props.target.targetInstance?.instanceArn;
+
+    if (props.phoneNumber !== undefined) {
+      const resource = this.claimByAddress(props, props.phoneNumber);
+      this.phoneNumberArn = resource.getAttString('PhoneNumberArn');
+      this.phoneNumberId = resource.getAttString('PhoneNumberId');
+      this.address = resource.getAttString('Address');
+      return;
+    }
 
     const resource = new CfnPhoneNumber(this, 'Resource', {
       targetArn: props.target.targetArn,
@@ -291,7 +371,42 @@ export class PhoneNumber extends PhoneNumberBase {
     this.phoneNumberArn = resource.attrPhoneNumberArn;
     this.phoneNumberId = parsePhoneNumberArn(this, this.phoneNumberArn);
     this.address = resource.attrAddress;
-    this.targetArn = props.target.targetArn;
+  }
+
+  /** Claims a specific number through the custom resource (CloudFormation's resource cannot). */
+  private claimByAddress(props: PhoneNumberProps, phoneNumber: string) {
+    // Claimed numbers get their id only from the claim, so the permissions cover the account's phone numbers.
+    const phoneNumbers = Stack.of(this).formatArn({
+      service: 'connect',
+      resource: 'phone-number',
+      resourceName: '*',
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    const resource = connectResource(this, 'Resource', {
+      resourceType: CLAIMED_PHONE_NUMBER_TYPE,
+      properties: {
+        PhoneNumber: phoneNumber,
+        TargetArn: props.target.targetArn,
+        PhoneNumberDescription: props.description,
+        Tags: this.cdkTagManager.renderedTags,
+      },
+      permissions: [
+        // Claiming to a target and moving to another are allowed on the number and on the target.
+        { actions: ['connect:ClaimPhoneNumber', 'connect:UpdatePhoneNumber'], resources: [phoneNumbers, props.target.targetArn] },
+        {
+          actions: [
+            'connect:DescribePhoneNumber',
+            'connect:ReleasePhoneNumber',
+            'connect:UpdatePhoneNumberMetadata',
+            'connect:TagResource',
+            'connect:UntagResource',
+          ],
+          resources: [phoneNumbers],
+        },
+      ],
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    return resource;
   }
 
   private validateProps(props: PhoneNumberProps): void {
@@ -300,7 +415,20 @@ export class PhoneNumber extends PhoneNumberBase {
         'arn:aws:connect:<region>:<account>:traffic-distribution-group/<uuid>');
     }
 
-    if (props.sourcePhoneNumberArn !== undefined) {
+    if (props.phoneNumber !== undefined) {
+      if (props.sourcePhoneNumberArn !== undefined) {
+        fail(this, 'phoneNumber cannot be used with sourcePhoneNumberArn: claim a specific number, or import one');
+      }
+      const given = [
+        props.countryCode !== undefined ? 'countryCode' : undefined,
+        props.type !== undefined ? 'type' : undefined,
+        props.prefix !== undefined ? 'prefix' : undefined,
+      ].filter((name): name is string => name !== undefined);
+      if (given.length > 0) {
+        fail(this, `${given.join(', ')} cannot be used with phoneNumber (a specific number has its own country and type)`);
+      }
+      validatePhoneNumber(this, 'phoneNumber', props.phoneNumber);
+    } else if (props.sourcePhoneNumberArn !== undefined) {
       const given = [
         props.countryCode !== undefined ? 'countryCode' : undefined,
         props.type !== undefined ? 'type' : undefined,
@@ -316,7 +444,8 @@ export class PhoneNumber extends PhoneNumberBase {
         'an ARN such as arn:aws:sms-voice:<region>:<account>:phone-number/<id>');
     } else {
       if (props.countryCode === undefined || props.type === undefined) {
-        fail(this, 'countryCode and type are required to claim a phone number (or give sourcePhoneNumberArn to import one)');
+        fail(this, 'countryCode and type are required to claim a phone number (or give phoneNumber to claim a specific '
+          + 'one, or sourcePhoneNumberArn to import one)');
       }
       this.validateCountryCode(props.countryCode);
       validatePattern(this, 'type', props.type.value, TYPE_VALUE, 'upper-case letters, digits and underscores, such as DID or TOLL_FREE');

@@ -3,6 +3,9 @@ import { CfnTrafficDistributionGroup } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
+import { TrafficDistribution, TrafficDistributionOptions } from './traffic-distribution';
+import { TrafficDistributionGroupUser } from './traffic-distribution-group-user';
+import { IUser } from './user';
 import { importEnvironmentArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -34,6 +37,23 @@ export interface ITrafficDistributionGroup extends IResource, connectRefs.ITraff
    * @default - unknown (imported with `fromTrafficDistributionGroupArn`)
    */
   readonly instanceArn?: string;
+
+  /**
+   * Sets how the group spreads calls, agents and agent sign-in over the two Regions of its replicated instance
+   * (`UpdateTrafficDistribution`). A group takes one distribution. Deleting it hands the traffic back to the group's
+   * own Region.
+   *
+   * @returns the distribution
+   */
+  distributeTraffic(options: TrafficDistributionOptions): TrafficDistribution;
+
+  /**
+   * Adds a user (agent) to the group, so that the agent can sign in to both Regions and moves with the group's
+   * agent distribution. The user must be in the group's instance, and is added once.
+   *
+   * @returns the association of the user with the group
+   */
+  addUser(user: IUser): TrafficDistributionGroupUser;
 }
 
 abstract class TrafficDistributionGroupBase extends Resource implements ITrafficDistributionGroup {
@@ -43,6 +63,21 @@ abstract class TrafficDistributionGroupBase extends Resource implements ITraffic
 
   public get trafficDistributionGroupRef(): connectRefs.TrafficDistributionGroupReference {
     return { trafficDistributionGroupArn: this.trafficDistributionGroupArn };
+  }
+
+  public distributeTraffic(options: TrafficDistributionOptions): TrafficDistribution {
+    if (this.node.tryFindChild('TrafficDistribution')) {
+      fail(this, 'a traffic distribution group takes one traffic distribution, and distributeTraffic was called twice');
+    }
+    return new TrafficDistribution(this, 'TrafficDistribution', { ...options, trafficDistributionGroup: this });
+  }
+
+  public addUser(user: IUser): TrafficDistributionGroupUser {
+    const id = `User${Names.nodeUniqueId(user.node)}`;
+    if (this.node.tryFindChild(id)) {
+      fail(this, `user ${user.node.path} is already a user of this traffic distribution group`);
+    }
+    return new TrafficDistributionGroupUser(this, id, { trafficDistributionGroup: this, user });
   }
 }
 
@@ -99,7 +134,8 @@ const TRIMMED = /^\S(.*\S)?$/;
 /**
  * A traffic distribution group of an Amazon Connect instance replicated to a second Region (Amazon Connect
  * Global Resiliency): phone numbers claimed to it (`PhoneNumberTarget.trafficDistributionGroup(group)`) take
- * calls in both Regions, and the group decides how traffic is split between them.
+ * calls in both Regions, and the group decides how traffic is split between them (`distributeTraffic`). Agents
+ * added to the group (`addUser`) can sign in to both Regions and move with its agent distribution.
  *
  * ```ts
  * const group = new TrafficDistributionGroup(this, 'Resilient', {
@@ -110,6 +146,10 @@ const TRIMMED = /^\S(.*\S)?$/;
  *   target: PhoneNumberTarget.trafficDistributionGroup(group),
  *   countryCode: 'US',
  *   type: PhoneNumberType.DID,
+ * });
+ * group.addUser(agent);
+ * group.distributeTraffic({
+ *   telephony: [{ region: 'us-east-1', percentage: 80 }, { region: 'us-west-2', percentage: 20 }],
  * });
  * ```
  *

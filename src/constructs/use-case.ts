@@ -112,8 +112,14 @@ export interface UseCaseProps {
 const USE_CASE_TYPES = new WeakMap<IIntegrationAssociation, Set<string>>();
 
 /**
- * A use case of an integration association (`AWS::Connect::UseCase`): what Amazon Connect uses the integrated
- * resource for, such as evaluating rules on the events of an external application.
+ * A use case of an integration association: what Amazon Connect uses the integrated resource for, such as evaluating
+ * rules on the events of an external application (`UseCaseType.RULES_EVALUATION` on an `EVENT` association) or
+ * outbound campaigns (`UseCaseType.CONNECT_CAMPAIGNS`).
+ *
+ * The use cases of an `IntegrationAssociation` made through the Connect API (every type but Lambda functions, Lex bots
+ * and applications) are created, and deleted before the association, by the association's custom resource: this
+ * construct then adds no resource of its own. Use cases of other associations (imported ones, for example) are
+ * `AWS::Connect::UseCase` resources, a type the pinned CloudFormation schemas and cfn-lint do not know yet.
  *
  * `integration.addUseCase(UseCaseType.RULES_EVALUATION)` creates one inside the integration association.
  *
@@ -187,15 +193,22 @@ export class UseCase extends UseCaseBase {
     types.add(type);
     USE_CASE_TYPES.set(association, types);
 
-    const resource = new CfnUseCase(this, 'Resource', {
-      instanceId: parseInstanceArn(this, association.instanceArn),
-      integrationAssociationId: association.integrationAssociationId,
-      useCaseType: type,
-    });
-
-    this.useCaseArn = resource.attrUseCaseArn;
-    this.useCaseId = resource.attrUseCaseId;
     this.integrationAssociationId = association.integrationAssociationId;
+    // An association made through the Connect API creates its use cases itself (see IntegrationAssociation).
+    const binder = association as { _bindUseCase?: (useCaseType: string) => { useCaseId: string; useCaseArn: string } | undefined };
+    const managed = binder._bindUseCase?.(type);
+    if (managed !== undefined) {
+      this.useCaseArn = managed.useCaseArn;
+      this.useCaseId = managed.useCaseId;
+    } else {
+      const resource = new CfnUseCase(this, 'Resource', {
+        instanceId: parseInstanceArn(this, association.instanceArn),
+        integrationAssociationId: association.integrationAssociationId,
+        useCaseType: type,
+      });
+      this.useCaseArn = resource.attrUseCaseArn;
+      this.useCaseId = resource.attrUseCaseId;
+    }
     this.instanceArn = association.instanceArn;
     this.useCaseType = props.useCaseType;
   }

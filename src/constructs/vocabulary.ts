@@ -3,6 +3,7 @@ import { IResource, Names, Resource, Token } from 'aws-cdk-lib';
 import { CfnVocabulary } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
+import { DefaultVocabulary } from './default-vocabulary';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
@@ -279,11 +280,11 @@ const MAX_FIELD_CHARACTERS = 255;
  * Lens should recognize in call transcripts.
  *
  * Amazon Connect processes a new vocabulary for a while (`state` is `CREATION_IN_PROGRESS`, then `ACTIVE`);
- * CloudFormation waits for it. Make a vocabulary the default of its language in the Amazon Connect console or
- * with the `AssociateDefaultVocabulary` API.
+ * CloudFormation waits for it. `setAsDefault()` makes it the default of its language, the vocabulary Contact Lens
+ * uses for contacts in that language.
  *
  * ```ts
- * new Vocabulary(this, 'Products', {
+ * const products = new Vocabulary(this, 'Products', {
  *   instance,
  *   vocabularyName: 'products',
  *   languageCode: VocabularyLanguageCode.EN_US,
@@ -291,6 +292,7 @@ const MAX_FIELD_CHARACTERS = 255;
  *     { phrase: 'Dynamo-D.B.', displayAs: 'DynamoDB' },
  *   ]),
  * });
+ * products.setAsDefault();
  * ```
  *
  * @resource AWS::Connect::Vocabulary
@@ -347,6 +349,14 @@ export class Vocabulary extends VocabularyBase {
    */
   public readonly state: string;
 
+  /**
+   * The language of the vocabulary.
+   */
+  public readonly languageCode: VocabularyLanguageCode;
+
+  private readonly instance: IInstance;
+  private defaultOfLanguage?: DefaultVocabulary;
+
   constructor(scope: Construct, id: string, props: VocabularyProps) {
     super(scope, id);
 
@@ -369,6 +379,24 @@ export class Vocabulary extends VocabularyBase {
     this.instanceArn = props.instance.instanceArn;
     this.vocabularyName = name;
     this.state = resource.attrState;
+    this.languageCode = props.languageCode;
+    this.instance = props.instance;
+  }
+
+  /**
+   * Makes this vocabulary the default of its language in its instance, the one Contact Lens uses for post-call and
+   * real-time analysis of contacts in that language (through the Connect API; CloudFormation cannot). On removal the
+   * language gets back the default it had before. A language has one default per instance.
+   *
+   * @returns the default vocabulary association (the same one when called again)
+   */
+  public setAsDefault(): DefaultVocabulary {
+    this.defaultOfLanguage ??= new DefaultVocabulary(this, 'DefaultVocabulary', {
+      instance: this.instance,
+      vocabulary: this,
+      languageCode: this.languageCode,
+    });
+    return this.defaultOfLanguage;
   }
 
   private validateContent(content: string): void {

@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { CfnParameter, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ContactFlow, ContactFlowState, ContactFlowType, ContactFlowVersion } from '../../src/constructs/contact-flow';
+import { Construct } from 'constructs';
+import { ContactFlow, ContactFlowState, ContactFlowStatus, ContactFlowType, ContactFlowVersion, IContactFlow } from '../../src/constructs/contact-flow';
 import { FlowContent, FlowReference } from '../../src/constructs/flow-content';
 import { IInstance, Instance } from '../../src/constructs/instance';
 import { Queue } from '../../src/constructs/queue';
@@ -405,5 +406,372 @@ describe('ContactFlowVersion.fromContactFlowVersionArn', () => {
     const { stack } = testStack();
     expect(() => ContactFlowVersion.fromContactFlowVersionArn(stack, 'Imported', `${INSTANCE_ARN}/flow-module/m1:3`))
       .toThrow(/flow version ARN must look like/);
+  });
+});
+
+/** A flow that transfers to the flow named by the placeholder `${Next}`. */
+function transferTo(next: IContactFlow): FlowContent {
+  return FlowContent.fromObject({
+    Version: '2019-10-30',
+    StartAction: 'Go',
+    Actions: [
+      { Identifier: 'Go', Type: 'TransferToFlow', Parameters: { ContactFlowId: '${Next}' }, Transitions: { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] } },
+      { Identifier: 'End', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+    ],
+  }, { references: [FlowReference.contactFlow('Next', next)] });
+}
+
+/** The logical ids each resource of a template references (Ref, Fn::GetAtt, Fn::Sub, DependsOn). */
+function referenceGraph(template: Template): Map<string, Set<string>> {
+  const resources = template.toJSON().Resources as Record<string, any>;
+  const graph = new Map<string, Set<string>>();
+  const walk = (value: any, into: Set<string>): void => {
+    if (Array.isArray(value)) {
+      value.forEach(item => walk(item, into));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'Ref' && typeof item === 'string') {
+          into.add(item);
+        } else if (key === 'Fn::GetAtt') {
+          into.add(Array.isArray(item) ? item[0] : String(item).split('.')[0]);
+        } else if (key === 'Fn::Sub') {
+          const text = Array.isArray(item) ? item[0] : item;
+          for (const match of String(text).matchAll(/\$\{([^!}.]+)/g)) {
+            into.add(match[1]);
+          }
+        } else {
+          walk(item, into);
+        }
+      }
+    }
+  };
+  for (const [id, resource] of Object.entries(resources)) {
+    const targets = new Set<string>();
+    walk(resource.Properties ?? {}, targets);
+    for (const dependency of [resource.DependsOn ?? []].flat()) {
+      targets.add(dependency);
+    }
+    graph.set(id, new Set([...targets].filter(target => target in resources)));
+  }
+  return graph;
+}
+
+/** A cycle in the reference graph of a template, or undefined when there is none. */
+function findCycle(template: Template): string[] | undefined {
+  const graph = referenceGraph(template);
+  const state = new Map<string, 'open' | 'done'>();
+  const open: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'open') {
+      return [...open.slice(open.indexOf(id)), id];
+    }
+    if (state.get(id) === 'done') {
+      return undefined;
+    }
+    state.set(id, 'open');
+    open.push(id);
+    for (const next of graph.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) {
+        return cycle;
+      }
+    }
+    open.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of graph.keys()) {
+    const cycle = visit(id);
+    if (cycle) {
+      return cycle;
+    }
+  }
+  return undefined;
+}
+
+/** The statements of the cdk-connect provider's policy. */
+function providerStatements(template: Template): any[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  const [id] = Object.keys(policies).filter(key => key.startsWith('CdkConnectProviderPolicy'));
+  return policies[id].Properties.PolicyDocument.Statement;
+}
+
+const FLOW_RESOURCES = [INSTANCE_ARN, `${INSTANCE_ARN}/contact-flow/*`];
+
+describe('ContactFlow with a status (SAVED flows)', () => {
+  test('a SAVED flow is created by the Custom::ConnectContactFlow custom resource', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance, { status: ContactFlowStatus.SAVED, description: 'draft for review' });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Connect::ContactFlow', 0);
+    template.hasResourceProperties('Custom::ConnectContactFlow', {
+      InstanceId: '11111111-2222-3333-4444-555555555555',
+      Name: 'Inbound',
+      Type: 'CONTACT_FLOW',
+      Status: 'SAVED',
+      State: 'ACTIVE',
+      Description: 'draft for review',
+      Content: JSON.stringify(MINIMAL_FLOW),
+      DeferContent: Match.absent(),
+      Tags: Match.absent(),
+    });
+    expect(flow.contactFlowStatus).toBe(ContactFlowStatus.SAVED);
+    expect(flow.node.defaultChild?.node.id).toBe('Resource');
+  });
+
+  test('exposes the ARN and id the custom resource returns', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance, { status: ContactFlowStatus.SAVED });
+    expect(stack.resolve(flow.contactFlowArn)).toEqual({ 'Fn::GetAtt': ['FlowA74D6E88', 'ContactFlowArn'] });
+    expect(stack.resolve(flow.contactFlowId)).toEqual({ 'Fn::GetAtt': ['FlowA74D6E88', 'ContactFlowId'] });
+  });
+
+  test('grants the provider exactly the flow actions, on the instance and its flows', () => {
+    const { stack, instance } = testStack();
+    minimalFlow(stack, instance, { status: ContactFlowStatus.SAVED });
+    expect(providerStatements(Template.fromStack(stack))).toEqual([{
+      Effect: 'Allow',
+      Action: [
+        'connect:CreateContactFlow', 'connect:ListContactFlows', 'connect:DescribeContactFlow',
+        'connect:UpdateContactFlowContent', 'connect:UpdateContactFlowMetadata', 'connect:DeleteContactFlow',
+        'connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource',
+      ],
+      Resource: FLOW_RESOURCES,
+    }]);
+  });
+
+  test('an explicit PUBLISHED status is kept by the custom resource too (a SAVED flow is published in place)', () => {
+    const { stack, instance } = testStack();
+    minimalFlow(stack, instance, { status: ContactFlowStatus.PUBLISHED });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Connect::ContactFlow', 0);
+    template.hasResourceProperties('Custom::ConnectContactFlow', { Status: 'PUBLISHED' });
+  });
+
+  test('tags apply to a SAVED flow', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance, { status: ContactFlowStatus.SAVED });
+    Tags.of(flow).add('team', 'support');
+    Tags.of(stack).add('env', 'prod');
+    Template.fromStack(stack).hasResourceProperties('Custom::ConnectContactFlow', { Tags: { team: 'support', env: 'prod' } });
+  });
+
+  test('a SAVED flow that invokes a Lambda function is created after the association', () => {
+    const { stack, instance } = testStack();
+    const fn = lambda.Function.fromFunctionArn(stack, 'Fn', 'arn:aws:lambda:us-east-1:111122223333:function:lookup');
+    new ContactFlow(stack, 'Flow', {
+      instance,
+      contactFlowName: 'Lookup',
+      status: ContactFlowStatus.SAVED,
+      content: FlowContent.fromFile(path.join(FIXTURES, 'invoke-lambda.json'), {
+        references: [FlowReference.lambdaFunction('CustomerLookup', fn)],
+      }),
+    });
+    const template = Template.fromStack(stack);
+    const association = Object.keys(template.findResources('AWS::Connect::IntegrationAssociation'))[0];
+    expect(template.findResources('Custom::ConnectContactFlow').FlowA74D6E88.DependsOn).toContain(association);
+  });
+
+  test('fails for a version of a SAVED flow', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance, { type: ContactFlowType.CAMPAIGN, status: ContactFlowStatus.SAVED });
+    expect(() => flow.addVersion('V1'))
+      .toThrow(/Test\/Flow\/V1: versions can only be published of published flows, got 'Test\/Flow' with status SAVED/);
+  });
+
+  test('every status of the API is in the enum', () => {
+    expect(Object.values(ContactFlowStatus).sort()).toEqual(['PUBLISHED', 'SAVED']);
+  });
+});
+
+describe('ContactFlow with deferred content', () => {
+  test('CloudFormation creates the flow with a placeholder; Custom::ConnectFlowContent sets the content', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance, { deferContent: true, description: 'menu' });
+    Tags.of(flow).add('team', 'support');
+    const template = Template.fromStack(stack);
+    const placeholder = JSON.stringify({
+      Version: '2019-10-30',
+      StartAction: 'cdk-connect-placeholder',
+      Actions: [{ Identifier: 'cdk-connect-placeholder', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
+    });
+    template.hasResourceProperties('AWS::Connect::ContactFlow', { Name: 'Inbound', Content: placeholder });
+    template.hasResourceProperties('Custom::ConnectFlowContent', {
+      InstanceId: '11111111-2222-3333-4444-555555555555',
+      ContactFlowId: { 'Fn::GetAtt': ['FlowA74D6E88', 'ContactFlowArn'] },
+      Status: 'PUBLISHED',
+      Content: JSON.stringify(MINIMAL_FLOW),
+      PlaceholderContent: placeholder,
+      // CloudFormation writes the placeholder whenever it updates the flow: the content resource follows its properties.
+      FlowProperties: { Name: 'Inbound', Description: 'menu', State: 'ACTIVE', Tags: { team: 'support' } },
+    });
+    expect(flow.contentDeferred).toBe(true);
+    expect(flow.node.defaultChild?.node.id).toBe('Resource');
+    expect(providerStatements(template)).toEqual([{
+      Effect: 'Allow',
+      Action: ['connect:DescribeContactFlow', 'connect:UpdateContactFlowContent'],
+      Resource: FLOW_RESOURCES,
+    }]);
+  });
+
+  test.each([
+    [ContactFlowType.CONTACT_FLOW, 'DisconnectParticipant'],
+    [ContactFlowType.AGENT_TRANSFER, 'DisconnectParticipant'],
+    [ContactFlowType.QUEUE_TRANSFER, 'DisconnectParticipant'],
+    [ContactFlowType.CUSTOMER_QUEUE, 'EndFlowExecution'],
+    [ContactFlowType.CUSTOMER_WHISPER, 'EndFlowExecution'],
+    [ContactFlowType.AGENT_WHISPER, 'EndFlowExecution'],
+    [ContactFlowType.OUTBOUND_WHISPER, 'EndFlowExecution'],
+    [ContactFlowType.CAMPAIGN, 'EndFlowExecution'],
+    [ContactFlowType.CUSTOMER_HOLD, 'MessageParticipantIteratively'],
+    [ContactFlowType.AGENT_HOLD, 'MessageParticipantIteratively'],
+  ])('the placeholder of a %s flow is one %s action, valid flow language', (type, action) => {
+    const { stack, instance } = testStack();
+    minimalFlow(stack, instance, { type, deferContent: true });
+    const content = Template.fromStack(stack).findResources('AWS::Connect::ContactFlow').FlowA74D6E88.Properties.Content;
+    const doc = JSON.parse(content);
+    expect(doc.Actions.map((a: any) => a.Type)).toEqual([action]);
+    // The placeholder passes the library's own flow language checks.
+    expect(() => FlowContent.fromJsonString(content).bind(new Construct(stack, 'Check'), instance)).not.toThrow();
+  });
+
+  test('the content resource waits for what the content references; the flow does not', () => {
+    const { stack, instance } = testStack();
+    const fn = lambda.Function.fromFunctionArn(stack, 'Fn', 'arn:aws:lambda:us-east-1:111122223333:function:lookup');
+    new ContactFlow(stack, 'Flow', {
+      instance,
+      contactFlowName: 'Lookup',
+      deferContent: true,
+      content: FlowContent.fromFile(path.join(FIXTURES, 'invoke-lambda.json'), {
+        references: [FlowReference.lambdaFunction('CustomerLookup', fn)],
+      }),
+    });
+    const template = Template.fromStack(stack);
+    const association = Object.keys(template.findResources('AWS::Connect::IntegrationAssociation'))[0];
+    expect(template.findResources('AWS::Connect::ContactFlow').FlowA74D6E88.DependsOn).toBeUndefined();
+    expect(Object.values(template.findResources('Custom::ConnectFlowContent'))[0].DependsOn).toContain(association);
+  });
+
+  test('a SAVED flow with deferred content: the flow resource keeps the placeholder, the content goes to the draft', () => {
+    const { stack, instance } = testStack();
+    minimalFlow(stack, instance, { status: ContactFlowStatus.SAVED, deferContent: true });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('Custom::ConnectContactFlow', {
+      Status: 'SAVED',
+      DeferContent: true,
+      Content: Match.stringLikeRegexp('cdk-connect-placeholder'),
+    });
+    template.hasResourceProperties('Custom::ConnectFlowContent', {
+      Status: 'SAVED',
+      Content: JSON.stringify(MINIMAL_FLOW),
+      FlowProperties: Match.absent(),
+    });
+  });
+
+  test('flows that transfer to each other synthesize when one defers its content, and the template has no cycle', () => {
+    const { stack, instance } = testStack();
+    const menu = new ContactFlow(stack, 'Menu', { instance, contactFlowName: 'Menu', deferContent: true });
+    const billing = new ContactFlow(stack, 'Billing', { instance, contactFlowName: 'Billing', content: transferTo(menu) });
+    menu.defineContent(transferTo(billing));
+
+    const template = Template.fromStack(stack);
+    expect(findCycle(template)).toBeUndefined();
+    const graph = referenceGraph(template);
+    const menuId = stack.getLogicalId(menu.node.defaultChild as CfnResource);
+    const billingId = stack.getLogicalId(billing.node.defaultChild as CfnResource);
+    const contentId = Object.keys(template.findResources('Custom::ConnectFlowContent'))[0];
+    // Billing references Menu; Menu references nothing; Menu's content references both.
+    expect([...graph.get(billingId)!]).toEqual([menuId]);
+    expect([...graph.get(menuId)!]).toEqual([]);
+    expect([...graph.get(contentId)!]).toEqual(expect.arrayContaining([menuId, billingId]));
+    template.hasResourceProperties('Custom::ConnectFlowContent', {
+      Content: { 'Fn::Join': ['', Match.arrayWith([{ 'Fn::GetAtt': [billingId, 'ContactFlowArn'] }])] },
+    });
+  });
+
+  test('a flow that transfers to itself synthesizes with deferred content', () => {
+    const { stack, instance } = testStack();
+    const loop = new ContactFlow(stack, 'Loop', { instance, contactFlowName: 'Loop', deferContent: true });
+    loop.defineContent(transferTo(loop));
+    expect(findCycle(Template.fromStack(stack))).toBeUndefined();
+  });
+
+  test('a version of a deferred flow waits for the content and follows it', () => {
+    const { stack, instance } = testStack();
+    const campaign = minimalFlow(stack, instance, { type: ContactFlowType.CAMPAIGN, deferContent: true, content: undefined });
+    const version = campaign.addVersion('V1', { publishOnContentChange: true });
+    campaign.defineContent(FlowContent.fromObject(MINIMAL_FLOW));
+    const template = Template.fromStack(stack);
+    const contentId = Object.keys(template.findResources('Custom::ConnectFlowContent'))[0];
+    const versionId = stack.resolve((version.node.defaultChild as CfnResource).logicalId);
+    expect(template.findResources('AWS::Connect::ContactFlowVersion')[versionId].DependsOn).toEqual([contentId]);
+
+    // The version's logical id follows the real content, not the placeholder.
+    const other = testStack();
+    const changed = minimalFlow(other.stack, other.instance, {
+      type: ContactFlowType.CAMPAIGN,
+      deferContent: true,
+      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { v: 2 } }),
+    });
+    const otherVersion = changed.addVersion('V1', { publishOnContentChange: true });
+    expect(other.stack.resolve((otherVersion.node.defaultChild as CfnResource).logicalId)).not.toBe(versionId);
+  });
+
+  test('fails when flows reference each other in a cycle and none defers its content', () => {
+    const { stack, instance } = testStack();
+    const menu = new ContactFlow(stack, 'Menu', { instance, contactFlowName: 'Menu' });
+    const billing = new ContactFlow(stack, 'Billing', { instance, contactFlowName: 'Billing', content: transferTo(menu) });
+    menu.defineContent(transferTo(billing));
+    expect(() => Template.fromStack(stack)).toThrow(
+      /\[Test\] flows reference each other in a cycle: Test\/Menu → Test\/Billing → Test\/Menu; CloudFormation rejects such a template \("Circular dependency between resources"\): set deferContent: true on one of these flows \(Test\/Menu, Test\/Billing\)/);
+  });
+
+  test('fails for a flow that transfers to itself without deferred content', () => {
+    const { stack, instance } = testStack();
+    const loop = new ContactFlow(stack, 'Loop', { instance, contactFlowName: 'Loop' });
+    loop.defineContent(transferTo(loop));
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/Loop → Test\/Loop; .*set deferContent: true on one of this flow \(Test\/Loop\)/);
+  });
+
+  test('fails for a cycle of SAVED flows too', () => {
+    const { stack, instance } = testStack();
+    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A', status: ContactFlowStatus.SAVED });
+    const b = new ContactFlow(stack, 'B', { instance, contactFlowName: 'B', status: ContactFlowStatus.SAVED, content: transferTo(a) });
+    a.defineContent(transferTo(b));
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/A/);
+  });
+
+  test('fails for a cycle through another resource, naming it', () => {
+    const { stack, instance } = testStack();
+    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
+    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing', properties: { Flow: a.contactFlowArn } });
+    const b = new ContactFlow(stack, 'B', {
+      instance,
+      contactFlowName: 'B',
+      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.getAtt('Arn').toString())] }),
+    });
+    a.defineContent(transferTo(b));
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A; .*one of these flows \(Test\/A, Test\/B\)/);
+  });
+
+  test('fails for a cycle made by an explicit dependency', () => {
+    const { stack, instance } = testStack();
+    const a = minimalFlow(stack, instance);
+    const b = new ContactFlow(stack, 'B', { instance, contactFlowName: 'B', content: transferTo(a) });
+    a.node.addDependency(b);
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/Flow → Test\/B → Test\/Flow/);
+  });
+
+  test('fails for a flow without content', () => {
+    const { app, stack, instance } = testStack();
+    new ContactFlow(stack, 'Menu', { instance, contactFlowName: 'Menu', deferContent: true });
+    expect(() => app.synth()).toThrow(/\[Test\/Menu\] the flow has no content: pass content in its props or call defineContent\(\)/);
+  });
+
+  test('fails when content is defined twice', () => {
+    const { stack, instance } = testStack();
+    const flow = minimalFlow(stack, instance);
+    expect(() => flow.defineContent(FlowContent.fromObject(MINIMAL_FLOW)))
+      .toThrow(/Test\/Flow: the flow already has content: give it either in the props or with one call of defineContent\(\)/);
   });
 });

@@ -1,13 +1,16 @@
 import { App, CfnElement, CfnParameter, Duration, Lazy, Names, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lex from 'aws-cdk-lib/aws-lex';
+import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as voiceid from 'aws-cdk-lib/aws-voiceid';
 import { AnalyticsDataSet } from '../../src/constructs/data-lake-association';
 import {
   IdentityManagementType,
@@ -119,9 +122,22 @@ describe('Instance', () => {
           HighVolumeOutBound: true,
           EnhancedContactMonitoring: true,
           EnhancedChatMonitoring: false,
-          MessageStreaming: true,
+          MessageStreaming: Match.absent(),
           AutoMuteAgentOnHold: true,
         },
+      });
+    });
+
+    test('sets message streaming, which the pinned CloudFormation schema lacks, through the Connect API', () => {
+      const stack = newStack();
+      new Instance(stack, 'Instance', { instanceAlias: 'cc', messageStreaming: true });
+
+      const template = Template.fromStack(stack);
+      expect(Object.keys(Object.values(template.findResources('AWS::Connect::Instance'))[0].Properties.Attributes)).not.toContain('MessageStreaming');
+      template.hasResourceProperties('Custom::ConnectInstanceAttribute', {
+        InstanceId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Id'] },
+        AttributeType: 'MESSAGE_STREAMING',
+        Value: 'true',
       });
     });
 
@@ -499,15 +515,25 @@ describe('Instance', () => {
       });
     });
 
-    test('a custom resource type is rendered, checked against what it accepts, and warned about', () => {
+    test('a resource type CloudFormation rejects is configured through the Connect API, without a warning', () => {
       const { stack, instance } = testStack();
       instance.addStorageConfig(StorageResourceType.custom('ATTACHMENTS'), StorageTarget.s3(s3.Bucket.fromBucketName(stack, 'B', 'bucket-name')));
 
-      Template.fromStack(stack).hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Connect::InstanceStorageConfig', 0);
+      template.hasResourceProperties('Custom::ConnectInstanceStorageConfig', {
         ResourceType: 'ATTACHMENTS',
-        S3Config: { BucketPrefix: `connect/${INSTANCE_ID}/Attachments` },
+        StorageConfig: { StorageType: 'S3', S3Config: { BucketName: 'bucket-name', BucketPrefix: `connect/${INSTANCE_ID}/Attachments` } },
       });
-      Annotations.fromStack(stack).hasWarning('/Test/Instance', Match.stringLikeRegexp('storage resource type ATTACHMENTS is not one AWS::Connect::InstanceStorageConfig documents'));
+      Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+    });
+
+    test('a resource type neither CloudFormation nor the Connect API documents is warned about', () => {
+      const { stack, instance } = testStack();
+      instance.addStorageConfig(StorageResourceType.custom('HOLOGRAMS'), StorageTarget.s3(s3.Bucket.fromBucketName(stack, 'B', 'bucket-name')));
+
+      Template.fromStack(stack).hasResourceProperties('Custom::ConnectInstanceStorageConfig', { ResourceType: 'HOLOGRAMS' });
+      Annotations.fromStack(stack).hasWarning('/Test/Instance', Match.stringLikeRegexp('storage resource type HOLOGRAMS is not one the Connect API documents'));
     });
 
     test('the documented resource types carry no warning', () => {
@@ -858,22 +884,29 @@ describe('Instance', () => {
       sourceApplicationUrl: 'https://example.my.salesforce.com',
     };
 
-    const byArn: Array<[string, string, string]> = [
-      ['associateCasesDomain', 'CASES_DOMAIN', CASES_DOMAIN_ARN],
-      ['associateWisdomAssistant', 'WISDOM_ASSISTANT', ASSISTANT_ARN],
-      ['associateWisdomKnowledgeBase', 'WISDOM_KNOWLEDGE_BASE', KNOWLEDGE_BASE_ARN],
-      ['associateQuickResponses', 'WISDOM_QUICK_RESPONSES', KNOWLEDGE_BASE_ARN],
-      ['associateMessageTemplates', 'Q_MESSAGE_TEMPLATES', KNOWLEDGE_BASE_ARN],
-      ['associateSesIdentity', 'SES_IDENTITY', SES_IDENTITY_ARN],
-      ['associateApplication', 'APPLICATION', APPLICATION_ARN],
+    const VOICE_CONNECTOR_ARN = 'arn:aws:chime:us-east-1:111122223333:vc/abcdef1ghij2klmno3pqr4';
+    const API = 'Custom::ConnectIntegrationAssociation';
+    const CFN = 'AWS::Connect::IntegrationAssociation';
+
+    // [method, integration type, ARN, the resource type that makes it]
+    const byArn: Array<[string, string, string, string]> = [
+      ['associateCasesDomain', 'CASES_DOMAIN', CASES_DOMAIN_ARN, API],
+      ['associateWisdomAssistant', 'WISDOM_ASSISTANT', ASSISTANT_ARN, API],
+      ['associateWisdomKnowledgeBase', 'WISDOM_KNOWLEDGE_BASE', KNOWLEDGE_BASE_ARN, API],
+      ['associateQuickResponses', 'WISDOM_QUICK_RESPONSES', KNOWLEDGE_BASE_ARN, API],
+      ['associateMessageTemplates', 'Q_MESSAGE_TEMPLATES', KNOWLEDGE_BASE_ARN, API],
+      ['associateSesIdentity', 'SES_IDENTITY', SES_IDENTITY_ARN, API],
+      ['associateAnalyticsConnector', 'ANALYTICS_CONNECTOR', VOICE_CONNECTOR_ARN, API],
+      ['associateCallTransferConnector', 'CALL_TRANSFER_CONNECTOR', VOICE_CONNECTOR_ARN, API],
+      ['associateApplication', 'APPLICATION', APPLICATION_ARN, CFN],
     ];
 
-    test.each(byArn)('%s associates a %s', (method, type, arn) => {
+    test.each(byArn)('%s associates a %s', (method, type, arn, resourceType) => {
       const { stack, instance } = testStack();
       const association: IIntegrationAssociation = (instance as any)[method](arn);
 
-      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', {
-        InstanceId: INSTANCE_ARN,
+      Template.fromStack(stack).hasResourceProperties(resourceType, {
+        InstanceId: resourceType === API ? INSTANCE_ID : INSTANCE_ARN,
         IntegrationType: type,
         IntegrationArn: arn,
       });
@@ -882,22 +915,91 @@ describe('Instance', () => {
       expect(association.instanceArn).toBe(INSTANCE_ARN);
     });
 
-    test.each(byArn)('%s associates the same ARN once', (method, _type, arn) => {
+    test.each(byArn)('%s associates the same ARN once', (method, _type, arn, resourceType) => {
       const { stack, instance } = testStack();
       const first = (instance as any)[method](arn);
 
       expect((instance as any)[method](arn)).toBe(first);
-      Template.fromStack(stack).resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
+      Template.fromStack(stack).resourceCountIs(resourceType, 1);
     });
 
-    test.each(byArn)('%s skips the check of a token ARN', (method, type) => {
+    test.each(byArn)('%s skips the check of a token ARN', (method, type, _arn, resourceType) => {
       const { stack, instance } = testStack();
       (instance as any)[method](new CfnParameter(stack, 'IntegrationArn').valueAsString);
 
-      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+      Template.fromStack(stack).hasResourceProperties(resourceType, {
         IntegrationType: type,
         IntegrationArn: { Ref: 'IntegrationArn' },
       });
+    });
+
+    test('associateCognitoUserPool associates a new user pool through the Connect API', () => {
+      const stack = newStack();
+      const instance = newInstance(stack);
+      const pool = new cognito.UserPool(stack, 'Customers');
+      const association = instance.associateCognitoUserPool(pool);
+
+      expect(instance.associateCognitoUserPool(pool)).toBe(association);
+      const template = Template.fromStack(stack);
+      template.resourceCountIs(API, 1);
+      template.hasResourceProperties(API, {
+        InstanceId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Id'] },
+        IntegrationType: 'COGNITO_USER_POOL',
+        IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Customers'), 'Arn'] },
+      });
+      expect(association.integrationType).toBe(IntegrationType.COGNITO_USER_POOL);
+      expect(association.node.id).toBe(`CognitoUserPool${Names.nodeUniqueId(pool.node)}`);
+    });
+
+    test('associateCognitoUserPool takes an imported pool', () => {
+      const { stack, instance } = testStack();
+      const pool = cognito.UserPool.fromUserPoolArn(stack, 'Pool', 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123');
+      instance.associateCognitoUserPool(pool);
+
+      Template.fromStack(stack).hasResourceProperties(API, {
+        IntegrationType: 'COGNITO_USER_POOL',
+        IntegrationArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_AbCdEf123',
+      });
+    });
+
+    test('associateVoiceIdDomain associates a Voice ID domain by its ARN', () => {
+      const { stack, instance } = testStack();
+      const domain = voiceid.CfnDomain.fromDomainId(stack, 'Domain', 'abcdefghijklmnopqrstuv');
+      const association = instance.associateVoiceIdDomain(domain);
+
+      expect(instance.associateVoiceIdDomain(domain)).toBe(association);
+      Template.fromStack(stack).hasResourceProperties(API, {
+        InstanceId: INSTANCE_ID,
+        IntegrationType: 'VOICE_ID',
+        IntegrationArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':voiceid:us-east-1:111122223333:domain/abcdefghijklmnopqrstuv']] },
+      });
+    });
+
+    test('fails with a second Voice ID domain', () => {
+      const { stack, instance } = testStack();
+      instance.associateVoiceIdDomain(voiceid.CfnDomain.fromDomainId(stack, 'First', 'abcdefghijklmnopqrstuv'));
+      expect(() => instance.associateVoiceIdDomain(voiceid.CfnDomain.fromDomainId(stack, 'Second', 'vutsrqponmlkjihgfedcba')))
+        .toThrow(/an instance can be associated with one Voice ID domain, got a second one: Test\/Second after Test\/First/);
+    });
+
+    test('associatePinpointApp associates an End User Messaging application', () => {
+      const { stack, instance } = testStack();
+      const app = pinpoint.CfnApp.fromAppArn(stack, 'Messaging', 'arn:aws:mobiletargeting:us-east-1:111122223333:apps/0123456789abcdef0123456789abcdef');
+      const association = instance.associatePinpointApp(app);
+
+      expect(instance.associatePinpointApp(app)).toBe(association);
+      Template.fromStack(stack).hasResourceProperties(API, {
+        IntegrationType: 'PINPOINT_APP',
+        IntegrationArn: 'arn:aws:mobiletargeting:us-east-1:111122223333:apps/0123456789abcdef0123456789abcdef',
+      });
+    });
+
+    test.each([
+      ['associateAnalyticsConnector', 'arn:aws:chime:us-east-1:111122223333:sma/abc', /integration ARN of a ANALYTICS_CONNECTOR integration must be the ARN of an Amazon Chime SDK Voice Connector/],
+      ['associateCallTransferConnector', CASES_DOMAIN_ARN, /integration ARN of a CALL_TRANSFER_CONNECTOR integration must be the ARN of an Amazon Chime SDK Voice Connector/],
+    ])('fails when %s gets %p', (method, arn, message) => {
+      const { instance } = testStack();
+      expect(() => (instance as any)[method](arn)).toThrow(message);
     });
 
     test.each([
@@ -914,21 +1016,26 @@ describe('Instance', () => {
       expect(() => (instance as any)[method](arn)).toThrow(message);
     });
 
-    test('fails with an integration ARN longer than 140 characters', () => {
+    test('fails with an integration ARN longer than the 140 characters CloudFormation takes', () => {
       const { instance } = testStack();
-      expect(() => instance.associateSesIdentity(`arn:aws:ses:us-east-1:111122223333:identity/${'a'.repeat(100)}.com`))
-        .toThrow(/integration ARN must be 1 to 140 characters, got 148/);
+      expect(() => instance.associateApplication(`arn:aws:app-integrations:us-east-1:111122223333:application/${'a'.repeat(100)}`))
+        .toThrow(/integration ARN must be 1 to 140 characters, got 160/);
+    });
+
+    test('takes integration ARNs longer than 140 characters through the Connect API', () => {
+      const { stack, instance } = testStack();
+      instance.associateSesIdentity(`arn:aws:ses:us-east-1:111122223333:identity/${'a'.repeat(100)}.com`);
+
+      Template.fromStack(stack).resourceCountIs(API, 1);
     });
 
     test('an association exposes its id, its ARN and a reference', () => {
       const { stack, instance } = testStack();
       const association = instance.associateCasesDomain(CASES_DOMAIN_ARN);
-      const logicalId = stack.getLogicalId(association.node.defaultChild as CfnElement);
+      const logicalId = stack.getLogicalId(association.node.findChild('Resource').node.defaultChild as CfnElement);
 
       expect(stack.resolve(association.integrationAssociationId)).toEqual({ 'Fn::GetAtt': [logicalId, 'IntegrationAssociationId'] });
-      expect(stack.resolve(association.integrationAssociationArn)).toEqual({
-        'Fn::Join': ['/', [`${INSTANCE_ARN}/integration-association`, { 'Fn::GetAtt': [logicalId, 'IntegrationAssociationId'] }]],
-      });
+      expect(stack.resolve(association.integrationAssociationArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'IntegrationAssociationArn'] });
       expect(association.integrationAssociationRef).toEqual({
         instanceId: INSTANCE_ARN,
         integrationType: 'CASES_DOMAIN',
@@ -966,9 +1073,9 @@ describe('Instance', () => {
 
       expect((instance as any)[method](fn)).toBe(association);
       const template = Template.fromStack(stack);
-      template.resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
-      template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
-        InstanceId: INSTANCE_ARN,
+      template.resourceCountIs(API, 1);
+      template.hasResourceProperties(API, {
+        InstanceId: INSTANCE_ID,
         IntegrationType: type,
         IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Fn'), 'Arn'] },
       });
@@ -987,7 +1094,8 @@ describe('Instance', () => {
       instance.associateMessageProcessor(fn);
 
       const template = Template.fromStack(stack);
-      template.resourceCountIs('AWS::Connect::IntegrationAssociation', 3);
+      template.resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
+      template.resourceCountIs(API, 2);
       template.resourceCountIs('AWS::Lambda::Permission', 1);
     });
 
@@ -1010,8 +1118,8 @@ describe('Instance', () => {
       const association = instance.associateEventIntegration(EVENT_INTEGRATION_ARN, SOURCE);
 
       expect(instance.associateEventIntegration(EVENT_INTEGRATION_ARN, { ...SOURCE })).toBe(association);
-      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', {
-        InstanceId: INSTANCE_ARN,
+      Template.fromStack(stack).hasResourceProperties(API, {
+        InstanceId: INSTANCE_ID,
         IntegrationType: 'EVENT',
         IntegrationArn: EVENT_INTEGRATION_ARN,
         SourceType: 'SALESFORCE',
@@ -1033,15 +1141,16 @@ describe('Instance', () => {
         .toThrow(/source application name must be letters, digits, spaces, _ and -, got 'Sales\/force'/);
     });
 
-    test('adds a use case to an association', () => {
+    test('adds a use case to an association, made with it through the Connect API', () => {
       const { stack, instance } = testStack();
       const association = instance.associateEventIntegration(EVENT_INTEGRATION_ARN, SOURCE);
-      association.addUseCase(UseCaseType.RULES_EVALUATION);
+      const useCase = association.addUseCase(UseCaseType.RULES_EVALUATION);
 
-      Template.fromStack(stack).hasResourceProperties('AWS::Connect::UseCase', {
-        InstanceId: INSTANCE_ID,
-        IntegrationAssociationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^InstanceEventIntegration'), 'IntegrationAssociationId'] },
-        UseCaseType: 'RULES_EVALUATION',
+      const template = Template.fromStack(stack);
+      template.resourceCountIs('AWS::Connect::UseCase', 0);
+      template.hasResourceProperties(API, { IntegrationType: 'EVENT', UseCaseTypes: ['RULES_EVALUATION'] });
+      expect(stack.resolve(useCase.useCaseId)).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^InstanceEventIntegration/), 'UseCaseId_RULES_EVALUATION'],
       });
     });
   });
@@ -1135,7 +1244,7 @@ describe('Instance', () => {
       expect(instance.instanceArn).toBe(REAL_ARN);
       expect(instance.instanceId).toBe('99999999-8888-7777-6666-555555555555');
       expect(app.synth().manifest.missing).toBeUndefined();
-      Template.fromStack(stack).hasResourceProperties('AWS::Connect::IntegrationAssociation', { InstanceId: REAL_ARN });
+      Template.fromStack(stack).hasResourceProperties('Custom::ConnectIntegrationAssociation', { InstanceId: '99999999-8888-7777-6666-555555555555' });
     });
 
     test('fails to look up without a concrete account and region', () => {

@@ -1,9 +1,13 @@
 import { CfnElement, CfnParameter, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { IdentityManagementType, Instance } from '../../src/constructs/instance';
 import { PhoneNumber, PhoneNumberProps, PhoneNumberTarget, PhoneNumberType } from '../../src/constructs/phone-number';
+import { PhoneNumberFlowAssociation } from '../../src/constructs/phone-number-flow-association';
 import { TrafficDistributionGroup } from '../../src/constructs/traffic-distribution-group';
-import { INSTANCE_ARN, testStack } from '../helpers';
+import { flowOfType, INSTANCE_ARN, testStack } from '../helpers';
 
 const TDG_ARN = 'arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/12345678-aaaa-bbbb-cccc-1234567890ab';
 const SOURCE_ARN = 'arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-0123456789abcdef0123456789abcdef';
@@ -175,7 +179,7 @@ describe('PhoneNumber', () => {
   test('fails without a country code', () => {
     const { stack, instance } = testStack();
     expect(() => new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), type: PhoneNumberType.DID }))
-      .toThrow(/Test\/Main: countryCode and type are required to claim a phone number \(or give sourcePhoneNumberArn to import one\)/);
+      .toThrow(/Test\/Main: countryCode and type are required to claim a phone number \(or give phoneNumber to claim a specific one, or sourcePhoneNumberArn to import one\)/);
   });
 
   test('fails without a type', () => {
@@ -295,5 +299,295 @@ describe('PhoneNumber.fromPhoneNumberArn', () => {
     const stack = new Stack();
     expect(() => PhoneNumber.fromPhoneNumberArn(stack, 'Imported', arn))
       .toThrow(/Imported: phone number ARN must look like arn:aws:connect:<region>:<account>:phone-number\/<id>, got '/);
+  });
+});
+
+const CLAIMED = 'Custom::ConnectClaimedPhoneNumber';
+const FLOW = 'Custom::ConnectPhoneNumberFlow';
+const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555';
+const FLOW_ARN = `${INSTANCE_ARN}/contact-flow/ffffffff-1111-2222-3333-444444444444`;
+
+/** The statements of the provider's policy, as the template has them. */
+function providerStatements(stack: Stack): unknown[] {
+  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+  const provider = Object.entries(policies).filter(([id]) => id.startsWith('CdkConnectProviderPolicy'));
+  expect(provider).toHaveLength(1);
+  return provider[0][1].Properties.PolicyDocument.Statement;
+}
+
+describe('PhoneNumber with a specific number', () => {
+  function claimNumber(props: Partial<PhoneNumberProps> = {}) {
+    const { stack, instance } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.instance(instance),
+      phoneNumber: '+12065550100',
+      ...props,
+    });
+    return { stack, instance, phoneNumber };
+  }
+
+  test('claims it through the custom resource, with the description and the tags', () => {
+    const { stack, phoneNumber } = claimNumber({ description: 'Main line' });
+    Tags.of(phoneNumber).add('team', 'support');
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Connect::PhoneNumber', 0);
+    template.hasResourceProperties(CLAIMED, {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CdkConnectProviderHandler'), 'Arn'] },
+      PhoneNumber: '+12065550100',
+      TargetArn: INSTANCE_ARN,
+      PhoneNumberDescription: 'Main line',
+      Tags: { team: 'support' },
+    });
+  });
+
+  test('sends no description or tags when there are none', () => {
+    const { stack } = claimNumber();
+    const resources = Template.fromStack(stack).findResources(CLAIMED);
+    expect(Object.keys(Object.values(resources)[0].Properties).sort()).toEqual(['PhoneNumber', 'ServiceTimeout', 'ServiceToken', 'TargetArn']);
+  });
+
+  test('exposes the ARN, id and address from the custom resource\'s attributes', () => {
+    const { stack, phoneNumber } = claimNumber();
+    const logicalId = stack.getLogicalId(phoneNumber.node.findChild('Resource').node.defaultChild as CfnElement);
+
+    expect(stack.resolve(phoneNumber.phoneNumberArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'PhoneNumberArn'] });
+    expect(stack.resolve(phoneNumber.phoneNumberId)).toEqual({ 'Fn::GetAtt': [logicalId, 'PhoneNumberId'] });
+    expect(stack.resolve(phoneNumber.address)).toEqual({ 'Fn::GetAtt': [logicalId, 'Address'] });
+    expect(phoneNumber.targetArn).toBe(INSTANCE_ARN);
+    expect(phoneNumber.instanceArn).toBe(INSTANCE_ARN);
+  });
+
+  test('keeps the number when it leaves the stack unless told otherwise', () => {
+    Template.fromStack(claimNumber().stack).hasResource(CLAIMED, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    Template.fromStack(claimNumber({ removalPolicy: RemovalPolicy.DESTROY }).stack)
+      .hasResource(CLAIMED, { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+  });
+
+  test('grants the provider exactly the phone number actions, on the account\'s phone numbers and the target', () => {
+    const { stack } = claimNumber();
+    const phoneNumbers = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:us-east-1:111122223333:phone-number/*']] };
+
+    expect(providerStatements(stack)).toEqual([
+      { Effect: 'Allow', Action: ['connect:ClaimPhoneNumber', 'connect:UpdatePhoneNumber'], Resource: [phoneNumbers, INSTANCE_ARN] },
+      {
+        Effect: 'Allow',
+        Action: [
+          'connect:DescribePhoneNumber',
+          'connect:ReleasePhoneNumber',
+          'connect:UpdatePhoneNumberMetadata',
+          'connect:TagResource',
+          'connect:UntagResource',
+        ],
+        Resource: phoneNumbers,
+      },
+    ]);
+  });
+
+  test('claims it to a traffic distribution group, and may do so there', () => {
+    const { stack } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn(TDG_ARN),
+      phoneNumber: '+442079460000',
+    });
+
+    Template.fromStack(stack).hasResourceProperties(CLAIMED, { PhoneNumber: '+442079460000', TargetArn: TDG_ARN });
+    expect(providerStatements(stack)).toContainEqual(expect.objectContaining({
+      Action: ['connect:ClaimPhoneNumber', 'connect:UpdatePhoneNumber'],
+      Resource: [expect.anything(), TDG_ARN],
+    }));
+    expect(phoneNumber.instanceArn).toBeUndefined();
+  });
+
+  test('skips validation of a token number', () => {
+    const { stack, instance } = testStack();
+    new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.instance(instance),
+      phoneNumber: new CfnParameter(stack, 'Number').valueAsString,
+    });
+    Template.fromStack(stack).hasResourceProperties(CLAIMED, { PhoneNumber: { Ref: 'Number' } });
+  });
+
+  test.each(['12065550100', '+1 206 555 0100', '+02065550100', '+1234567890123456', ''])('fails with the malformed number %p', (phoneNumber) => {
+    expect(() => claimNumber({ phoneNumber }))
+      .toThrow(/Test\/Main: phoneNumber must be in E.164 format \(\+, the country code and the number, at most 15 digits, for example \+15551234567\), got '/);
+  });
+
+  test.each([
+    [{ countryCode: 'US' }, 'countryCode'],
+    [{ type: PhoneNumberType.DID }, 'type'],
+    [{ prefix: '+1206' }, 'prefix'],
+    [{ countryCode: 'US', type: PhoneNumberType.DID, prefix: '+1206' }, 'countryCode, type, prefix'],
+  ])('fails with %p and phoneNumber', (props, names) => {
+    expect(() => claimNumber(props))
+      .toThrow(new RegExp(`Test/Main: ${names} cannot be used with phoneNumber \\(a specific number has its own country and type\\)`));
+  });
+
+  test('fails with phoneNumber and sourcePhoneNumberArn', () => {
+    expect(() => claimNumber({ sourcePhoneNumberArn: SOURCE_ARN }))
+      .toThrow(/Test\/Main: phoneNumber cannot be used with sourcePhoneNumberArn: claim a specific number, or import one/);
+  });
+
+  test('fails with an empty description', () => {
+    expect(() => claimNumber({ description: '' })).toThrow(/description must be 1 to 500 characters, got 0/);
+  });
+
+  test('fails with a malformed traffic distribution group ARN', () => {
+    const { stack } = testStack();
+    expect(() => new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn('arn:aws:connect:us-east-1:111122223333:traffic-distribution-group/x'),
+      phoneNumber: '+12065550100',
+    })).toThrow(/traffic distribution group ARN must be arn:aws:connect:<region>:<account>:traffic-distribution-group\/<uuid>/);
+  });
+});
+
+describe('phoneNumber.associateFlow', () => {
+  test('associates a number claimed in the app with a flow of the app, in the flow\'s instance', () => {
+    const { stack, instance } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), countryCode: 'US', type: PhoneNumberType.DID });
+    const inbound = flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW);
+    const association = phoneNumber.associateFlow(inbound);
+
+    const numberId = stack.getLogicalId(phoneNumber.node.defaultChild as CfnElement);
+    const flowId = stack.getLogicalId(inbound.node.defaultChild as CfnElement);
+    Template.fromStack(stack).hasResourceProperties(FLOW, {
+      InstanceId: '11111111-2222-3333-4444-555555555555',
+      PhoneNumberArn: { 'Fn::GetAtt': [numberId, 'PhoneNumberArn'] },
+      ContactFlowArn: { 'Fn::GetAtt': [flowId, 'ContactFlowArn'] },
+    });
+    expect(association.node.path).toBe('Test/Main/FlowAssociation');
+    expect(association.phoneNumber).toBe(phoneNumber);
+    expect(association.contactFlow).toBe(inbound);
+  });
+
+  test('grants the provider the association actions on the number and the flow, and the listing on the instance', () => {
+    const { stack } = testStack();
+    const phoneNumber = PhoneNumber.fromPhoneNumberArn(stack, 'Number', PHONE_NUMBER_ARN);
+    phoneNumber.associateFlow(ContactFlow.fromContactFlowArn(stack, 'Inbound', FLOW_ARN));
+
+    expect(providerStatements(stack)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
+        Resource: [PHONE_NUMBER_ARN, FLOW_ARN],
+      },
+      { Effect: 'Allow', Action: 'connect:ListFlowAssociations', Resource: INSTANCE_ARN },
+    ]);
+    Template.fromStack(stack).hasResourceProperties(FLOW, {
+      InstanceId: '11111111-2222-3333-4444-555555555555',
+      PhoneNumberArn: PHONE_NUMBER_ARN,
+      ContactFlowArn: FLOW_ARN,
+    });
+  });
+
+  test('scopes the permissions for a number and a flow made in the stack to the account\'s numbers and the instance\'s flows', () => {
+    // The policy comes before every custom resource: naming the claimed number's ARN would be a dependency cycle.
+    const { stack, instance } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), phoneNumber: '+12065550100' });
+    phoneNumber.associateFlow(flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW));
+
+    expect(providerStatements(stack)).toContainEqual({
+      Effect: 'Allow',
+      Action: ['connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
+      Resource: [
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:us-east-1:111122223333:phone-number/*']] },
+        `${INSTANCE_ARN}/contact-flow/*`,
+      ],
+    });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('takes the instance id from a flow whose instance is defined in the app', () => {
+    const { stack } = testStack();
+    const instance = new Instance(stack, 'Connect', { instanceAlias: 'acme', identityManagement: IdentityManagementType.CONNECT_MANAGED });
+    const phoneNumber = new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), phoneNumber: '+12065550100' });
+    phoneNumber.associateFlow(flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW));
+
+    const instanceId = stack.getLogicalId(instance.node.defaultChild as CfnElement);
+    Template.fromStack(stack).hasResourceProperties(FLOW, {
+      InstanceId: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [instanceId, 'Arn'] }] }] },
+    });
+  });
+
+  test('works on an imported number and can be depended on', () => {
+    const { stack, instance } = testStack();
+    const phoneNumber = PhoneNumber.fromPhoneNumberArn(stack, 'Number', PHONE_NUMBER_ARN);
+    const association = phoneNumber.associateFlow(flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW));
+    const dependent = new Topic(stack, 'AfterTheNumberAnswers');
+    dependent.node.addDependency(association);
+
+    const associationId = stack.getLogicalId(association.node.findChild('Resource').node.defaultChild as CfnElement);
+    Template.fromStack(stack).hasResource('AWS::SNS::Topic', { DependsOn: Match.arrayWith([associationId]) });
+  });
+
+  test('a number claimed to a traffic distribution group takes a flow of any instance', () => {
+    const { stack } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', {
+      target: PhoneNumberTarget.trafficDistributionGroupArn(TDG_ARN),
+      phoneNumber: '+12065550100',
+    });
+    phoneNumber.associateFlow(ContactFlow.fromContactFlowArn(stack, 'Inbound', `${OTHER_INSTANCE_ARN}/contact-flow/flow-1`));
+    Template.fromStack(stack).hasResourceProperties(FLOW, { InstanceId: '99999999-2222-3333-4444-555555555555' });
+  });
+
+  test('PhoneNumberFlowAssociation can be created directly', () => {
+    const { stack } = testStack();
+    new PhoneNumberFlowAssociation(stack, 'MainFlow', {
+      phoneNumber: PhoneNumber.fromPhoneNumberArn(stack, 'Number', PHONE_NUMBER_ARN),
+      contactFlow: ContactFlow.fromContactFlowArn(stack, 'Inbound', FLOW_ARN),
+    });
+    Template.fromStack(stack).resourceCountIs(FLOW, 1);
+  });
+
+  test.each([ContactFlowType.CUSTOMER_QUEUE, ContactFlowType.AGENT_WHISPER, ContactFlowType.CAMPAIGN])('fails with a flow of type %s', (type) => {
+    const { stack, instance } = testStack();
+    const phoneNumber = PhoneNumber.fromPhoneNumberArn(stack, 'Number', PHONE_NUMBER_ARN);
+    const flow = flowOfType(stack, instance, 'NotInbound', type);
+    expect(() => phoneNumber.associateFlow(flow))
+      .toThrow(new RegExp(`Test/Number/FlowAssociation: the flow of a phone number must be a flow of type CONTACT_FLOW, got 'Test/NotInbound' of type ${type}`));
+  });
+
+  test('fails with a flow of another instance than the number\'s', () => {
+    const { stack, instance } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), phoneNumber: '+12065550100' });
+    const flow = ContactFlow.fromContactFlowArn(stack, 'Elsewhere', `${OTHER_INSTANCE_ARN}/contact-flow/flow-1`);
+    expect(() => phoneNumber.associateFlow(flow))
+      .toThrow(`Test/Main/FlowAssociation: the flow of a phone number must belong to instance ${INSTANCE_ARN}, got one of instance ${OTHER_INSTANCE_ARN}`);
+  });
+
+  test('fails to associate a second flow with a number', () => {
+    const { stack, instance } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), phoneNumber: '+12065550100' });
+    phoneNumber.associateFlow(flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW));
+    const second = flowOfType(stack, instance, 'AfterHours', ContactFlowType.CONTACT_FLOW);
+    expect(() => phoneNumber.associateFlow(second))
+      .toThrow(/Test\/Main: a phone number takes calls into one flow: it already has 'Test\/Inbound', so it cannot also take 'Test\/AfterHours'/);
+  });
+
+  test('fails to associate a second flow with the same number imported twice', () => {
+    const { stack, instance } = testStack();
+    PhoneNumber.fromPhoneNumberArn(stack, 'Number', PHONE_NUMBER_ARN).associateFlow(flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW));
+    const again = PhoneNumber.fromPhoneNumberArn(stack, 'SameNumber', PHONE_NUMBER_ARN);
+    expect(() => again.associateFlow(flowOfType(stack, instance, 'AfterHours', ContactFlowType.CONTACT_FLOW)))
+      .toThrow(/Test\/SameNumber\/FlowAssociation: a phone number takes calls into one flow: 'Test\/SameNumber' already has 'Test\/Inbound' \(associated by 'Test\/Number\/FlowAssociation'\)/);
+  });
+
+  test('fails to associate a second flow through the construct', () => {
+    const { stack, instance } = testStack();
+    const phoneNumber = new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), phoneNumber: '+12065550100' });
+    phoneNumber.associateFlow(flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW));
+    expect(() => new PhoneNumberFlowAssociation(stack, 'Second', {
+      phoneNumber,
+      contactFlow: flowOfType(stack, instance, 'AfterHours', ContactFlowType.CONTACT_FLOW),
+    })).toThrow(/Test\/Second: a phone number takes calls into one flow: 'Test\/Main' already has 'Test\/Inbound' \(associated by 'Test\/Main\/FlowAssociation'\)/);
+  });
+
+  test('different numbers take the same flow', () => {
+    const { stack, instance } = testStack();
+    const inbound = flowOfType(stack, instance, 'Inbound', ContactFlowType.CONTACT_FLOW);
+    new PhoneNumber(stack, 'Main', { target: PhoneNumberTarget.instance(instance), phoneNumber: '+12065550100' }).associateFlow(inbound);
+    new PhoneNumber(stack, 'Other', { target: PhoneNumberTarget.instance(instance), countryCode: 'US', type: PhoneNumberType.DID }).associateFlow(inbound);
+    PhoneNumber.fromPhoneNumberArn(stack, 'Imported', PHONE_NUMBER_ARN).associateFlow(inbound);
+    Template.fromStack(stack).resourceCountIs(FLOW, 3);
   });
 });

@@ -1,12 +1,11 @@
-import { CfnElement, CfnParameter, Duration, Resource, Tags, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnParameter, Duration, Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
 import { EmailAddress } from '../../src/constructs/email-address';
 import { HoursOfOperation, IHoursOfOperation, WeeklySchedule } from '../../src/constructs/hours-of-operation';
 import { Instance } from '../../src/constructs/instance';
-import { IPhoneNumber } from '../../src/constructs/phone-number';
+import { PhoneNumber } from '../../src/constructs/phone-number';
 import { Queue, QueueProps, QueueStatus } from '../../src/constructs/queue';
 import { QuickConnect } from '../../src/constructs/quick-connect';
 import { INSTANCE_ARN, flowOfType, testStack } from '../helpers';
@@ -14,20 +13,6 @@ import { INSTANCE_ARN, flowOfType, testStack } from '../helpers';
 const TYPE = 'AWS::Connect::Queue';
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555';
 const PHONE_ARN = 'arn:aws:connect:us-east-1:111122223333:phone-number/ph-1';
-
-/** An IPhoneNumber for the tests (PhoneNumber is written elsewhere). */
-class TestPhoneNumber extends Resource implements IPhoneNumber {
-  public readonly phoneNumberArn = PHONE_ARN;
-  public readonly phoneNumberId = 'ph-1';
-
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-  }
-
-  public get phoneNumberRef(): connectRefs.PhoneNumberReference {
-    return { phoneNumberArn: this.phoneNumberArn };
-  }
-}
 
 function setup() {
   const { stack, instance } = testStack();
@@ -72,7 +57,7 @@ describe('Queue', () => {
       status: QueueStatus.DISABLED,
       outboundCallerConfig: {
         callerIdName: 'ACME Sales',
-        phoneNumber: new TestPhoneNumber(stack, 'Phone'),
+        phoneNumber: PhoneNumber.fromPhoneNumberArn(stack, 'Phone', PHONE_ARN),
         whisperFlow: whisper,
       },
       quickConnects: [quickConnect(stack, 'qc-1')],

@@ -234,10 +234,12 @@ describe('Rule', () => {
         actions: [RuleAction.createTask({ name: 'Follow up', contactFlow: flow })],
       });
       const template = Template.fromStack(stack);
-      const [logicalId] = Object.keys(template.findResources('AWS::Connect::IntegrationAssociation'));
+      // EVENT associations are made by the custom resource (CloudFormation does not accept the type).
+      const [logicalId] = Object.keys(template.findResources('Custom::ConnectIntegrationAssociation'));
+      expect(logicalId).toBeDefined();
       const [ruleResource] = Object.values(template.findResources('AWS::Connect::Rule'));
-      expect(JSON.stringify(ruleResource.Properties.TriggerEventSource.IntegrationAssociationArn))
-        .toContain(`"Fn::GetAtt":["${logicalId}","IntegrationAssociationId"]`);
+      expect(ruleResource.Properties.TriggerEventSource.IntegrationAssociationArn)
+        .toEqual({ 'Fn::GetAtt': [logicalId, 'IntegrationAssociationArn'] });
     });
 
     test('fails when the integration association belongs to another instance', () => {

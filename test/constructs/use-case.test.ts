@@ -33,6 +33,23 @@ describe('UseCase', () => {
   test('takes the instance id and the association id of new resources', () => {
     const stack = new Stack(new App(), 'Test', { env: { account: '111122223333', region: 'us-east-1' } });
     const instance = new Instance(stack, 'Instance', { instanceAlias: 'my-contact-center' });
+    const association = new IntegrationAssociation(stack, 'App', {
+      instance,
+      integrationType: IntegrationType.APPLICATION,
+      integrationArn: 'arn:aws:app-integrations:us-east-1:111122223333:application/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    });
+    new UseCase(stack, 'Campaigns', { integrationAssociation: association, useCaseType: UseCaseType.CONNECT_CAMPAIGNS });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::UseCase', {
+      InstanceId: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Arn'] }] }] },
+      IntegrationAssociationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^App'), 'IntegrationAssociationId'] },
+      UseCaseType: 'CONNECT_CAMPAIGNS',
+    });
+  });
+
+  test('is created by the custom resource of an association made through the Connect API', () => {
+    const stack = new Stack(new App(), 'Test', { env: { account: '111122223333', region: 'us-east-1' } });
+    const instance = new Instance(stack, 'Instance', { instanceAlias: 'my-contact-center' });
     const association = new IntegrationAssociation(stack, 'Zendesk', {
       instance,
       integrationType: IntegrationType.EVENT,
@@ -43,13 +60,25 @@ describe('UseCase', () => {
         sourceApplicationUrl: 'https://example.zendesk.com',
       },
     });
-    new UseCase(stack, 'Campaigns', { integrationAssociation: association, useCaseType: UseCaseType.CONNECT_CAMPAIGNS });
+    const useCase = new UseCase(stack, 'Rules', { integrationAssociation: association, useCaseType: UseCaseType.RULES_EVALUATION });
 
-    Template.fromStack(stack).hasResourceProperties('AWS::Connect::UseCase', {
-      InstanceId: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Arn'] }] }] },
-      IntegrationAssociationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Zendesk'), 'IntegrationAssociationId'] },
-      UseCaseType: 'CONNECT_CAMPAIGNS',
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Connect::UseCase', 0);
+    template.hasResourceProperties('Custom::ConnectIntegrationAssociation', { UseCaseTypes: ['RULES_EVALUATION'] });
+    expect(stack.resolve(useCase.useCaseId)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Zendesk/), 'UseCaseId_RULES_EVALUATION'] });
+    expect(stack.resolve(useCase.useCaseRef)).toEqual({
+      instanceId: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [expect.stringMatching(/^Instance/), 'Arn'] }] }] },
+      integrationAssociationId: { 'Fn::GetAtt': [expect.stringMatching(/^Zendesk/), 'IntegrationAssociationId'] },
+      useCaseId: { 'Fn::GetAtt': [expect.stringMatching(/^Zendesk/), 'UseCaseId_RULES_EVALUATION'] },
+      useCaseArn: { 'Fn::GetAtt': [expect.stringMatching(/^Zendesk/), 'UseCaseArn_RULES_EVALUATION'] },
     });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['connect:CreateUseCase']) })]),
+      },
+    });
+    expect(() => new UseCase(stack, 'MoreRules', { integrationAssociation: association, useCaseType: UseCaseType.RULES_EVALUATION }))
+      .toThrow(/use case RULES_EVALUATION is already added to integration association Test\/Zendesk/);
   });
 
   test('exposes the ARN, the id, the association id and a reference', () => {

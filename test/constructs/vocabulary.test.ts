@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, CfnElement, CfnParameter, Stack, Tags, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { DefaultVocabulary } from '../../src/constructs/default-vocabulary';
 import { Instance } from '../../src/constructs/instance';
 import { Vocabulary, VocabularyContent, VocabularyLanguageCode } from '../../src/constructs/vocabulary';
 import { INSTANCE_ARN, testStack } from '../helpers';
@@ -245,4 +246,130 @@ describe('Vocabulary.fromVocabularyArn', () => {
       expect(() => Vocabulary.fromVocabularyArn(stack, 'Imported', arn))
         .toThrow(/Test\/Imported: vocabulary ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/vocabulary\/<id>/);
     });
+});
+
+describe('default vocabulary', () => {
+  const DEFAULT = 'Custom::ConnectDefaultVocabulary';
+
+  function statements(stack: Stack): unknown[] {
+    return Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  }
+
+  test('setAsDefault makes the vocabulary the default of its language through the Connect API', () => {
+    const { stack, vocabulary: v } = vocabulary(VocabularyContent.fromString(TABLE));
+    const association = v.setAsDefault();
+
+    expect(v.setAsDefault()).toBe(association);
+    expect(association.node.path).toBe('Test/Vocabulary/DefaultVocabulary');
+    expect(association.languageCode).toBe(VocabularyLanguageCode.EN_US);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(DEFAULT, 1);
+    template.hasResourceProperties(DEFAULT, {
+      InstanceId: INSTANCE_ID,
+      InstanceArn: INSTANCE_ARN,
+      LanguageCode: 'en-US',
+      VocabularyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vocabulary'), 'VocabularyId'] },
+    });
+  });
+
+  test('grants the provider exactly what it calls, on the instance and its vocabularies', () => {
+    const { stack, vocabulary: v } = vocabulary(VocabularyContent.fromString(TABLE));
+    v.setAsDefault();
+
+    const all = statements(stack);
+    expect(all).toContainEqual({
+      Effect: 'Allow',
+      Action: ['connect:AssociateDefaultVocabulary', 'connect:ListDefaultVocabularies', 'connect:DescribeVocabulary'],
+      Resource: [INSTANCE_ARN, `${INSTANCE_ARN}/vocabulary/*`],
+    });
+    expect(all).toContainEqual({
+      Effect: 'Allow',
+      Action: ['connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource'],
+      Resource: INSTANCE_ARN,
+    });
+    expect(JSON.stringify(all)).not.toMatch(/"Resource":"\*"/);
+  });
+
+  test('makes an imported vocabulary the default of a language', () => {
+    const { stack, instance } = testStack();
+    new DefaultVocabulary(stack, 'Default', {
+      instance,
+      vocabulary: Vocabulary.fromVocabularyArn(stack, 'Imported', VOCABULARY_ARN),
+      languageCode: VocabularyLanguageCode.DE_DE,
+    });
+
+    Template.fromStack(stack).hasResourceProperties(DEFAULT, {
+      LanguageCode: 'de-DE',
+      VocabularyId: 'vvvvvvvv-0000-0000-0000-000000000000',
+    });
+  });
+
+  test('one default per language: two languages are fine', () => {
+    const { stack, instance } = testStack();
+    const english = new Vocabulary(stack, 'English', { instance, languageCode: VocabularyLanguageCode.EN_US, content: VocabularyContent.fromString(TABLE) });
+    const german = new Vocabulary(stack, 'German', { instance, languageCode: VocabularyLanguageCode.DE_DE, content: VocabularyContent.fromString(TABLE) });
+    english.setAsDefault();
+    german.setAsDefault();
+
+    Template.fromStack(stack).resourceCountIs(DEFAULT, 2);
+  });
+
+  test('the default vocabulary of an instance defined in the app uses its id and ARN', () => {
+    const stack = new Stack(new App(), 'Test', { env: { account: '111122223333', region: 'us-east-1' } });
+    const instance = new Instance(stack, 'Instance', { instanceAlias: 'vocab-center' });
+    new Vocabulary(stack, 'Terms', { instance, languageCode: VocabularyLanguageCode.EN_GB, content: VocabularyContent.fromString(TABLE) }).setAsDefault();
+
+    Template.fromStack(stack).hasResourceProperties(DEFAULT, {
+      InstanceId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Id'] },
+      InstanceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Instance'), 'Arn'] },
+      LanguageCode: 'en-GB',
+    });
+  });
+
+  test('fails to set a second default of the same language in an instance', () => {
+    const { stack, instance } = testStack();
+    const first = new Vocabulary(stack, 'First', { instance, languageCode: VocabularyLanguageCode.EN_US, content: VocabularyContent.fromString(TABLE) });
+    const second = new Vocabulary(stack, 'Second', { instance, languageCode: VocabularyLanguageCode.EN_US, content: VocabularyContent.fromString(TABLE) });
+    first.setAsDefault();
+    expect(() => second.setAsDefault())
+      .toThrow(/Test\/Second\/DefaultVocabulary: the default vocabulary of en-US of instance Test\/Instance is already set by Test\/First\/DefaultVocabulary; an instance setting can be set once/);
+  });
+
+  test('fails when the vocabulary is in another language', () => {
+    const { stack, instance, vocabulary: v } = (() => {
+      const r = vocabulary(VocabularyContent.fromString(TABLE));
+      return { ...r, instance: Instance.fromInstanceArn(r.stack, 'Same', INSTANCE_ARN) };
+    })();
+    expect(() => new DefaultVocabulary(stack, 'Default', { instance, vocabulary: v, languageCode: VocabularyLanguageCode.DE_DE }))
+      .toThrow(/Test\/Default: the vocabulary is in en-US, so it cannot be the default of de-DE/);
+  });
+
+  test('fails when the vocabulary belongs to another instance', () => {
+    const { stack, instance } = testStack();
+    const other = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555';
+    expect(() => new DefaultVocabulary(stack, 'Default', {
+      instance,
+      vocabulary: Vocabulary.fromVocabularyArn(stack, 'Imported', `${other}/vocabulary/abc`),
+      languageCode: VocabularyLanguageCode.EN_US,
+    })).toThrow(/the vocabulary must belong to instance arn:aws:connect:us-east-1:111122223333:instance\/11111111-2222-3333-4444-555555555555, got one of instance .*99999999/);
+  });
+
+  test('fails with a malformed language code', () => {
+    const { stack, instance } = testStack();
+    expect(() => new DefaultVocabulary(stack, 'Default', {
+      instance,
+      vocabulary: Vocabulary.fromVocabularyArn(stack, 'Imported', VOCABULARY_ARN),
+      languageCode: VocabularyLanguageCode.of('english'),
+    })).toThrow(/languageCode must be a language and a region such as en-US, got 'english'/);
+  });
+
+  test('fails with a language code that is a token', () => {
+    const { stack, instance } = testStack();
+    expect(() => new DefaultVocabulary(stack, 'Default', {
+      instance,
+      vocabulary: Vocabulary.fromVocabularyArn(stack, 'Imported', VOCABULARY_ARN),
+      languageCode: VocabularyLanguageCode.of(Token.asString({ Ref: 'Language' })),
+    })).toThrow(/languageCode must be a concrete value, got a token/);
+  });
 });
