@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Aws, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -21,6 +22,7 @@ import {
   HoursOfOperation,
   IdentityManagementType,
   Instance,
+  InstanceAttributeType,
   Permission,
   PhoneNumber,
   PhoneNumberTarget,
@@ -87,6 +89,35 @@ export class ContactCenterStack extends Stack {
       // An example should leave nothing behind on `cdk destroy`; a production instance keeps the default (RETAIN).
       removalPolicy: RemovalPolicy.DESTROY,
     });
+
+    // Message streaming (chat messages streamed to an SNS topic or an SMS service) is an instance attribute that
+    // CloudFormation's Attributes lacks: the stack's cdk-connect provider sets it through the Connect API, and
+    // restores the previous value when the attribute is removed from the stack.
+    this.instance.setAttribute(InstanceAttributeType.MESSAGE_STREAMING, true);
+
+    // Chat customers sign in with this user pool (the Authenticate Customer block in a chat flow). Connect takes
+    // the pool through an integration association of type COGNITO_USER_POOL, which CloudFormation cannot create:
+    // the provider makes it through the Connect API.
+    const chatCustomers = new cognito.UserPool(this, 'ChatCustomers', {
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    chatCustomers.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: `example-cc-chat-${Aws.ACCOUNT_ID}` },
+    });
+    chatCustomers.addClient('ChatWidget', {
+      // Connect's chat authentication supports app clients without a secret, redirecting to its participant service.
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`https://participant.connect.${this.region}.amazonaws.com/participant/authentication/update`],
+      },
+    });
+    this.instance.associateCognitoUserPool(chatCustomers);
 
     const recordingsKey = new kms.Key(this, 'RecordingsKey', {
       description: 'Encrypts the contact center call recordings and chat transcripts',
@@ -462,9 +493,8 @@ export class ContactCenterStack extends Stack {
       ],
     });
 
-    // The main line is answered by the inbound flow. (Associating a number with a flow needs the Connect API:
-    // see the README; until then, pick the flow for the number in the Connect console.)
-    void mainLine;
-    void inboundFlow;
+    // The main line is answered by the inbound flow. CloudFormation has no property for it: the provider
+    // associates the number with the flow through the Connect API.
+    mainLine.associateFlow(inboundFlow);
   }
 }
