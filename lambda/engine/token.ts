@@ -17,3 +17,12 @@ export function requestToken(event: CloudFormationEvent, step = ''): string {
 
 /** The tag that marks what this handler created with a request's token, so a retried delivery adopts it. */
 export const OWNER_TAG = 'cdk-connect:request-token';
+
+/**
+ * A request token in UUID form, for operations whose ClientToken must be a UUID (the phone number operations
+ * document the pattern): the same for every delivery of the same request and step.
+ */
+export function uuidToken(event: CloudFormationEvent, step = ''): string {
+  const hex = createHash('sha256').update(requestToken(event, step)).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import {
   ClaimedPhoneNumberSummary,
   ClaimPhoneNumberCommand,
@@ -13,7 +12,7 @@ import { KindContext } from '../engine/context';
 import { HandlerError, isNotFound } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
-import { requestToken } from '../engine/token';
+import { uuidToken } from '../engine/token';
 import { Properties, ResourceResult } from '../engine/types';
 
 /**
@@ -55,16 +54,6 @@ function desired(properties: Properties): Desired {
   }
   const description = r.optionalString('PhoneNumberDescription');
   return { phoneNumber, targetArn, description: description === '' ? undefined : description, tags: r.stringMap('Tags') };
-}
-
-/**
- * The ClientToken of one step of this request. The phone number operations want a UUID (ClaimPhoneNumber documents
- * the pattern), so the request's token is hashed into that shape: the same for every delivery of the request.
- */
-export function uuidToken(ctx: KindContext, step = ''): string {
-  const source = step === '' ? ctx.token : requestToken(ctx.event, step);
-  const hex = createHash('sha256').update(source).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 function idOf(physicalId: string): string {
@@ -132,7 +121,7 @@ async function claim(ctx: KindContext, d: Desired): Promise<ResourceResult> {
     TargetArn: d.targetArn,
     PhoneNumberDescription: d.description,
     Tags: Object.keys(d.tags).length > 0 ? d.tags : undefined,
-    ClientToken: uuidToken(ctx),
+    ClientToken: uuidToken(ctx.event),
   }), { quota: QUOTA });
   if (!claimed.PhoneNumberId || !claimed.PhoneNumberArn) {
     throw new HandlerError(`ClaimPhoneNumber returned no id for phone number ${d.phoneNumber}`);
@@ -188,14 +177,14 @@ export const phoneNumberClaimKind: ResourceKind = {
       live = settled.summary;
     }
     if (live.TargetArn !== d.targetArn || live.PhoneNumberStatus?.Status === 'FAILED') {
-      await ctx.send(new UpdatePhoneNumberCommand({ PhoneNumberId: id, TargetArn: d.targetArn, ClientToken: uuidToken(ctx, 'target') }));
+      await ctx.send(new UpdatePhoneNumberCommand({ PhoneNumberId: id, TargetArn: d.targetArn, ClientToken: uuidToken(ctx.event, 'target') }));
       live = await waitClaimed(ctx, id, `the move of phone number ${d.phoneNumber} to ${d.targetArn}`);
     }
     if ((live.PhoneNumberDescription ?? '') !== (d.description ?? '')) {
       await ctx.send(new UpdatePhoneNumberMetadataCommand({
         PhoneNumberId: id,
         PhoneNumberDescription: d.description ?? '',
-        ClientToken: uuidToken(ctx, 'description'),
+        ClientToken: uuidToken(ctx.event, 'description'),
       }));
       await waitClaimed(ctx, id, `the description update of phone number ${d.phoneNumber}`);
     }
@@ -214,7 +203,7 @@ export const phoneNumberClaimKind: ResourceKind = {
       return;
     }
     try {
-      await ctx.send(new ReleasePhoneNumberCommand({ PhoneNumberId: id, ClientToken: uuidToken(ctx, 'release') }));
+      await ctx.send(new ReleasePhoneNumberCommand({ PhoneNumberId: id, ClientToken: uuidToken(ctx.event, 'release') }));
     } catch (error) {
       if (!notFound(error)) {
         throw error;

@@ -1,5 +1,5 @@
 import { event } from './runtime';
-import { OWNER_TAG, requestToken } from '../../../lambda/engine/token';
+import { OWNER_TAG, requestToken, uuidToken } from '../../../lambda/engine/token';
 
 describe('requestToken', () => {
   test('is the same for every delivery of a request, whatever else the delivery carries', () => {
@@ -49,5 +49,16 @@ describe('requestToken', () => {
     expect(OWNER_TAG).toBe('cdk-connect:request-token');
     expect(OWNER_TAG.length).toBeLessThanOrEqual(128);
     expect(OWNER_TAG).not.toMatch(/^aws:/);
+  });
+});
+
+describe('uuidToken', () => {
+  test('is a UUID, stable per request and step, different across steps and requests', () => {
+    const first = event({ RequestId: 'r-1' });
+    const again = event({ RequestId: 'r-1', ResponseURL: 'https://elsewhere.example/response' });
+    expect(uuidToken(first)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(uuidToken(first)).toBe(uuidToken(again));
+    expect(uuidToken(first, 'release')).toBe(uuidToken(again, 'release'));
+    expect(new Set([uuidToken(first), uuidToken(first, 'release'), uuidToken(event({ RequestId: 'r-2' }))]).size).toBe(3);
   });
 });

@@ -110,6 +110,8 @@ export class FakeConnect {
   public addInstance(id = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'): { id: string; arn: string } {
     const instance = { id, arn: `arn:aws:connect:${REGION}:${ACCOUNT}:instance/${id}` };
     this.instances.set(id, instance);
+    // Instances are taggable in Connect.
+    this.trackTags(instance.arn, {});
     return instance;
   }
 

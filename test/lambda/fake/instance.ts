@@ -213,21 +213,6 @@ function vocabularyOf(fake: FakeConnect, instanceId: string, vocabularyId: strin
 
 /** Registers instance attributes, instance storage configurations and default vocabularies with the fake. */
 export function instanceDomain(fake: FakeConnect): void {
-  // Instances are taggable in Connect: the fake's instances get tags like its other resources.
-  for (const instance of fake.instances.values()) {
-    if (!fake.tags.has(instance.arn)) {
-      fake.trackTags(instance.arn, {});
-    }
-  }
-  const addInstance = fake.addInstance.bind(fake);
-  fake.addInstance = (id?: string) => {
-    const instance = addInstance(id);
-    if (!fake.tags.has(instance.arn)) {
-      fake.trackTags(instance.arn, {});
-    }
-    return instance;
-  };
-
   // ---- Instance attributes ----------------------------------------------------------------------------------------
   fake.register('DescribeInstanceAttribute', {
     members: { InstanceId: INSTANCE_ID, AttributeType: { required: true, enum: INSTANCE_ATTRIBUTE_TYPES } },
