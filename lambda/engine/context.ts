@@ -84,6 +84,11 @@ const MAX_DELAY_MS = 20_000;
 export class KindContext {
   /** Sentences added to the response's reason and the log, such as "re-created: ... was deleted out of band". */
   public readonly notes: string[] = [];
+  /**
+   * The physical id of the resource this request created, once it exists: if a later step of the request fails, the
+   * engine deletes it again (see `created`).
+   */
+  public createdId?: string;
   /** How many write (non-read) requests reached Connect, for the benchmarks and tests. */
   public writeCalls = 0;
 
@@ -102,6 +107,15 @@ export class KindContext {
     this.sleep = runtime.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = runtime.random ?? Math.random;
     this.logger = runtime.log ?? ((message) => console.log(message));
+  }
+
+  /**
+   * Records that this request created the resource with this physical id. Kinds call it as soon as the resource
+   * exists, before the steps that may still fail (tags, use cases, waiting for a claim), so that a failure removes it
+   * instead of leaving it behind.
+   */
+  public created(physicalId: string): void {
+    this.createdId = physicalId;
   }
 
   /** Logs a line. */

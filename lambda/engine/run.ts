@@ -31,8 +31,8 @@ export async function runEvent(
     LogicalResourceId: event.LogicalResourceId,
   };
   const previousId = event.PhysicalResourceId;
+  const kind = kinds.get(event.ResourceType);
   try {
-    const kind = kinds.get(event.ResourceType);
     // The delete of a failed create needs no kind: an unknown type fails every create, and failing its rollback too
     // would leave the stack stuck.
     if (!kind && !(event.RequestType === 'Delete' && (previousId === undefined || previousId.startsWith(FAILED_CREATE_PREFIX)))) {
@@ -52,17 +52,33 @@ export async function runEvent(
       }, logHint),
     };
   } catch (error) {
-    const reason = errorMessage(error);
+    let reason = errorMessage(error);
     ctx.log(`${event.RequestType} ${event.ResourceType} ${event.LogicalResourceId}: FAILED ${reason}`);
     if (!(error instanceof HandlerError)) {
       ctx.log(String((error as Error)?.stack ?? error));
+    }
+    let physicalId = previousId ?? `${FAILED_CREATE_PREFIX}${event.RequestId}`;
+    const halfMade = ctx.createdId;
+    if (kind && halfMade !== undefined && halfMade !== previousId) {
+      // The request created a resource and then failed: remove it, so a failure leaves nothing half-made.
+      try {
+        await kind.delete(ctx, halfMade, event.ResourceProperties ?? {});
+        reason += `; removed ${halfMade}, which this request had created`;
+      } catch (cleanupError) {
+        reason += `; could not remove ${halfMade}, which this request had created: ${errorMessage(cleanupError)}`;
+        // A failed create reports what it made, so CloudFormation's rollback deletes it again.
+        if (event.RequestType === 'Create') {
+          physicalId = halfMade;
+        }
+      }
+      ctx.log(reason);
     }
     return {
       writeCalls: ctx.writeCalls,
       response: fitResponse({
         ...base,
         Status: 'FAILED',
-        PhysicalResourceId: previousId ?? `${FAILED_CREATE_PREFIX}${event.RequestId}`,
+        PhysicalResourceId: physicalId,
         Reason: reason,
       }, logHint),
     };

@@ -247,6 +247,7 @@ async function createFlow(ctx: KindContext, d: Desired): Promise<ResourceResult>
     adoptedState = 'ACTIVE';
     return parsed;
   });
+  ctx.created(flow.arn);
   // CreateContactFlow has no state: an archived flow is archived after it is created.
   if (adoptedState !== d.state) {
     await ctx.send(new UpdateContactFlowMetadataCommand({ InstanceId: flow.instanceId, ContactFlowId: flow.arn, ContactFlowState: d.state }));

@@ -179,6 +179,7 @@ async function createAssociation(ctx: KindContext, d: Desired): Promise<Resource
     }
     return created.IntegrationAssociationArn;
   });
+  ctx.created(arn);
   return converge(ctx, arn, d, { tags: false });
 }
 

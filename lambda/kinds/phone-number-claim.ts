@@ -126,6 +126,7 @@ async function claim(ctx: KindContext, d: Desired): Promise<ResourceResult> {
   if (!claimed.PhoneNumberId || !claimed.PhoneNumberArn) {
     throw new HandlerError(`ClaimPhoneNumber returned no id for phone number ${d.phoneNumber}`);
   }
+  ctx.created(claimed.PhoneNumberArn);
   await waitClaimed(ctx, claimed.PhoneNumberId, `the claim of phone number ${d.phoneNumber}`);
   return result(claimed.PhoneNumberArn, claimed.PhoneNumberId, d.phoneNumber);
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -78,7 +78,8 @@ export class ConnectProvider extends Construct {
       throw new Error(`the cdk-connect custom resource handler is missing from ${HANDLER_DIR}; `
         + 'build it with `npx projen bundle:handler` (the published package contains it)');
     }
-    if (props.memorySize !== undefined && (!Number.isInteger(props.memorySize) || props.memorySize < 128 || props.memorySize > 10240)) {
+    const memory = props.memorySize;
+    if (memory !== undefined && !Token.isUnresolved(memory) && (!Number.isInteger(memory) || memory < 128 || memory > 10240)) {
       throw new Error(`${this.node.path}: memorySize must be an integer from 128 to 10240 MiB, got ${props.memorySize}`);
     }
 

@@ -1,4 +1,4 @@
-import { App, CustomResource, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CustomResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -147,6 +147,14 @@ describe('ConnectProvider', () => {
     const { stack } = testStack();
     expect(() => ConnectProvider.getOrCreate(stack, { memorySize })).toThrow(
       `Test/CdkConnectProvider: memorySize must be an integer from 128 to 10240 MiB, got ${memorySize}`);
+  });
+
+  test('takes a memory size from a parameter (a token is not checked at synth)', () => {
+    const { stack } = testStack();
+    const memory = new CfnParameter(stack, 'Memory', { type: 'Number', default: 512 });
+    ConnectProvider.getOrCreate(stack, { memorySize: memory.valueAsNumber });
+    connectResource(stack, 'Thing', { resourceType: 'Custom::ConnectThing', properties: {}, permissions: [{ actions: ['connect:DescribeInstance'], resources: ['arn:aws:connect:us-east-1:123456789012:instance/x'] }] });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { MemorySize: { Ref: 'Memory' } });
   });
 
   test('fails to synthesize a provider that no resource uses (its policy would be empty)', () => {

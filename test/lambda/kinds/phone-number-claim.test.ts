@@ -120,12 +120,13 @@ describe('Custom::ConnectClaimedPhoneNumber', () => {
     const { response } = await h.create(TYPE, props);
     expect(response).toMatchObject({
       Status: 'FAILED',
-      Reason: 'the claim of phone number +12065550100 failed: The target has reached its limit of claimed numbers',
+      Reason: expect.stringMatching(/^the claim of phone number \+12065550100 failed: The target has reached its limit of claimed numbers; removed arn:aws:connect:.*:phone-number\/.*, which this request had created$/),
     });
-    // The failed create reports no physical id of a number, so its delete releases nothing.
+    // The failed create released what it had claimed and reports no number's id, so its delete releases nothing more.
+    expect(h.fake.callsOf('ReleasePhoneNumber')).toHaveLength(1);
     const deleted = await h.delete(TYPE, response.PhysicalResourceId, props);
     expect(deleted.response.Status).toBe('SUCCESS');
-    expect(h.fake.callsOf('ReleasePhoneNumber')).toHaveLength(0);
+    expect(h.fake.callsOf('ReleasePhoneNumber')).toHaveLength(1);
   });
 
   test('fails with Connect\'s message when the number is not available', async () => {
@@ -317,7 +318,13 @@ describe('Custom::ConnectClaimedPhoneNumber against a mocked client', () => {
     connect.on(ClaimPhoneNumberCommand).resolves({ PhoneNumberId: 'pn-1', PhoneNumberArn: ARN });
     connect.on(DescribePhoneNumberCommand).resolves({ ClaimedPhoneNumberSummary: { PhoneNumberId: 'pn-1', PhoneNumberStatus: { Status: 'IN_PROGRESS' } } });
     const { response } = await run(event('Create'));
-    expect(response).toMatchObject({ Status: 'FAILED', Reason: `timed out waiting for the claim of phone number ${NUMBER}` });
+    expect(response).toMatchObject({
+      Status: 'FAILED',
+      Reason: `timed out waiting for the claim of phone number ${NUMBER}; could not remove ${ARN}, which this request had created: `
+        + 'timed out waiting for the operation in progress on phone number pn-1',
+      // What could not be released is reported, so CloudFormation's rollback releases it.
+      PhysicalResourceId: ARN,
+    });
   });
 
   test('delete succeeds when Connect says the number is gone at release time', async () => {
