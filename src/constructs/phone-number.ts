@@ -415,27 +415,23 @@ export class PhoneNumber extends PhoneNumberBase implements ITaggableV2 {
         'arn:aws:connect:<region>:<account>:traffic-distribution-group/<uuid>');
     }
 
+    // The props that choose a number to search for, which neither a specific number nor an imported one takes.
+    const searchProps = [
+      props.countryCode !== undefined ? 'countryCode' : undefined,
+      props.type !== undefined ? 'type' : undefined,
+      props.prefix !== undefined ? 'prefix' : undefined,
+    ].filter((name): name is string => name !== undefined);
     if (props.phoneNumber !== undefined) {
       if (props.sourcePhoneNumberArn !== undefined) {
         fail(this, 'phoneNumber cannot be used with sourcePhoneNumberArn: claim a specific number, or import one');
       }
-      const given = [
-        props.countryCode !== undefined ? 'countryCode' : undefined,
-        props.type !== undefined ? 'type' : undefined,
-        props.prefix !== undefined ? 'prefix' : undefined,
-      ].filter((name): name is string => name !== undefined);
-      if (given.length > 0) {
-        fail(this, `${given.join(', ')} cannot be used with phoneNumber (a specific number has its own country and type)`);
+      if (searchProps.length > 0) {
+        fail(this, `${searchProps.join(', ')} cannot be used with phoneNumber (a specific number has its own country and type)`);
       }
       validatePhoneNumber(this, 'phoneNumber', props.phoneNumber);
     } else if (props.sourcePhoneNumberArn !== undefined) {
-      const given = [
-        props.countryCode !== undefined ? 'countryCode' : undefined,
-        props.type !== undefined ? 'type' : undefined,
-        props.prefix !== undefined ? 'prefix' : undefined,
-      ].filter((name): name is string => name !== undefined);
-      if (given.length > 0) {
-        fail(this, `${given.join(', ')} cannot be used with sourcePhoneNumberArn (an imported number keeps its own country and type)`);
+      if (searchProps.length > 0) {
+        fail(this, `${searchProps.join(', ')} cannot be used with sourcePhoneNumberArn (an imported number keeps its own country and type)`);
       }
       if (props.target.targetInstance === undefined) {
         fail(this, 'a number imported with sourcePhoneNumberArn must target an instance, not a traffic distribution group');
