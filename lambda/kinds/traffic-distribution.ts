@@ -7,11 +7,12 @@ import {
   UpdateTrafficDistributionCommand,
   UpdateTrafficDistributionRequest,
 } from '@aws-sdk/client-connect';
+import { Lease, SettingLease } from './setting-lease';
 import { KindContext } from '../engine/context';
 import { errorMessage, HandlerError, isNotFound, isTransient } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
-import { Properties } from '../engine/types';
+import { Properties, ResourceResult } from '../engine/types';
 
 /**
  * The traffic distribution of a traffic distribution group (Amazon Connect Global Resiliency): how inbound calls to
@@ -31,55 +32,115 @@ import { Properties } from '../engine/types';
  * - A part that an update no longer names (agents, sign-in) is handed back the same way.
  * - A different group is a replacement (a new physical id); CloudFormation then deletes the old one, which hands the
  *   old group's traffic back to its Region.
+ * - While the resource exists, the group carries a tag `cdk-connect:traffic-distribution` = `<create token> -` (see
+ *   `SettingLease`): the record of which resource holds the distribution. A resource that moved (a new logical id:
+ *   CloudFormation creates the new one, then deletes the old one) keeps the distribution: the new one takes the record
+ *   over, and the old one's delete, no longer the holder, leaves the distribution as it is.
  *
- * Physical id: `<traffic distribution group ARN>/distribution`.
+ * Physical id: `<traffic distribution group ARN>/distribution/<create token>`.
  */
 export const trafficDistributionKind: ResourceKind = {
   resourceType: 'Custom::ConnectTrafficDistribution',
   isPhysicalId: (physicalId) => PHYSICAL_ID.test(physicalId),
-  create: async (ctx, properties) => {
-    const desired = parse(properties);
-    await apply(ctx, desired);
-    return { physicalResourceId: physicalIdOf(desired.groupArn) };
-  },
+  create: async (ctx, properties) => create(ctx, parse(properties)),
   update: async (ctx, physicalId, properties, oldProperties) => {
     const desired = parse(properties);
-    if (groupArnOf(physicalId) !== desired.groupArn) {
+    const id = parseId(physicalId);
+    if (id.groupArn !== desired.groupArn) {
       // Another group: a new resource. CloudFormation deletes the old one, which resets the old group.
-      await apply(ctx, desired);
-      return { physicalResourceId: physicalIdOf(desired.groupArn) };
+      return create(ctx, desired);
     }
     const previous = previousOf(oldProperties);
     const live = (await settledDistribution(ctx, desired.groupArn, false))!;
+    const lease = leaseOf(ctx, desired.groupArn);
+    const held = await lease.read();
+    if (held?.token !== id.token) {
+      await lease.write({ token: id.token });
+      if (held !== undefined) {
+        ctx.note(`re-created the traffic distribution of ${desired.groupArn}: another cdk-connect resource had taken it `
+          + 'over; it is this resource\'s again');
+      } else {
+        ctx.log(`the record of the traffic distribution of ${desired.groupArn} was removed out of band; recorded it again`);
+      }
+    }
     // A part the old properties managed and the new ones do not is handed back, as a delete would.
     const reset = resetState(desired.groupArn, live, previous?.agents !== undefined, previous?.signIn !== undefined);
     await apply(ctx, { ...desired, agents: desired.agents ?? reset.agents, signIn: desired.signIn ?? reset.signIn }, previous, live);
     return { physicalResourceId: physicalId };
   },
   delete: async (ctx, physicalId, properties) => {
-    const groupArn = groupArnOf(physicalId);
+    const { groupArn, token } = parseId(physicalId);
     const r = read(properties);
     const live = await settledDistribution(ctx, groupArn, true);
     if (live === undefined) {
       ctx.log(`traffic distribution group ${groupArn} is gone: nothing to reset`);
       return;
     }
+    const lease = leaseOf(ctx, groupArn);
+    let held: Lease | undefined;
+    try {
+      held = await lease.read();
+    } catch (error) {
+      if (isNotFound(error instanceof HandlerError ? error.sdkError : error)) {
+        ctx.log(`traffic distribution group ${groupArn} is gone: nothing to reset`);
+        return;
+      }
+      throw error;
+    }
+    if (held !== undefined && held.token !== token) {
+      // A resource created since (this one moved, or another declaration for the group) holds the distribution now.
+      ctx.note(`left the traffic distribution of ${groupArn} as it is: another cdk-connect resource has taken it over`);
+      return;
+    }
     const reset = resetState(groupArn, live, r.optionalObject('AgentConfig') !== undefined, r.optionalObject('SignInConfig') !== undefined);
     await apply(ctx, reset, undefined, live);
+    if (held !== undefined) {
+      await lease.remove();
+    }
   },
 };
 
-const UUID = '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}';
-const GROUP_ARN = new RegExp(`^arn:aws[-a-z]*:connect:([a-z]{2}(?:-[a-z]+){1,2}-[0-9]):[0-9]{1,20}:traffic-distribution-group/${UUID}$`);
-const PHYSICAL_ID = new RegExp(`${GROUP_ARN.source.slice(0, -1)}/distribution$`);
-const REGION = /^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$/;
-
-function physicalIdOf(groupArn: string): string {
-  return `${groupArn}/distribution`;
+async function create(ctx: KindContext, desired: DistributionState): Promise<ResourceResult> {
+  const groupArn = desired.groupArn;
+  const live = (await settledDistribution(ctx, groupArn, false))!;
+  const lease = leaseOf(ctx, groupArn);
+  const held = await lease.read();
+  if (held?.token !== ctx.token) {
+    // Recorded before the distribution changes: a later delivery of this request finds its own record.
+    if (held !== undefined) {
+      ctx.note(`took over the traffic distribution of ${groupArn} from another cdk-connect resource (a moved construct, `
+        + 'or another declaration for the group); that resource\'s delete now leaves the distribution as it is');
+    }
+    await lease.write({ token: ctx.token });
+  }
+  try {
+    await apply(ctx, desired, undefined, live);
+  } catch (error) {
+    if (held?.token !== ctx.token) {
+      await lease.restore(held);
+    }
+    throw error;
+  }
+  return { physicalResourceId: physicalIdOf(groupArn, ctx.token) };
 }
 
-function groupArnOf(physicalId: string): string {
-  return physicalId.slice(0, -'/distribution'.length);
+/** The record of the resource that holds the group's distribution, a tag on the group. */
+function leaseOf(ctx: KindContext, groupArn: string): SettingLease {
+  return new SettingLease(ctx, groupArn, 'cdk-connect:traffic-distribution');
+}
+
+const UUID = '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}';
+const GROUP_ARN = new RegExp(`^arn:aws[-a-z]*:connect:([a-z]{2}(?:-[a-z]+){1,2}-[0-9]):[0-9]{1,20}:traffic-distribution-group/${UUID}$`);
+const PHYSICAL_ID = new RegExp(`${GROUP_ARN.source.slice(0, -1)}/distribution/(cdkc-[0-9a-f]{31})$`);
+const REGION = /^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$/;
+
+function physicalIdOf(groupArn: string, token: string): string {
+  return `${groupArn}/distribution/${token}`;
+}
+
+function parseId(physicalId: string): { groupArn: string; token: string } {
+  const at = physicalId.lastIndexOf('/distribution/');
+  return { groupArn: physicalId.slice(0, at), token: physicalId.slice(at + '/distribution/'.length) };
 }
 
 /** The state of the parts a resource manages: region → percentage (or enabled). */

@@ -66,6 +66,15 @@ export class PhoneNumberFlowAssociation extends Construct {
     const instanceArn = props.contactFlow.instanceArn;
     const phoneNumberArn = props.phoneNumber.phoneNumberArn;
     const contactFlowArn = props.contactFlow.contactFlowArn;
+    // The provider's policy is created before every custom resource of the stack, so it cannot name the ARN of a
+    // number or flow made in the stack (a number claimed by a custom resource would depend on the policy that depends
+    // on it): those are scoped to the account's phone numbers and the instance's flows instead.
+    const phoneNumberResource = Token.isUnresolved(phoneNumberArn) ? Stack.of(this).formatArn({
+      service: 'connect',
+      resource: 'phone-number',
+      resourceName: '*',
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    }) : phoneNumberArn;
     connectResource(this, 'Resource', {
       resourceType: 'Custom::ConnectPhoneNumberFlow',
       properties: {
@@ -76,20 +85,17 @@ export class PhoneNumberFlowAssociation extends Construct {
       permissions: [
         {
           actions: ['connect:AssociatePhoneNumberContactFlow', 'connect:DisassociatePhoneNumberContactFlow'],
-          // The provider's policy is created before every custom resource of the stack, so it cannot name the ARN
-          // of a number or flow made in the stack (a number claimed by a custom resource would depend on the policy
-          // that depends on it): those are scoped to the account's phone numbers and the instance's flows instead.
           resources: [
-            Token.isUnresolved(phoneNumberArn) ? Stack.of(this).formatArn({
-              service: 'connect',
-              resource: 'phone-number',
-              resourceName: '*',
-              arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-            }) : phoneNumberArn,
+            phoneNumberResource,
             Token.isUnresolved(contactFlowArn) ? `${instanceArn}/contact-flow/*` : contactFlowArn,
           ],
         },
         { actions: ['connect:ListFlowAssociations'], resources: [instanceArn] },
+        {
+          // The record of which resource holds the number's flow, a tag on the number.
+          actions: ['connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource'],
+          resources: [phoneNumberResource],
+        },
       ],
     });
   }

@@ -82,6 +82,10 @@ export class TrafficDistributionGroupUser extends Construct {
           'connect:DisassociateTrafficDistributionGroupUser',
         ],
         resources: [group.trafficDistributionGroupArn, user.instanceArn, user.userArn],
+      }, {
+        // The record of which resource holds the user's association with the group, a tag on the user.
+        actions: ['connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource'],
+        resources: [user.userArn],
       }],
     });
 

@@ -147,7 +147,15 @@ export class TrafficDistribution extends Construct {
         },
       },
       permissions: [{
-        actions: ['connect:DescribeTrafficDistributionGroup', 'connect:GetTrafficDistribution', 'connect:UpdateTrafficDistribution'],
+        actions: [
+          'connect:DescribeTrafficDistributionGroup',
+          'connect:GetTrafficDistribution',
+          'connect:UpdateTrafficDistribution',
+          // The record of which resource holds the distribution, a tag on the group.
+          'connect:ListTagsForResource',
+          'connect:TagResource',
+          'connect:UntagResource',
+        ],
         resources: [group.trafficDistributionGroupArn],
       }],
     });

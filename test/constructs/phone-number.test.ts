@@ -472,6 +472,11 @@ describe('phoneNumber.associateFlow', () => {
         Resource: [PHONE_NUMBER_ARN, FLOW_ARN],
       },
       { Effect: 'Allow', Action: 'connect:ListFlowAssociations', Resource: INSTANCE_ARN },
+      {
+        Effect: 'Allow',
+        Action: ['connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource'],
+        Resource: PHONE_NUMBER_ARN,
+      },
     ]);
     Template.fromStack(stack).hasResourceProperties(FLOW, {
       InstanceId: '11111111-2222-3333-4444-555555555555',
@@ -493,6 +498,12 @@ describe('phoneNumber.associateFlow', () => {
         { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:us-east-1:111122223333:phone-number/*']] },
         `${INSTANCE_ARN}/contact-flow/*`,
       ],
+    });
+    // The record of the flow's holder, a tag on the number (merged with the claim's statement on the same resource).
+    expect(providerStatements(stack)).toContainEqual({
+      Effect: 'Allow',
+      Action: expect.arrayContaining(['connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource']),
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:us-east-1:111122223333:phone-number/*']] },
     });
     expect(() => Template.fromStack(stack)).not.toThrow();
   });

@@ -171,7 +171,14 @@ describe('TrafficDistributionGroup.distributeTraffic', () => {
     });
     expect(providerStatements(stack)).toEqual([{
       Effect: 'Allow',
-      Action: ['connect:DescribeTrafficDistributionGroup', 'connect:GetTrafficDistribution', 'connect:UpdateTrafficDistribution'],
+      Action: [
+        'connect:DescribeTrafficDistributionGroup',
+        'connect:GetTrafficDistribution',
+        'connect:UpdateTrafficDistribution',
+        'connect:ListTagsForResource',
+        'connect:TagResource',
+        'connect:UntagResource',
+      ],
       Resource: groupArn,
     }]);
   });
@@ -343,6 +350,10 @@ describe('TrafficDistributionGroup.addUser', () => {
         'connect:DisassociateTrafficDistributionGroupUser',
       ],
       Resource: [groupArn, INSTANCE_ARN, USER_ARN],
+    }, {
+      Effect: 'Allow',
+      Action: ['connect:ListTagsForResource', 'connect:TagResource', 'connect:UntagResource'],
+      Resource: USER_ARN,
     }]);
   });
 

@@ -12,6 +12,14 @@ export interface LifecycleSpec {
   readonly createOperation: string;
   /** What `read` returns after the resource was deleted. @default undefined */
   readonly afterDelete?: (fake: FakeConnect) => unknown;
+  /**
+   * For a resource whose identity is unique in its instance (a flow's name, an integration's ARN, a phone number, a
+   * storage config's resource type): the failure a second create of the same identity under another logical id
+   * gives. Such a move fails, as it does for CloudFormation's own named resources.
+   *
+   * @default - the resource is a setting: a move keeps it
+   */
+  readonly uniqueIdentity?: RegExp;
   /** How many write calls a create makes. @default 1 */
   readonly createWrites?: number;
   /**
@@ -103,6 +111,33 @@ export function lifecycleSuite(spec: LifecycleSpec): void {
       expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: id });
       expect(spec.read(h.fake, id)).toEqual(spec.expected(props, h.fake));
     });
+
+    if (spec.uniqueIdentity === undefined) {
+      test('a move (create under a new logical id, then delete the old one) keeps the setting', async () => {
+        // CloudFormation creates the resource under its new logical id first, then deletes the old one.
+        const old = await h.create(type, props, { logicalId: 'Old' });
+        expect(old.response).toMatchObject({ Status: 'SUCCESS' });
+        const moved = await h.create(type, props, { logicalId: 'New' });
+        expect(moved.response).toMatchObject({ Status: 'SUCCESS' });
+        const deleted = await h.delete(type, old.response.PhysicalResourceId, props, { logicalId: 'Old' });
+        expect(deleted.response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: old.response.PhysicalResourceId });
+        expect(spec.read(h.fake, moved.response.PhysicalResourceId)).toEqual(spec.expected(props, h.fake));
+        expect(spec.count(h.fake)).toBe(1);
+      });
+    } else {
+      const conflict = spec.uniqueIdentity;
+      test('fails a move that keeps the unique identity, naming the conflict, and leaves the first resource as it was', async () => {
+        // As with CloudFormation's own named resources: the new one is created before the old one is deleted, so a
+        // move must change the identity (a new name or number) too.
+        const old = await h.create(type, props, { logicalId: 'Old' });
+        expect(old.response).toMatchObject({ Status: 'SUCCESS' });
+        const moved = await h.create(type, props, { logicalId: 'New' });
+        expect(moved.response.Status).toBe('FAILED');
+        expect(moved.response.Reason).toMatch(conflict);
+        expect(spec.read(h.fake, old.response.PhysicalResourceId)).toEqual(spec.expected(props, h.fake));
+        expect(spec.count(h.fake)).toBe(1);
+      });
+    }
 
     test('delete twice', async () => {
       const id = await created();

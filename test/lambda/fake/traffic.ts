@@ -81,6 +81,8 @@ export function addUser(fake: FakeConnect, instance: { id: string; arn: string }
   const id = fake.newId();
   const user = { id, arn: `${instance.arn}/agent/${id}`, instanceId: instance.id };
   fake.table<FakeUser>(USERS).set(id, user);
+  // Users are taggable in Connect.
+  fake.trackTags(user.arn, {});
   return user;
 }
 

@@ -71,6 +71,7 @@ function spec(status: 'SAVED' | 'PUBLISHED') {
   return {
     resourceType: TYPE,
     createOperation: 'CreateContactFlow',
+    uniqueIdentity: /^flow "Support" in instance .* already exists and this stack does not own it/,
     setup: (_fake: FakeConnect, instance: { id: string }) => ({
       props: {
         InstanceId: instance.id,

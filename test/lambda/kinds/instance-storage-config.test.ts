@@ -22,6 +22,7 @@ function associationOf(physicalId: string): string {
 lifecycleSuite({
   resourceType: TYPE,
   createOperation: 'AssociateInstanceStorageConfig',
+  uniqueIdentity: /^AssociateInstanceStorageConfig failed: ResourceConflictException: A storage config for resource type ATTACHMENTS already exists on this instance/,
   setup: (_fake, instance) => ({
     props: { InstanceId: instance.id, ResourceType: 'ATTACHMENTS', StorageConfig: s3Config('attachments') },
     updated: { InstanceId: instance.id, ResourceType: 'ATTACHMENTS', StorageConfig: s3Config('attachments-v2') },

@@ -72,6 +72,7 @@ describe('COGNITO_USER_POOL (chat customer authentication)', () => {
   lifecycleSuite({
     resourceType: TYPE,
     createOperation: 'CreateIntegrationAssociation',
+    uniqueIdentity: /^integration association of .* already exists and this stack does not own it/,
     setup: (_fake, instance) => ({
       props: { InstanceId: instance.id, IntegrationType: 'COGNITO_USER_POOL', IntegrationArn: USER_POOL_ARN, Tags: { team: 'support' } },
       updated: { InstanceId: instance.id, IntegrationType: 'COGNITO_USER_POOL', IntegrationArn: USER_POOL_ARN, Tags: { team: 'sales', env: 'prod' } },
@@ -90,6 +91,7 @@ describe('EVENT with use cases', () => {
   lifecycleSuite({
     resourceType: TYPE,
     createOperation: 'CreateIntegrationAssociation',
+    uniqueIdentity: /^integration association of .* already exists and this stack does not own it/,
     createWrites: 2,
     setup: (_fake, instance) => {
       const base = {

@@ -39,6 +39,7 @@ function readNumber(fake: FakeConnect, physicalId: string) {
 lifecycleSuite({
   resourceType: TYPE,
   createOperation: 'ClaimPhoneNumber',
+  uniqueIdentity: /^ClaimPhoneNumber failed: InvalidParameterException: Phone number \+12065550100 is not available to claim/,
   setup: (fake, instance) => {
     const other = fake.addInstance(OTHER_INSTANCE);
     return {

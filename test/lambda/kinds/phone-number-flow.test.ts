@@ -3,6 +3,9 @@ import {
   ConnectClient,
   DisassociatePhoneNumberContactFlowCommand,
   ListFlowAssociationsCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { runEvent } from '../../../lambda/engine/run';
@@ -16,6 +19,7 @@ import { Harness } from '../harness';
 import { lifecycleSuite } from '../lifecycle';
 
 const TYPE = 'Custom::ConnectPhoneNumberFlow';
+const TOKEN = 'cdkc-0123456789abcdef0123456789abcde';
 const CONTENT = '{"Version":"2019-10-30","StartAction":"end","Actions":[{"Identifier":"end","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}';
 
 function flow(fake: FakeConnect, instanceId: string, name: string, type = 'CONTACT_FLOW') {
@@ -27,9 +31,20 @@ function onlyNumber(fake: FakeConnect): FakePhoneNumber {
   return [...phoneNumberState(fake).numbers.values()][0];
 }
 
+/** The physical id of the flow of a number. */
+function idOf(instanceId: string, phoneNumberId: string): RegExp {
+  return new RegExp(`^cdk-connect:phone-number-flow:${instanceId}:${phoneNumberId}:cdkc-[0-9a-f]{31}$`);
+}
+
+/** The create token in a physical id. */
+function tokenOf(physicalId: string): string {
+  return physicalId.slice(physicalId.lastIndexOf(':') + 1);
+}
+
 lifecycleSuite({
   resourceType: TYPE,
   createOperation: 'AssociatePhoneNumberContactFlow',
+  createWrites: 2, // the record on the number (TagResource) and the association
   setup: (fake, instance) => {
     const number = seedPhoneNumber(fake, '+12065550100', instance.arn);
     const first = flow(fake, instance.id, 'Inbound');
@@ -67,11 +82,16 @@ describe('Custom::ConnectPhoneNumberFlow', () => {
   });
   afterEach(() => h.dispose());
 
-  test('associates the number by id with the flow by id, after reading the live associations', async () => {
+  test('associates the number by id with the flow by id, after recording the holder and reading the live associations', async () => {
     const { response } = await h.create(TYPE, props);
 
-    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: `cdk-connect:phone-number-flow:${h.instance.id}:${number.PhoneNumberId}` });
-    expect(h.fake.calls.map((call) => call.operation)).toEqual(['ListFlowAssociations', 'AssociatePhoneNumberContactFlow']);
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: expect.stringMatching(idOf(h.instance.id, number.PhoneNumberId)) });
+    expect(response.Reason).toBeUndefined();
+    expect(h.fake.calls.map((call) => call.operation)).toEqual(['ListTagsForResource', 'ListFlowAssociations', 'TagResource', 'AssociatePhoneNumberContactFlow']);
+    expect(h.fake.callsOf('TagResource')[0].input).toEqual({
+      resourceArn: number.PhoneNumberArn,
+      tags: { [`cdk-connect:flow:${h.instance.id}`]: `${tokenOf(response.PhysicalResourceId)} -` },
+    });
     expect(h.fake.callsOf('ListFlowAssociations')[0].input).toEqual({ InstanceId: h.instance.id, ResourceType: 'VOICE_PHONE_NUMBER', MaxResults: 1000 });
     expect(h.fake.callsOf('AssociatePhoneNumberContactFlow')[0].input).toEqual({
       InstanceId: h.instance.id,
@@ -80,12 +100,72 @@ describe('Custom::ConnectPhoneNumberFlow', () => {
     });
   });
 
-  test('writes nothing when the number already has the flow', async () => {
+  test('writes only its record when the number already has the flow', async () => {
     h.fake.calls.length = 0;
     phoneNumberState(h.fake).associations.set(`${h.instance.id}|${number.PhoneNumberId}`, inbound.arn);
     const { response, writeCalls } = await h.create(TYPE, props);
     expect(response.Status).toBe('SUCCESS');
-    expect(writeCalls).toBe(0);
+    expect(writeCalls).toBe(1);
+    expect(h.fake.callsOf('AssociatePhoneNumberContactFlow')).toHaveLength(0);
+  });
+
+  test('says so when it replaces a flow the number had (with no record of a cdk-connect resource)', async () => {
+    const previous = flow(h.fake, h.instance.id, 'Previous');
+    phoneNumberState(h.fake).associations.set(`${h.instance.id}|${number.PhoneNumberId}`, previous.arn);
+    const { response } = await h.create(TYPE, props);
+    expect(response).toMatchObject({
+      Status: 'SUCCESS',
+      Reason: `replaced flow ${previous.id} of phone number ${number.PhoneNumberId} with flow ${inbound.id}; `
+        + 'deleting this resource leaves the number with no flow',
+    });
+    expect(associationOf(h.fake, h.instance.id, number.PhoneNumberId)).toBe(inbound.arn);
+  });
+
+  test('a move keeps the flow: the new resource takes the number over, the old one\'s delete leaves it', async () => {
+    const old = await h.create(TYPE, props, { logicalId: 'Old' });
+    const moved = await h.create(TYPE, props, { logicalId: 'New' });
+    expect(moved).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 1 });
+    expect(moved.response.Reason).toMatch(new RegExp(`^took over the flow of phone number ${number.PhoneNumberId} from another cdk-connect resource`));
+    expect(moved.response.PhysicalResourceId).not.toBe(old.response.PhysicalResourceId);
+
+    const deleted = await h.delete(TYPE, old.response.PhysicalResourceId, props, { logicalId: 'Old' });
+    expect(deleted).toMatchObject({
+      response: {
+        Status: 'SUCCESS',
+        Reason: `left the flow of phone number ${number.PhoneNumberId} as it is: another cdk-connect resource has taken the number over`,
+      },
+      writeCalls: 0,
+    });
+    expect(associationOf(h.fake, h.instance.id, number.PhoneNumberId)).toBe(inbound.arn);
+
+    // The new resource's own delete still disassociates, and removes the record.
+    await h.delete(TYPE, moved.response.PhysicalResourceId, props, { logicalId: 'New' });
+    expect(associationOf(h.fake, h.instance.id, number.PhoneNumberId)).toBeUndefined();
+    expect(h.fake.tags.get(number.PhoneNumberArn)).toEqual({});
+  });
+
+  test('an update takes the number back from a resource that took it over, and says so', async () => {
+    const mine = await h.create(TYPE, props, { logicalId: 'Mine' });
+    await h.create(TYPE, props, { logicalId: 'Other' });
+    const { response } = await h.update(TYPE, mine.response.PhysicalResourceId, props, props, { logicalId: 'Mine' });
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: mine.response.PhysicalResourceId });
+    expect(response.Reason).toMatch(/^re-created the association of phone number .*: another cdk-connect resource had taken the number over/);
+    expect(h.fake.tags.get(number.PhoneNumberArn)).toEqual({ [`cdk-connect:flow:${h.instance.id}`]: `${tokenOf(mine.response.PhysicalResourceId)} -` });
+  });
+
+  test('a create that fails removes its record', async () => {
+    const hold = flow(h.fake, h.instance.id, 'Hold', 'CUSTOMER_HOLD');
+    const { response } = await h.create(TYPE, { ...props, ContactFlowArn: hold.arn });
+    expect(response.Status).toBe('FAILED');
+    expect(h.fake.tags.get(number.PhoneNumberArn)).toEqual({});
+  });
+
+  test('a delete without a record (removed out of band) still disassociates its own flow', async () => {
+    const created = await h.create(TYPE, props);
+    h.fake.tags.set(number.PhoneNumberArn, {});
+    const { response } = await h.delete(TYPE, created.response.PhysicalResourceId, props);
+    expect(response.Status).toBe('SUCCESS');
+    expect(associationOf(h.fake, h.instance.id, number.PhoneNumberId)).toBeUndefined();
   });
 
   test('reads every page of the live associations', async () => {
@@ -120,7 +200,7 @@ describe('Custom::ConnectPhoneNumberFlow', () => {
     const updated = await h.update(TYPE, created.response.PhysicalResourceId, newProps, props);
 
     expect(updated.response.Status).toBe('SUCCESS');
-    expect(updated.response.PhysicalResourceId).toBe(`cdk-connect:phone-number-flow:${h.instance.id}:${second.PhoneNumberId}`);
+    expect(updated.response.PhysicalResourceId).toMatch(idOf(h.instance.id, second.PhoneNumberId));
     const cleanup = await h.delete(TYPE, created.response.PhysicalResourceId, props);
     expect(cleanup.response.Status).toBe('SUCCESS');
     expect(associationOf(h.fake, h.instance.id, number.PhoneNumberId)).toBeUndefined();
@@ -146,7 +226,10 @@ describe('Custom::ConnectPhoneNumberFlow', () => {
     expect(response.Status).toBe('SUCCESS');
     expect(response.Reason).toBe(`left phone number ${number.PhoneNumberId} associated with flow ${foreign.id}: `
       + `it was associated with that flow after this stack associated it with flow ${inbound.id}`);
-    expect(h.fake.writeCalls()).toBe(before);
+    // Only its own record goes.
+    expect(h.fake.writeCalls()).toBe(before + 1);
+    expect(h.fake.callsOf('DisassociatePhoneNumberContactFlow')).toHaveLength(0);
+    expect(h.fake.tags.get(number.PhoneNumberArn)).toEqual({});
     expect(associationOf(h.fake, h.instance.id, number.PhoneNumberId)).toBe(foreign.arn);
   });
 
@@ -176,7 +259,10 @@ describe('Custom::ConnectPhoneNumberFlow', () => {
   test('fails with Connect\'s message for a number that does not exist', async () => {
     releaseOutOfBand(h.fake, number.PhoneNumberId);
     const { response } = await h.create(TYPE, props);
-    expect(response).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/^AssociatePhoneNumberContactFlow failed: ResourceNotFoundException: Phone number not found/) });
+    expect(response).toMatchObject({
+      Status: 'FAILED',
+      Reason: `phone number ${number.PhoneNumberArn} does not exist (ResourceNotFoundException: Resource not found: ${number.PhoneNumberArn})`,
+    });
   });
 
   test.each([
@@ -190,7 +276,9 @@ describe('Custom::ConnectPhoneNumberFlow', () => {
   });
 
   test('accepts only the physical ids it returns', () => {
-    expect(phoneNumberFlowKind.isPhysicalId('cdk-connect:phone-number-flow:inst-1:pn-1')).toBe(true);
+    expect(phoneNumberFlowKind.isPhysicalId(`cdk-connect:phone-number-flow:inst-1:pn-1:${TOKEN}`)).toBe(true);
+    expect(phoneNumberFlowKind.isPhysicalId('cdk-connect:phone-number-flow:inst-1:pn-1')).toBe(false);
+    expect(phoneNumberFlowKind.isPhysicalId('cdk-connect:phone-number-flow:inst-1:pn-1:cdkc-12')).toBe(false);
     expect(phoneNumberFlowKind.isPhysicalId('cdk-connect:failed-create:request-1')).toBe(false);
     expect(phoneNumberFlowKind.isPhysicalId('arn:aws:connect:us-east-1:123456789012:phone-number/pn-1')).toBe(false);
     expect(phoneNumberFlowKind.isPhysicalId('2026/11/22/[$LATEST]0123456789abcdef')).toBe(false);
@@ -204,7 +292,12 @@ describe('Custom::ConnectPhoneNumberFlow against a mocked client', () => {
   let connect: ReturnType<typeof mockClient>;
   const region = process.env.AWS_REGION;
   // Created per test: the harness above stubs (and restores) the same client class.
-  beforeEach(() => { connect = mockClient(ConnectClient); });
+  beforeEach(() => {
+    connect = mockClient(ConnectClient);
+    connect.on(ListTagsForResourceCommand).resolves({ tags: {} });
+    connect.on(TagResourceCommand).resolves({});
+    connect.on(UntagResourceCommand).resolves({});
+  });
   afterEach(() => {
     connect.restore();
     if (region === undefined) {
@@ -238,7 +331,7 @@ describe('Custom::ConnectPhoneNumberFlow against a mocked client', () => {
 
     connect.on(ListFlowAssociationsCommand).resolves({ FlowAssociationSummaryList: [{ ResourceId: PHONE_ARN, FlowId: FLOW_ARN, ResourceType: 'VOICE_PHONE_NUMBER' }] });
     connect.on(DisassociatePhoneNumberContactFlowCommand).resolves({});
-    expect((await run('Delete', 'cdk-connect:phone-number-flow:inst-1:pn-1')).response.Status).toBe('SUCCESS');
+    expect((await run('Delete', `cdk-connect:phone-number-flow:inst-1:pn-1:${TOKEN}`)).response.Status).toBe('SUCCESS');
     expect(connect.commandCalls(DisassociatePhoneNumberContactFlowCommand)[0].args[0].input).toEqual({ InstanceId: 'inst-1', PhoneNumberId: PHONE_ARN });
   });
 
@@ -253,7 +346,7 @@ describe('Custom::ConnectPhoneNumberFlow against a mocked client', () => {
   test('a disassociation that Connect refuses fails with its message', async () => {
     connect.on(ListFlowAssociationsCommand).resolves({ FlowAssociationSummaryList: [{ ResourceId: 'pn-1', FlowId: 'flow-1', ResourceType: 'VOICE_PHONE_NUMBER' }] });
     connect.on(DisassociatePhoneNumberContactFlowCommand).rejects(serviceError('AccessDeniedException', 'not authorized to perform connect:DisassociatePhoneNumberContactFlow', 403));
-    const { response } = await run('Delete', 'cdk-connect:phone-number-flow:inst-1:pn-1');
+    const { response } = await run('Delete', `cdk-connect:phone-number-flow:inst-1:pn-1:${TOKEN}`);
     expect(response).toMatchObject({
       Status: 'FAILED',
       Reason: 'DisassociatePhoneNumberContactFlow failed: AccessDeniedException: not authorized to perform connect:DisassociatePhoneNumberContactFlow',

@@ -2,7 +2,10 @@ import {
   AssociateTrafficDistributionGroupUserCommand,
   ConnectClient,
   DescribeTrafficDistributionGroupCommand,
+  ListTagsForResourceCommand,
   ListTrafficDistributionGroupUsersCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { runEvent } from '../../../lambda/engine/run';
@@ -20,9 +23,19 @@ function groupOf(fake: FakeConnect, physicalId: string): FakeTrafficDistribution
   return [...trafficDistributionGroups(fake).values()].find((group) => physicalId.startsWith(`${group.arn}/user-association/`));
 }
 
+/** The tag key of the record, on the user, of the resource that holds its association with a group. */
+function recordKey(group: FakeTrafficDistributionGroup): string {
+  return `cdk-connect:traffic-distribution-group:${group.id}`;
+}
+
+function tokenOf(physicalId: string): string {
+  return physicalId.slice(physicalId.lastIndexOf('/') + 1);
+}
+
 lifecycleSuite({
   resourceType: TYPE,
   createOperation: 'AssociateTrafficDistributionGroupUser',
+  createWrites: 2, // the record on the user (TagResource) and the association
   setup: (fake, instance) => {
     const group = addTrafficDistributionGroup(fake, instance);
     const jane = addUser(fake, instance);
@@ -54,8 +67,13 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
 
   const props = (): Properties => ({ TrafficDistributionGroupArn: group.arn, InstanceId: h.instance.id, UserId: jane.id });
 
-  test('associates the user by the group ARN, user id and instance id', async () => {
+  test('associates the user by the group ARN, user id and instance id, after recording the holder on the user', async () => {
     const { response } = await h.create(TYPE, props());
+    expect(h.fake.callsOf('TagResource').map((call) => call.input)).toEqual([
+      { resourceArn: jane.arn, tags: { [recordKey(group)]: `${tokenOf(response.PhysicalResourceId)} -` } },
+    ]);
+    const operations = h.fake.calls.map((call) => call.operation);
+    expect(operations.indexOf('TagResource')).toBeLessThan(operations.indexOf('AssociateTrafficDistributionGroupUser'));
     expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: expect.stringMatching(new RegExp(`^${group.arn}/user-association/cdkc-[0-9a-f]{31}$`)) });
     expect(h.fake.callsOf('AssociateTrafficDistributionGroupUser').map((call) => call.input)).toEqual([
       { TrafficDistributionGroupId: group.arn, UserId: jane.id, InstanceId: h.instance.id },
@@ -68,10 +86,52 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
     const { response, writeCalls } = await h.create(TYPE, props());
     expect(response).toMatchObject({
       Status: 'SUCCESS',
-      Reason: `user ${jane.id} was already associated with traffic distribution group ${group.arn} (by an earlier delivery `
-        + 'of this request, or outside this stack); this stack now manages the association',
+      Reason: `user ${jane.id} was already associated with traffic distribution group ${group.arn} outside this stack; `
+        + 'this stack now manages the association',
     });
-    expect(writeCalls).toBe(0);
+    expect(writeCalls).toBe(1); // the record only
+  });
+
+  test('a move keeps the user in the group: the old resource\'s delete leaves it, and says so', async () => {
+    const old = await h.create(TYPE, props(), { logicalId: 'Old' });
+    const moved = await h.create(TYPE, props(), { logicalId: 'New' });
+    expect(moved).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 1 });
+    expect(moved.response.Reason).toMatch(new RegExp(`^took over the association of user ${jane.id} .* from another cdk-connect resource`));
+    const deleted = await h.delete(TYPE, old.response.PhysicalResourceId, props(), { logicalId: 'Old' });
+    expect(deleted).toMatchObject({
+      response: {
+        Status: 'SUCCESS',
+        Reason: `left user ${jane.id} associated with traffic distribution group ${group.arn}: another cdk-connect resource has taken the association over`,
+      },
+      writeCalls: 0,
+    });
+    expect(group.users).toEqual([jane.id]);
+    // The new resource's own delete still disassociates, and removes the record.
+    await h.delete(TYPE, moved.response.PhysicalResourceId, props(), { logicalId: 'New' });
+    expect(group.users).toEqual([]);
+    expect(h.fake.tags.get(jane.arn)).toEqual({});
+  });
+
+  test('an update takes the association back from a resource that took it over, and says so', async () => {
+    const mine = await h.create(TYPE, props(), { logicalId: 'Mine' });
+    await h.create(TYPE, props(), { logicalId: 'Other' });
+    const { response } = await h.update(TYPE, mine.response.PhysicalResourceId, props(), props(), { logicalId: 'Mine' });
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: mine.response.PhysicalResourceId });
+    expect(response.Reason).toMatch(/^re-created the association of user .*: another cdk-connect resource had taken it over/);
+    expect(h.fake.tags.get(jane.arn)).toEqual({ [recordKey(group)]: `${tokenOf(mine.response.PhysicalResourceId)} -` });
+  });
+
+  test('a create that fails removes its record', async () => {
+    group.status = 'CREATION_FAILED';
+    const { response } = await h.create(TYPE, props());
+    expect(response.Status).toBe('FAILED');
+    expect(h.fake.tags.get(jane.arn)).toEqual({});
+  });
+
+  test('a user given by ARN carries the record', async () => {
+    const { response } = await h.create(TYPE, { ...props(), UserId: jane.arn });
+    expect(response.Status).toBe('SUCCESS');
+    expect(h.fake.tags.get(jane.arn)).toEqual({ [recordKey(group)]: `${tokenOf(response.PhysicalResourceId)} -` });
   });
 
   test('finds the user on a later page of the group\'s users', async () => {
@@ -81,7 +141,7 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
     group.users.push(jane.id);
     const { response, writeCalls } = await h.create(TYPE, props());
     expect(response.Status).toBe('SUCCESS');
-    expect(writeCalls).toBe(0);
+    expect(writeCalls).toBe(1); // the record only
     expect(h.fake.callsOf('ListTrafficDistributionGroupUsers').map((call) => call.input.NextToken)).toEqual([undefined, 'page-10']);
   });
 
@@ -97,6 +157,9 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
       ['DisassociateTrafficDistributionGroupUser', jane.id],
     ]);
     expect(group.users).toEqual([john.id]);
+    // The record moves with the user.
+    expect(h.fake.tags.get(jane.arn)).toEqual({});
+    expect(h.fake.tags.get(john.arn)).toEqual({ [recordKey(group)]: `${tokenOf(response.PhysicalResourceId)} -` });
   });
 
   test('another group is a replacement; deleting the old one disassociates the user from the old group', async () => {
@@ -112,18 +175,27 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
     expect(other.users).toEqual([jane.id]);
   });
 
-  test('delete of a user no longer associated makes no write call', async () => {
+  test('delete of a user no longer associated only removes its record', async () => {
     const { response } = await h.create(TYPE, props());
     group.users = [];
     const deleted = await h.delete(TYPE, response.PhysicalResourceId, props());
-    expect(deleted).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 0 });
+    expect(deleted).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 1 });
+    expect(h.fake.callsOf('DisassociateTrafficDistributionGroupUser')).toHaveLength(0);
+    expect(h.fake.tags.get(jane.arn)).toEqual({});
   });
 
   test('delete succeeds when the group is gone or being deleted', async () => {
     const { response } = await h.create(TYPE, props());
     group.status = 'PENDING_DELETION';
-    expect(await h.delete(TYPE, response.PhysicalResourceId, props())).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 0 });
+    // Only its record on the user goes.
+    expect(await h.delete(TYPE, response.PhysicalResourceId, props())).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 1 });
     trafficDistributionGroups(h.fake).delete(group.id);
+    expect(await h.delete(TYPE, response.PhysicalResourceId, props())).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 0 });
+  });
+
+  test('delete succeeds when the user is gone', async () => {
+    const { response } = await h.create(TYPE, props());
+    h.fake.forgetTags(jane.arn);
     expect(await h.delete(TYPE, response.PhysicalResourceId, props())).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 0 });
   });
 
@@ -141,7 +213,8 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
     const { response } = await h.create(TYPE, { ...props(), UserId: stranger.id });
     expect(response).toMatchObject({
       Status: 'FAILED',
-      Reason: `AssociateTrafficDistributionGroupUser failed: ResourceNotFoundException: User ${stranger.id} not found in instance ${h.instance.id}`,
+      Reason: `user ${stranger.id} does not exist in instance ${h.instance.id} (ResourceNotFoundException: Resource not found: `
+        + `${h.instance.arn}/agent/${stranger.id})`,
     });
   });
 
@@ -181,6 +254,7 @@ describe('Custom::ConnectTrafficDistributionGroupUser', () => {
   test('takes only the physical ids it returns', () => {
     expect(trafficDistributionGroupUserKind.isPhysicalId(`${group.arn}/user-association/cdkc-0123456789abcdef0123456789abcde`)).toBe(true);
     expect(trafficDistributionGroupUserKind.isPhysicalId(`${group.arn}/distribution`)).toBe(false);
+    expect(trafficDistributionGroupUserKind.isPhysicalId(`${group.arn}/user-association/request-1`)).toBe(false);
     expect(trafficDistributionGroupUserKind.isPhysicalId('cdk-connect:failed-create:request-1')).toBe(false);
   });
 });
@@ -190,7 +264,12 @@ describe('Custom::ConnectTrafficDistributionGroupUser against a mocked client', 
   const USER_ID = '99999999-2222-4333-8444-555555555555';
   let mock: ReturnType<typeof mockClient>;
   let clock = 0;
-  beforeEach(() => { mock = mockClient(ConnectClient); });
+  beforeEach(() => {
+    mock = mockClient(ConnectClient);
+    mock.on(ListTagsForResourceCommand).resolves({ tags: {} });
+    mock.on(TagResourceCommand).resolves({});
+    mock.on(UntagResourceCommand).resolves({});
+  });
   afterEach(() => mock.restore());
 
   async function create(properties: Properties) {
@@ -261,6 +340,8 @@ describe('Custom::ConnectTrafficDistributionGroupUser against a mocked client', 
     });
     const { response, writeCalls } = await create(props);
     expect(response.Status).toBe('SUCCESS');
-    expect(writeCalls).toBe(0);
+    expect(writeCalls).toBe(1); // the record only
+    expect(mock.commandCalls(TagResourceCommand)[0].args[0].input.resourceArn)
+      .toBe(`arn:aws:connect:us-east-1:123456789012:instance/${props.InstanceId}/agent/${USER_ID}`);
   });
 });

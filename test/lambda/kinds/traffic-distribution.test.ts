@@ -2,6 +2,9 @@ import {
   ConnectClient,
   DescribeTrafficDistributionGroupCommand,
   GetTrafficDistributionCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateTrafficDistributionCommand,
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -33,7 +36,7 @@ function signIn(east: boolean, west: boolean): Properties {
 }
 
 function groupOf(fake: FakeConnect, physicalId: string): FakeTrafficDistributionGroup | undefined {
-  return [...trafficDistributionGroups(fake).values()].find((group) => physicalId === `${group.arn}/distribution`);
+  return [...trafficDistributionGroups(fake).values()].find((group) => physicalId.startsWith(`${group.arn}/distribution/`));
 }
 
 /** The distribution the properties ask for, as the fake keeps it. */
@@ -53,9 +56,17 @@ function distributionOf(group: FakeTrafficDistributionGroup): Pick<FakeTrafficDi
   return { telephony: current.telephony, agents: current.agents, signIn: current.signIn };
 }
 
+/** The physical id of the distribution of a group. */
+function idOf(groupArn: string): RegExp {
+  return new RegExp(`^${groupArn}/distribution/cdkc-[0-9a-f]{31}$`);
+}
+
+const RECORD = 'cdk-connect:traffic-distribution';
+
 lifecycleSuite({
   resourceType: TYPE,
   createOperation: 'UpdateTrafficDistribution',
+  createWrites: 2, // the record on the group (TagResource) and the distribution
   setup: (fake, instance) => {
     const group = addTrafficDistributionGroup(fake, instance, { isDefault: true });
     return {
@@ -102,7 +113,7 @@ describe('Custom::ConnectTrafficDistribution', () => {
 
   test('sends the group ARN and numbers, and only the parts it manages', async () => {
     const { response } = await h.create(TYPE, telephonyOnly(30, 70));
-    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: `${group.arn}/distribution` });
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: expect.stringMatching(idOf(group.arn)) });
     expect(h.fake.callsOf('UpdateTrafficDistribution').map((call) => call.input)).toEqual([{
       Id: group.arn,
       TelephonyConfig: { Distributions: [{ Region: 'us-east-1', Percentage: 30 }, { Region: 'us-west-2', Percentage: 70 }] },
@@ -150,11 +161,57 @@ describe('Custom::ConnectTrafficDistribution', () => {
     });
   });
 
-  test('a create that finds the distribution already as asked makes no write call', async () => {
+  test('a create that finds the distribution already as asked writes only its record', async () => {
     setDistribution(group, { telephony: { 'us-east-1': 30, 'us-west-2': 70 } });
     const { response, writeCalls } = await h.create(TYPE, telephonyOnly(30, 70));
     expect(response.Status).toBe('SUCCESS');
-    expect(writeCalls).toBe(0);
+    expect(writeCalls).toBe(1);
+    expect(h.fake.callsOf('UpdateTrafficDistribution')).toHaveLength(0);
+    expect(h.fake.tags.get(group.arn)).toEqual({ [RECORD]: `${response.PhysicalResourceId.split('/').pop()} -` });
+  });
+
+  test('records the create token on the group, and removes the record on delete', async () => {
+    const { response } = await h.create(TYPE, telephonyOnly(30, 70));
+    const token = response.PhysicalResourceId.split('/').pop();
+    expect(h.fake.callsOf('TagResource').map((call) => call.input)).toEqual([{ resourceArn: group.arn, tags: { [RECORD]: `${token} -` } }]);
+    // Recorded before the distribution changes.
+    const operations = h.fake.calls.map((call) => call.operation);
+    expect(operations.indexOf('TagResource')).toBeLessThan(operations.indexOf('UpdateTrafficDistribution'));
+    await h.delete(TYPE, response.PhysicalResourceId, telephonyOnly(30, 70));
+    expect(h.fake.tags.get(group.arn)).toEqual({});
+  });
+
+  test('a move keeps the distribution: the old resource\'s delete leaves it, and says so', async () => {
+    const old = await h.create(TYPE, telephonyOnly(30, 70), { logicalId: 'Old' });
+    const moved = await h.create(TYPE, telephonyOnly(30, 70), { logicalId: 'New' });
+    expect(moved).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 1 });
+    expect(moved.response.Reason).toMatch(/^took over the traffic distribution of .* from another cdk-connect resource/);
+    expect(moved.response.PhysicalResourceId).not.toBe(old.response.PhysicalResourceId);
+    const deleted = await h.delete(TYPE, old.response.PhysicalResourceId, telephonyOnly(30, 70), { logicalId: 'Old' });
+    expect(deleted).toMatchObject({
+      response: { Status: 'SUCCESS', Reason: `left the traffic distribution of ${group.arn} as it is: another cdk-connect resource has taken it over` },
+      writeCalls: 0,
+    });
+    expect(group.telephony).toEqual({ 'us-east-1': 30, 'us-west-2': 70 });
+    // The new resource's own delete still hands the traffic back.
+    await h.delete(TYPE, moved.response.PhysicalResourceId, telephonyOnly(30, 70), { logicalId: 'New' });
+    expect(group.telephony).toEqual({ 'us-east-1': 100, 'us-west-2': 0 });
+    expect(h.fake.tags.get(group.arn)).toEqual({});
+  });
+
+  test('an update takes the distribution back from a resource that took it over, and says so', async () => {
+    const mine = await h.create(TYPE, telephonyOnly(30, 70), { logicalId: 'Mine' });
+    await h.create(TYPE, telephonyOnly(30, 70), { logicalId: 'Other' });
+    const { response } = await h.update(TYPE, mine.response.PhysicalResourceId, telephonyOnly(30, 70), telephonyOnly(30, 70), { logicalId: 'Mine' });
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: mine.response.PhysicalResourceId });
+    expect(response.Reason).toMatch(/^re-created the traffic distribution of .*: another cdk-connect resource had taken it over/);
+    expect(h.fake.tags.get(group.arn)).toEqual({ [RECORD]: `${mine.response.PhysicalResourceId.split('/').pop()} -` });
+  });
+
+  test('a create that fails removes its record', async () => {
+    const { response } = await h.create(TYPE, telephonyOnly(35, 65));
+    expect(response.Status).toBe('FAILED');
+    expect(h.fake.tags.get(group.arn)).toEqual({});
   });
 
   test('a lost response is not followed by a second update', async () => {
@@ -207,10 +264,12 @@ describe('Custom::ConnectTrafficDistribution', () => {
     expect(group.agents).toEqual({ 'us-east-1': 100, 'us-west-2': 0 });
   });
 
-  test('delete of a distribution already back home makes no write call', async () => {
+  test('delete of a distribution already back home only removes its record', async () => {
     const { response } = await h.create(TYPE, telephonyOnly(100, 0));
     const deleted = await h.delete(TYPE, response.PhysicalResourceId, telephonyOnly(100, 0));
-    expect(deleted).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 0 });
+    expect(deleted).toMatchObject({ response: { Status: 'SUCCESS' }, writeCalls: 1 });
+    expect(h.fake.callsOf('UpdateTrafficDistribution')).toHaveLength(0);
+    expect(h.fake.callsOf('UntagResource')).toHaveLength(1);
   });
 
   test('delete succeeds when the group is gone or being deleted', async () => {
@@ -227,7 +286,7 @@ describe('Custom::ConnectTrafficDistribution', () => {
     const west = addTrafficDistributionGroup(h.fake, h.instance, { home: 'us-west-2', replica: 'us-east-1' });
     const props = { TrafficDistributionGroupArn: west.arn, TelephonyConfig: percentages(40, 60) };
     const { response } = await h.create(TYPE, props);
-    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: `${west.arn}/distribution` });
+    expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: expect.stringMatching(idOf(west.arn)) });
     expect(west.telephony).toEqual({ 'us-east-1': 40, 'us-west-2': 60 });
     await h.delete(TYPE, response.PhysicalResourceId, props);
     expect(west.telephony).toEqual({ 'us-east-1': 0, 'us-west-2': 100 });
@@ -238,7 +297,7 @@ describe('Custom::ConnectTrafficDistribution', () => {
     const { response } = await h.create(TYPE, telephonyOnly(30, 70));
     const moved = { TrafficDistributionGroupArn: other.arn, TelephonyConfig: percentages(30, 70) };
     const updated = await h.update(TYPE, response.PhysicalResourceId, moved, telephonyOnly(30, 70));
-    expect(updated.response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: `${other.arn}/distribution` });
+    expect(updated.response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: expect.stringMatching(idOf(other.arn)) });
     expect(other.telephony).toEqual({ 'us-east-1': 30, 'us-west-2': 70 });
     await h.delete(TYPE, response.PhysicalResourceId, telephonyOnly(30, 70));
     expect(group.telephony).toEqual({ 'us-east-1': 100, 'us-west-2': 0 });
@@ -311,7 +370,9 @@ describe('Custom::ConnectTrafficDistribution', () => {
   });
 
   test('takes only the physical ids it returns', () => {
-    expect(trafficDistributionKind.isPhysicalId(`${group.arn}/distribution`)).toBe(true);
+    expect(trafficDistributionKind.isPhysicalId(`${group.arn}/distribution/cdkc-0123456789abcdef0123456789abcde`)).toBe(true);
+    expect(trafficDistributionKind.isPhysicalId(`${group.arn}/distribution`)).toBe(false);
+    expect(trafficDistributionKind.isPhysicalId(`${group.arn}/distribution/cdkc-0123`)).toBe(false);
     expect(trafficDistributionKind.isPhysicalId(group.arn)).toBe(false);
     expect(trafficDistributionKind.isPhysicalId('cdk-connect:failed-create:request-1')).toBe(false);
     expect(trafficDistributionKind.isPhysicalId('2026/11/22/[$LATEST]0123456789abcdef')).toBe(false);
@@ -322,7 +383,12 @@ describe('Custom::ConnectTrafficDistribution against a mocked client', () => {
   const GROUP_ARN = 'arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/11111111-2222-4333-8444-555555555555';
   let mock: ReturnType<typeof mockClient>;
   let clock = 0;
-  beforeEach(() => { mock = mockClient(ConnectClient); });
+  beforeEach(() => {
+    mock = mockClient(ConnectClient);
+    mock.on(ListTagsForResourceCommand).resolves({ tags: {} });
+    mock.on(TagResourceCommand).resolves({});
+    mock.on(UntagResourceCommand).resolves({});
+  });
   afterEach(() => mock.restore());
 
   async function create(properties: Properties) {
