@@ -1,5 +1,5 @@
 import type { $Command, ConnectClient } from '@aws-sdk/client-connect';
-import { errorMessage, errorName, HandlerError, isQuotaError, isThrottling, isTransient } from './errors';
+import { errorMessage, errorName, HandlerError, isQuotaError, isThrottling, isTransient, sdkCause } from './errors';
 import { CloudFormationEvent } from './types';
 
 /** The output type of an SDK command. */
@@ -210,11 +210,10 @@ export class KindContext {
       try {
         return await create();
       } catch (error) {
-        const cause = error instanceof HandlerError ? error.sdkError : error;
-        if (cause === undefined || !isTransient(cause)) {
+        if (!isTransient(error)) {
           throw error;
         }
-        await this.backoff(`create ${what}`, attempt, cause);
+        await this.backoff(`create ${what}`, attempt, sdkCause(error));
       }
     }
   }

@@ -22,11 +22,25 @@ export interface SdkErrorLike {
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
-function asSdkError(error: unknown): SdkErrorLike {
-  return (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorLike;
+/**
+ * The SDK error behind an error: a HandlerError's `sdkError` when it has one (`ctx.send` wraps what Connect threw),
+ * else the error itself.
+ */
+export function sdkCause(error: unknown): unknown {
+  return error instanceof HandlerError && error.sdkError !== undefined ? error.sdkError : error;
 }
 
-/** The error's name (the service's exception type for service errors). */
+/** The error as the SDK shapes it, looking through a HandlerError to the SDK error behind it. */
+function asSdkError(error: unknown): SdkErrorLike {
+  const cause = sdkCause(error);
+  return (typeof cause === 'object' && cause !== null ? cause : { message: String(cause) }) as SdkErrorLike;
+}
+
+/**
+ * The error's name (the service's exception type for service errors); for a HandlerError with an SDK error behind
+ * it, that error's name. The classifications below (not found, quota, throttling, transient) look through a
+ * HandlerError the same way.
+ */
 export function errorName(error: unknown): string {
   const e = asSdkError(error);
   return e.name ?? e.code ?? 'Error';

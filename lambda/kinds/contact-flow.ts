@@ -14,6 +14,7 @@ import {
   UpdateContactFlowContentCommand,
   UpdateContactFlowMetadataCommand,
 } from '@aws-sdk/client-connect';
+import { FlowArn, parseFlowArn } from '../engine/arns';
 import { KindContext } from '../engine/context';
 import { errorName, HandlerError, isNotFound } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
@@ -57,21 +58,6 @@ const FLOWS_QUOTA = 'Flows per instance';
 /** A TagMap holds at most 50 tags; one is the owner tag. */
 const MAX_USER_TAGS = 49;
 
-const FLOW_ARN = /^arn:aws[a-z0-9-]*:connect:[a-z0-9-]*:\d{12}:instance\/([-a-zA-Z0-9]+)\/contact-flow\/([-a-zA-Z0-9]+)$/;
-
-/** The parts of a flow ARN. */
-export interface FlowArn {
-  readonly arn: string;
-  readonly instanceId: string;
-  readonly flowId: string;
-}
-
-/** The instance id and flow id in a flow ARN, or undefined when `arn` is not one. */
-export function parseFlowArn(arn: string): FlowArn | undefined {
-  const match = FLOW_ARN.exec(arn);
-  return match ? { arn, instanceId: match[1], flowId: match[2] } : undefined;
-}
-
 /** The `ContactFlowId` that reads or writes a flow's saved draft rather than its published content. */
 export function savedId(arn: string): string {
   return `${arn}:$SAVED`;
@@ -114,7 +100,7 @@ export async function describeSaved(ctx: KindContext, flow: FlowArn): Promise<Co
   try {
     return (await ctx.send(new DescribeContactFlowCommand({ InstanceId: flow.instanceId, ContactFlowId: savedId(flow.arn) }))).ContactFlow;
   } catch (error) {
-    if (!isNotFound(cause(error))) {
+    if (!isNotFound(error)) {
       throw error;
     }
   }
@@ -122,16 +108,11 @@ export async function describeSaved(ctx: KindContext, flow: FlowArn): Promise<Co
   try {
     return (await ctx.send(new DescribeContactFlowCommand({ InstanceId: flow.instanceId, ContactFlowId: flow.arn }))).ContactFlow;
   } catch (error) {
-    if (isNotFound(cause(error))) {
+    if (isNotFound(error)) {
       return undefined;
     }
     throw error;
   }
-}
-
-/** The SDK error behind an error that `ctx.send` threw. */
-function cause(error: unknown): unknown {
-  return error instanceof HandlerError && error.sdkError !== undefined ? error.sdkError : error;
 }
 
 /** What `describePublished` found. */
@@ -148,10 +129,10 @@ export async function describePublished(ctx: KindContext, flow: FlowArn): Promis
     const out = await ctx.send(new DescribeContactFlowCommand({ InstanceId: flow.instanceId, ContactFlowId: flow.arn }));
     return { exists: true, content: out.ContactFlow?.Content };
   } catch (error) {
-    if (errorName(cause(error)) === 'ContactFlowNotPublishedException') {
+    if (errorName(error) === 'ContactFlowNotPublishedException') {
       return { exists: true };
     }
-    if (isNotFound(cause(error))) {
+    if (isNotFound(error)) {
       return { exists: false };
     }
     throw error;
@@ -259,7 +240,7 @@ async function deleteFlow(ctx: KindContext, flow: FlowArn): Promise<void> {
   try {
     await ctx.send(new DeleteContactFlowCommand({ InstanceId: flow.instanceId, ContactFlowId: flow.flowId }));
   } catch (error) {
-    if (!isNotFound(cause(error))) {
+    if (!isNotFound(error)) {
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import {
   ListDefaultVocabulariesCommand,
   VocabularyLanguageCode,
 } from '@aws-sdk/client-connect';
-import { decodeIdPart, encodeIdPart, instanceArnWithId, SettingLease } from './setting-lease';
+import { createLeased, deleteLeased, instanceArnWithId, InstanceSettingIds, LeasedSetting, SettingLease, updateLeased } from './setting-lease';
 import { KindContext } from '../engine/context';
 import { HandlerError, isNotFound } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
@@ -22,22 +22,13 @@ import { Properties, ResourceResult } from '../engine/types';
  * `<create token> <previous default id or ->` (see `SettingLease`).
  */
 
-const PREFIX = 'cdk-connect:default-vocabulary:';
-const PHYSICAL_ID = /^cdk-connect:default-vocabulary:([^:]+):([a-z]{2,3}-[A-Z]{2}):(cdkc-[0-9a-f]{31}):([A-Za-z0-9_-]*)$/;
+const IDS = new InstanceSettingIds('cdk-connect:default-vocabulary:', '[a-z]{2,3}-[A-Z]{2}');
 
 interface Desired {
   readonly instanceId: string;
   readonly instanceArn: string;
   readonly languageCode: string;
   readonly vocabularyId: string;
-}
-
-interface DefaultId {
-  readonly instanceId: string;
-  readonly languageCode: string;
-  readonly token: string;
-  /** The default vocabulary before; undefined: there was none. */
-  readonly previous?: string;
 }
 
 function desired(properties: Properties): Desired {
@@ -48,15 +39,6 @@ function desired(properties: Properties): Desired {
     languageCode: r.string('LanguageCode'),
     vocabularyId: r.string('VocabularyId'),
   };
-}
-
-function formatId(id: DefaultId): string {
-  return `${PREFIX}${id.instanceId}:${id.languageCode}:${id.token}:${encodeIdPart(id.previous)}`;
-}
-
-function parseId(physicalId: string): DefaultId {
-  const match = PHYSICAL_ID.exec(physicalId)!;
-  return { instanceId: match[1], languageCode: match[2], token: match[3], previous: decodeIdPart(match[4]) };
 }
 
 function leaseOf(ctx: KindContext, instanceArn: string, languageCode: string): SettingLease {
@@ -118,113 +100,67 @@ async function awaitActive(ctx: KindContext, d: Desired): Promise<void> {
   }, 5_000);
 }
 
+/** The default of a language as a setting held with a lease on the instance (`instanceArn`: of the instance with that id). */
+function settingOf(ctx: KindContext, instanceArn: string, instanceId: string, languageCode: string): LeasedSetting {
+  const what = `the default vocabulary of ${languageCode} in instance ${instanceId}`;
+  return {
+    lease: leaseOf(ctx, instanceArn, languageCode),
+    what,
+    carrier: `instance ${instanceId}`,
+    current: () => currentDefault(ctx, instanceId, languageCode),
+    set: (vocabularyId) => setDefault(ctx, instanceId, languageCode, vocabularyId),
+    tookOverNote: (previous) => `took over ${what} from another cdk-connect `
+      + `resource; the default from before cdk-connect changed it (${show(previous)}) is restored on delete`,
+    resetNote: (current) => `re-created: ${what} was reset out of band `
+      + `(now ${show(current)}; its record on the instance was removed)`,
+  };
+}
+
 async function create(ctx: KindContext, properties: Properties): Promise<ResourceResult> {
   const d = desired(properties);
   await awaitActive(ctx, d);
-  const lease = leaseOf(ctx, d.instanceArn, d.languageCode);
-  const held = await lease.read();
-  const current = await currentDefault(ctx, d.instanceId, d.languageCode);
-
-  let previous: string | undefined;
-  if (held?.token === ctx.token) {
-    previous = held.previous;
-  } else {
-    if (held) {
-      previous = held.previous;
-      ctx.note(`took over the default vocabulary of ${d.languageCode} in instance ${d.instanceId} from another cdk-connect `
-        + `resource; the default from before cdk-connect changed it (${show(previous)}) is restored on delete`);
-    } else {
-      previous = current;
-    }
-    await lease.write({ token: ctx.token, previous });
-  }
-
-  if (current !== d.vocabularyId) {
-    try {
-      await setDefault(ctx, d.instanceId, d.languageCode, d.vocabularyId);
-    } catch (error) {
-      if (held?.token !== ctx.token) {
-        await lease.restore(held);
-      }
-      throw error;
-    }
-  }
-  return { physicalResourceId: formatId({ instanceId: d.instanceId, languageCode: d.languageCode, token: ctx.token, previous }) };
+  const previous = await createLeased(ctx, settingOf(ctx, d.instanceArn, d.instanceId, d.languageCode), d.vocabularyId);
+  return { physicalResourceId: IDS.format({ instanceId: d.instanceId, key: d.languageCode, token: ctx.token, previous }) };
 }
 
 async function update(ctx: KindContext, physicalId: string, properties: Properties): Promise<ResourceResult> {
   const d = desired(properties);
-  const id = parseId(physicalId);
-  if (d.instanceId !== id.instanceId || d.languageCode !== id.languageCode) {
+  const id = IDS.parse(physicalId);
+  if (d.instanceId !== id.instanceId || d.languageCode !== id.key) {
     // Another language or instance: a new resource; CloudFormation then deletes the old one, which restores its default.
     return create(ctx, properties);
   }
   await awaitActive(ctx, d);
-  const lease = leaseOf(ctx, d.instanceArn, d.languageCode);
-  const held = await lease.read();
-  const current = await currentDefault(ctx, d.instanceId, d.languageCode);
-
-  if (held?.token !== id.token) {
-    await lease.write({ token: id.token, previous: held ? held.previous : id.previous });
-    ctx.note(held
-      ? `re-created: the default vocabulary of ${d.languageCode} in instance ${d.instanceId} was taken over by another `
-        + 'cdk-connect resource; it is this resource\'s again'
-      : `re-created: the default vocabulary of ${d.languageCode} in instance ${d.instanceId} was reset out of band `
-        + `(now ${show(current)}; its record on the instance was removed)`);
-  }
-  if (current !== d.vocabularyId) {
-    await setDefault(ctx, d.instanceId, d.languageCode, d.vocabularyId);
-  }
+  await updateLeased(ctx, settingOf(ctx, d.instanceArn, d.instanceId, d.languageCode), id, d.vocabularyId);
   return { physicalResourceId: physicalId };
 }
 
-async function remove(ctx: KindContext, physicalId: string, properties: Properties): Promise<void> {
-  const id = parseId(physicalId);
-  try {
-    await restore(ctx, id, properties);
-  } catch (error) {
-    if (!isNotFound((error as { sdkError?: unknown }).sdkError)) {
-      throw error;
-    }
-    ctx.log(`instance ${id.instanceId} no longer exists: nothing to restore`);
-  }
-}
-
 /** Restores the default from before the resource, if it still holds the default and nobody changed it since. */
-async function restore(ctx: KindContext, id: DefaultId, properties: Properties): Promise<void> {
+async function remove(ctx: KindContext, physicalId: string, properties: Properties): Promise<void> {
+  const id = IDS.parse(physicalId);
   const r = read(properties);
-  const lease = leaseOf(ctx, instanceArnWithId(r.string('InstanceArn'), id.instanceId), id.languageCode);
-  const held = await lease.read();
-  if (held === undefined) {
-    ctx.log(`the default vocabulary of ${id.languageCode} in instance ${id.instanceId} is not recorded as set by this resource: nothing to restore`);
-    return;
-  }
-  if (held.token !== id.token) {
-    ctx.note(`left the default vocabulary of ${id.languageCode} in instance ${id.instanceId} as it is: another cdk-connect resource has set it since`);
-    return;
-  }
-
-  const current = await currentDefault(ctx, id.instanceId, id.languageCode);
+  const setting = settingOf(ctx, instanceArnWithId(r.string('InstanceArn'), id.instanceId), id.instanceId, id.key);
   const mine = r.optionalString('VocabularyId');
-  if (current !== mine) {
-    ctx.note(`left the default vocabulary of ${id.languageCode} in instance ${id.instanceId} as it is (${show(current)}): it was changed out of band`);
-  } else if (current !== held.previous) {
-    try {
-      await setDefault(ctx, id.instanceId, id.languageCode, held.previous);
-    } catch (error) {
-      if (held.previous === undefined || !isNotFound((error as { sdkError?: unknown }).sdkError)) {
-        throw error;
+  await deleteLeased(ctx, setting, id.token, async (previous, current) => {
+    if (current !== mine) {
+      ctx.note(`left ${setting.what} as it is (${show(current)}): it was changed out of band`);
+    } else if (current !== previous) {
+      try {
+        await setDefault(ctx, id.instanceId, id.key, previous);
+      } catch (error) {
+        if (previous === undefined || !isNotFound(error)) {
+          throw error;
+        }
+        ctx.note(`the previous default vocabulary of ${id.key} (${previous}) no longer exists: set none`);
+        await setDefault(ctx, id.instanceId, id.key, undefined);
       }
-      ctx.note(`the previous default vocabulary of ${id.languageCode} (${held.previous}) no longer exists: set none`);
-      await setDefault(ctx, id.instanceId, id.languageCode, undefined);
     }
-  }
-  await lease.remove();
+  });
 }
 
 export const defaultVocabularyKind: ResourceKind = {
   resourceType: 'Custom::ConnectDefaultVocabulary',
-  isPhysicalId: (physicalId) => PHYSICAL_ID.test(physicalId),
+  isPhysicalId: (physicalId) => IDS.test(physicalId),
   create,
   update,
   delete: remove,

@@ -1,5 +1,6 @@
 import { UpdateContactFlowContentCommand } from '@aws-sdk/client-connect';
-import { describePublished, describeSaved, FLOW_STATUSES, FlowArn, parseFlowArn, sameContent, savedId } from './contact-flow';
+import { describePublished, describeSaved, FLOW_STATUSES, sameContent, savedId } from './contact-flow';
+import { FlowArn, parseFlowArn } from '../engine/arns';
 import { KindContext } from '../engine/context';
 import { HandlerError } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';

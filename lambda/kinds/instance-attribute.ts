@@ -1,7 +1,6 @@
 import { DescribeInstanceAttributeCommand, InstanceAttributeType, UpdateInstanceAttributeCommand } from '@aws-sdk/client-connect';
-import { decodeIdPart, encodeIdPart, instanceArnWithId, Lease, SettingLease } from './setting-lease';
+import { createLeased, deleteLeased, instanceArnWithId, InstanceSettingIds, LeasedSetting, SettingLease, updateLeased } from './setting-lease';
 import { KindContext } from '../engine/context';
-import { isNotFound } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
 import { Properties, ResourceResult } from '../engine/types';
@@ -20,22 +19,13 @@ import { Properties, ResourceResult } from '../engine/types';
  * exists (see `SettingLease`).
  */
 
-const PREFIX = 'cdk-connect:instance-attribute:';
-const PHYSICAL_ID = /^cdk-connect:instance-attribute:([^:]+):([A-Z][A-Z0-9_]*):(cdkc-[0-9a-f]{31}):([A-Za-z0-9_-]*)$/;
+const IDS = new InstanceSettingIds('cdk-connect:instance-attribute:', '[A-Z][A-Z0-9_]*');
 
 interface Desired {
   readonly instanceId: string;
   readonly instanceArn: string;
   readonly attributeType: string;
   readonly value: string;
-}
-
-interface AttributeId {
-  readonly instanceId: string;
-  readonly attributeType: string;
-  /** The token of the create request. */
-  readonly token: string;
-  readonly previous?: string;
 }
 
 function desired(properties: Properties): Desired {
@@ -46,15 +36,6 @@ function desired(properties: Properties): Desired {
     attributeType: r.string('AttributeType'),
     value: r.string('Value'),
   };
-}
-
-function formatId(id: AttributeId): string {
-  return `${PREFIX}${id.instanceId}:${id.attributeType}:${id.token}:${encodeIdPart(id.previous)}`;
-}
-
-function parseId(physicalId: string): AttributeId {
-  const match = PHYSICAL_ID.exec(physicalId)!;
-  return { instanceId: match[1], attributeType: match[2], token: match[3], previous: decodeIdPart(match[4]) };
 }
 
 function leaseOf(ctx: KindContext, instanceArn: string, attributeType: string): SettingLease {
@@ -82,111 +63,62 @@ async function setValue(ctx: KindContext, instanceId: string, attributeType: str
   }));
 }
 
+/** The attribute as a setting held with a lease on the instance (`instanceArn`: of the instance with that id). */
+function settingOf(ctx: KindContext, instanceArn: string, instanceId: string, attributeType: string): LeasedSetting {
+  const what = `${attributeType} of instance ${instanceId}`;
+  return {
+    lease: leaseOf(ctx, instanceArn, attributeType),
+    what,
+    carrier: `instance ${instanceId}`,
+    current: () => liveValue(ctx, instanceId, attributeType),
+    set: (value) => setValue(ctx, instanceId, attributeType, value),
+    tookOverNote: (previous) => `took over ${what} from another cdk-connect resource; `
+      + `its value from before cdk-connect changed it (${show(previous)}) is restored on delete`,
+    resetNote: () => `re-created: ${what} was reset out of band (its record on the instance was removed)`,
+  };
+}
+
 async function create(ctx: KindContext, properties: Properties): Promise<ResourceResult> {
   const d = desired(properties);
-  const lease = leaseOf(ctx, d.instanceArn, d.attributeType);
-  const held = await lease.read();
-  const current = await liveValue(ctx, d.instanceId, d.attributeType);
-
-  let previous: string | undefined;
-  if (held?.token === ctx.token) {
-    // An earlier delivery of this request recorded the value from before it (and may have changed it already).
-    previous = held.previous;
-  } else {
-    if (held) {
-      previous = held.previous;
-      ctx.note(`took over ${d.attributeType} of instance ${d.instanceId} from another cdk-connect resource; `
-        + `its value from before cdk-connect changed it (${show(previous)}) is restored on delete`);
-    } else {
-      previous = current;
-    }
-    await lease.write({ token: ctx.token, previous });
-  }
-
-  if (current !== d.value) {
-    try {
-      await setValue(ctx, d.instanceId, d.attributeType, d.value);
-    } catch (error) {
-      if (held?.token !== ctx.token) {
-        await lease.restore(held);
-      }
-      throw error;
-    }
-  }
-  return { physicalResourceId: formatId({ instanceId: d.instanceId, attributeType: d.attributeType, token: ctx.token, previous }) };
+  const previous = await createLeased(ctx, settingOf(ctx, d.instanceArn, d.instanceId, d.attributeType), d.value);
+  return { physicalResourceId: IDS.format({ instanceId: d.instanceId, key: d.attributeType, token: ctx.token, previous }) };
 }
 
 async function update(ctx: KindContext, physicalId: string, properties: Properties, oldProperties: Properties): Promise<ResourceResult> {
   const d = desired(properties);
-  const id = parseId(physicalId);
-  if (d.instanceId !== id.instanceId || d.attributeType !== id.attributeType) {
+  const id = IDS.parse(physicalId);
+  if (d.instanceId !== id.instanceId || d.attributeType !== id.key) {
     // Another attribute or instance: a new resource. CloudFormation then deletes the old one, which restores its value.
     return create(ctx, properties);
   }
-
-  const lease = leaseOf(ctx, d.instanceArn, d.attributeType);
-  const held = await lease.read();
-  const current = await liveValue(ctx, d.instanceId, d.attributeType);
-
-  if (held?.token !== id.token) {
-    const mine: Lease = { token: id.token, previous: held ? held.previous : id.previous };
-    await lease.write(mine);
-    ctx.note(held
-      ? `re-created: ${d.attributeType} of instance ${d.instanceId} was taken over by another cdk-connect resource; it is this resource's again`
-      : `re-created: ${d.attributeType} of instance ${d.instanceId} was reset out of band (its record on the instance was removed)`);
-  }
-
-  if (current !== d.value) {
-    const old = read(oldProperties).optionalString('Value');
-    if (held?.token === id.token && current !== old) {
+  await updateLeased(ctx, settingOf(ctx, d.instanceArn, d.instanceId, d.attributeType), id, d.value, (current) => {
+    if (current !== read(oldProperties).optionalString('Value')) {
       ctx.log(`${d.attributeType} of instance ${d.instanceId} was changed out of band to ${show(current)}`);
     }
-    await setValue(ctx, d.instanceId, d.attributeType, d.value);
-  }
+  });
   return { physicalResourceId: physicalId };
 }
 
-async function remove(ctx: KindContext, physicalId: string, properties: Properties): Promise<void> {
-  const id = parseId(physicalId);
-  try {
-    await restore(ctx, id, properties);
-  } catch (error) {
-    if (!isNotFound((error as { sdkError?: unknown }).sdkError)) {
-      throw error;
-    }
-    ctx.log(`instance ${id.instanceId} no longer exists: nothing to restore`);
-  }
-}
-
 /** Restores the value from before the resource, if it still holds the attribute and nobody changed it since. */
-async function restore(ctx: KindContext, id: AttributeId, properties: Properties): Promise<void> {
+async function remove(ctx: KindContext, physicalId: string, properties: Properties): Promise<void> {
+  const id = IDS.parse(physicalId);
   const r = read(properties);
-  const lease = leaseOf(ctx, instanceArnWithId(r.string('InstanceArn'), id.instanceId), id.attributeType);
-  const held = await lease.read();
-  if (held === undefined) {
-    ctx.log(`${id.attributeType} of instance ${id.instanceId} is not recorded as set by this resource: nothing to restore`);
-    return;
-  }
-  if (held.token !== id.token) {
-    ctx.note(`left ${id.attributeType} of instance ${id.instanceId} as it is: another cdk-connect resource has set it since`);
-    return;
-  }
-
-  const current = await liveValue(ctx, id.instanceId, id.attributeType);
+  const setting = settingOf(ctx, instanceArnWithId(r.string('InstanceArn'), id.instanceId), id.instanceId, id.key);
   const mine = r.optionalString('Value');
-  if (held.previous === undefined) {
-    ctx.note(`left ${id.attributeType} of instance ${id.instanceId} as it is: its previous value is unknown`);
-  } else if (current !== mine && mine !== undefined) {
-    ctx.note(`left ${id.attributeType} of instance ${id.instanceId} as it is (${show(current)}): it was changed out of band`);
-  } else if (current !== held.previous) {
-    await setValue(ctx, id.instanceId, id.attributeType, held.previous);
-  }
-  await lease.remove();
+  await deleteLeased(ctx, setting, id.token, async (previous, current) => {
+    if (previous === undefined) {
+      ctx.note(`left ${setting.what} as it is: its previous value is unknown`);
+    } else if (current !== mine && mine !== undefined) {
+      ctx.note(`left ${setting.what} as it is (${show(current)}): it was changed out of band`);
+    } else if (current !== previous) {
+      await setting.set(previous);
+    }
+  });
 }
 
 export const instanceAttributeKind: ResourceKind = {
   resourceType: 'Custom::ConnectInstanceAttribute',
-  isPhysicalId: (physicalId) => PHYSICAL_ID.test(physicalId),
+  isPhysicalId: (physicalId) => IDS.test(physicalId),
   create,
   update,
   delete: remove,

@@ -169,7 +169,7 @@ async function describe(ctx: KindContext, id: StorageId): Promise<InstanceStorag
     }));
     return out.StorageConfig;
   } catch (error) {
-    if (isNotFound((error as { sdkError?: unknown }).sdkError)) {
+    if (isNotFound(error)) {
       return undefined;
     }
     throw error;
@@ -211,7 +211,7 @@ async function remove(ctx: KindContext, physicalId: string): Promise<void> {
       ClientToken: ctx.token,
     }));
   } catch (error) {
-    if (!isNotFound((error as { sdkError?: unknown }).sdkError)) {
+    if (!isNotFound(error)) {
       throw error;
     }
     ctx.log(`the ${id.resourceType} storage configuration ${id.associationId} of instance ${id.instanceId} is already gone`);

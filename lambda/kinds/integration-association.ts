@@ -15,7 +15,7 @@ import {
   UseCaseType,
 } from '@aws-sdk/client-connect';
 import { KindContext } from '../engine/context';
-import { HandlerError, isNotFound } from '../engine/errors';
+import { errorName, HandlerError, isNotFound } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
 import { OWNER_TAG } from '../engine/token';
@@ -220,8 +220,7 @@ async function converge(ctx: KindContext, arn: string, d: Desired, options: { ta
     try {
       created = await ctx.send(new CreateUseCaseCommand({ InstanceId: d.instanceId, IntegrationAssociationId: associationId, UseCaseType: type }));
     } catch (error) {
-      const cause = error instanceof HandlerError ? error.sdkError : error;
-      if ((cause as { name?: string } | undefined)?.name !== 'DuplicateResourceException') {
+      if (errorName(error) !== 'DuplicateResourceException') {
         throw error;
       }
       const existing = (await listUseCases(ctx, d.instanceId, associationId)).find((u) => u.UseCaseType === type);
@@ -240,7 +239,7 @@ async function deleteUseCase(ctx: KindContext, instanceId: string, associationId
   try {
     await ctx.send(new DeleteUseCaseCommand({ InstanceId: instanceId, IntegrationAssociationId: associationId, UseCaseId: useCaseId }));
   } catch (error) {
-    if (!isNotFound((error as HandlerError).sdkError ?? error)) {
+    if (!isNotFound(error)) {
       throw error;
     }
   }
@@ -253,7 +252,7 @@ async function deleteAssociation(ctx: KindContext, arn: string): Promise<void> {
   try {
     useCases = await listUseCases(ctx, instanceId, associationId);
   } catch (error) {
-    if (isNotFound((error as HandlerError).sdkError ?? error)) {
+    if (isNotFound(error)) {
       return;
     }
     throw error;
@@ -264,7 +263,7 @@ async function deleteAssociation(ctx: KindContext, arn: string): Promise<void> {
   try {
     await ctx.send(new DeleteIntegrationAssociationCommand({ InstanceId: instanceId, IntegrationAssociationId: associationId }));
   } catch (error) {
-    if (!isNotFound((error as HandlerError).sdkError ?? error)) {
+    if (!isNotFound(error)) {
       throw error;
     }
   }

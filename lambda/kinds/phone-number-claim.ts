@@ -64,10 +64,6 @@ function idOf(physicalId: string): string {
   return match[1];
 }
 
-function notFound(error: unknown): boolean {
-  return isNotFound(error instanceof HandlerError ? error.sdkError : error);
-}
-
 /** The number as Connect describes it, or undefined when it is not claimed (released, or never claimed). */
 async function describe(ctx: KindContext, id: string): Promise<ClaimedPhoneNumberSummary | undefined> {
   try {
@@ -77,7 +73,7 @@ async function describe(ctx: KindContext, id: string): Promise<ClaimedPhoneNumbe
     }
     return summary;
   } catch (error) {
-    if (notFound(error)) {
+    if (isNotFound(error)) {
       return undefined;
     }
     throw error;
@@ -206,7 +202,7 @@ export const phoneNumberClaimKind: ResourceKind = {
     try {
       await ctx.send(new ReleasePhoneNumberCommand({ PhoneNumberId: id, ClientToken: uuidToken(ctx.event, 'release') }));
     } catch (error) {
-      if (!notFound(error)) {
+      if (!isNotFound(error)) {
         throw error;
       }
       ctx.log(`phone number ${id} is already released`);

@@ -4,8 +4,9 @@ import {
   ListFlowAssociationsCommand,
 } from '@aws-sdk/client-connect';
 import { Lease, SettingLease } from './setting-lease';
+import { parseFlowArn } from '../engine/arns';
 import { KindContext } from '../engine/context';
-import { errorMessage, HandlerError, isNotFound } from '../engine/errors';
+import { errorMessage, HandlerError, isNotFound, sdkCause } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
 import { Properties, ResourceResult } from '../engine/types';
@@ -30,7 +31,6 @@ import { Properties, ResourceResult } from '../engine/types';
 const PREFIX = 'cdk-connect:phone-number-flow:';
 const PHYSICAL_ID = /^cdk-connect:phone-number-flow:([-a-zA-Z0-9]+):([-a-zA-Z0-9]+):(cdkc-[0-9a-f]{31})$/;
 const PHONE_NUMBER_ARN = /^arn:aws[-a-z]*:connect:([a-z0-9-]+):\d{12}:phone-number\/([-a-zA-Z0-9]+)$/;
-const FLOW_ARN = /^arn:aws[-a-z]*:connect:[a-z0-9-]+:\d{12}:instance\/([-a-zA-Z0-9]+)\/contact-flow\/([-a-zA-Z0-9]+)$/;
 const INSTANCE_ID = /^[-a-zA-Z0-9]{1,100}$/;
 
 interface Association {
@@ -55,11 +55,11 @@ function association(properties: Properties): Association {
     throw new HandlerError(`property PhoneNumberArn must be the ARN of a phone number, got ${phoneNumberArn}`);
   }
   const flowArn = r.string('ContactFlowArn');
-  const flow = FLOW_ARN.exec(flowArn);
+  const flow = parseFlowArn(flowArn);
   if (!flow) {
     throw new HandlerError(`property ContactFlowArn must be the ARN of a flow, got ${flowArn}`);
   }
-  return { instanceId, phoneNumberArn, phoneNumberId: number[2], phoneNumberRegion: number[1], flowArn, flowId: flow[2] };
+  return { instanceId, phoneNumberArn, phoneNumberId: number[2], phoneNumberRegion: number[1], flowArn, flowId: flow.flowId };
 }
 
 /** What the physical id names: the instance and the number (without the token), as `<instance id>:<number id>`. */
@@ -88,10 +88,6 @@ function lastPart(idOrArn: string): string {
 function phoneNumberRef(a: Association): string {
   const region = process.env.AWS_REGION;
   return region !== undefined && region !== a.phoneNumberRegion ? a.phoneNumberArn : a.phoneNumberId;
-}
-
-function notFound(error: unknown): boolean {
-  return isNotFound(error instanceof HandlerError ? error.sdkError : error);
 }
 
 /** The flow (its ARN, or id) the number is associated with in the instance now, or undefined. */
@@ -131,8 +127,8 @@ async function readLease(lease: SettingLease, a: Association): Promise<Lease | u
   try {
     return await lease.read();
   } catch (error) {
-    if (notFound(error)) {
-      const cause = error instanceof HandlerError ? error.sdkError : error;
+    if (isNotFound(error)) {
+      const cause = sdkCause(error);
       throw new HandlerError(`phone number ${a.phoneNumberArn} does not exist (${errorMessage(cause)})`, cause);
     }
     throw error;
@@ -244,7 +240,7 @@ export const phoneNumberFlowKind: ResourceKind = {
       }
       live = await liveFlow(ctx, a);
     } catch (error) {
-      if (notFound(error)) {
+      if (isNotFound(error)) {
         ctx.log(`phone number ${a.phoneNumberId} or instance ${a.instanceId} no longer exists: nothing to disassociate`);
         return;
       }
@@ -260,7 +256,7 @@ export const phoneNumberFlowKind: ResourceKind = {
       try {
         await ctx.send(new DisassociatePhoneNumberContactFlowCommand({ InstanceId: a.instanceId, PhoneNumberId: phoneNumberRef(a) }));
       } catch (error) {
-        if (!notFound(error)) {
+        if (!isNotFound(error)) {
           throw error;
         }
         ctx.log(`phone number ${a.phoneNumberId} no longer exists: nothing to disassociate`);
@@ -271,7 +267,7 @@ export const phoneNumberFlowKind: ResourceKind = {
       try {
         await lease.remove();
       } catch (error) {
-        if (!notFound(error)) {
+        if (!isNotFound(error)) {
           throw error;
         }
       }

@@ -1,6 +1,6 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-connect';
 import { KindContext } from '../engine/context';
-import { HandlerError } from '../engine/errors';
+import { HandlerError, isNotFound } from '../engine/errors';
 
 /**
  * Who holds a setting (an attribute of an instance, the default vocabulary of a language, the flow of a phone number,
@@ -113,9 +113,160 @@ export class SettingLease {
   }
 }
 
+/**
+ * A setting that a cdk-connect resource holds with a `SettingLease`: how a kind reads and changes it, and how its
+ * messages name it. `createLeased`, `updateLeased` and `deleteLeased` implement the resource's life around it.
+ */
+export interface LeasedSetting {
+  /** The record of the holder. */
+  readonly lease: SettingLease;
+  /** The setting, for messages, such as `MESSAGE_STREAMING of instance <id>`. */
+  readonly what: string;
+  /** What carries the setting, for messages, such as `instance <id>`: when it is gone, a delete has nothing to do. */
+  readonly carrier: string;
+  /** The setting's live value (undefined: none). */
+  current(): Promise<string | undefined>;
+  /** Changes the setting. */
+  set(value: string): Promise<void>;
+  /** The note of a create that takes the setting over from another cdk-connect resource, which recorded `previous`. */
+  tookOverNote(previous: string | undefined): string;
+  /** The note of an update that finds the record gone (the setting was reset out of band; `current` is live). */
+  resetNote(current: string | undefined): string;
+}
+
+/**
+ * Creates a resource that holds the setting with the value `value`: records the holder (this request) and the value
+ * from before, then sets the value (putting the record back if that fails).
+ *
+ * @returns the value from before cdk-connect changed it (for the physical id)
+ */
+export async function createLeased(ctx: KindContext, setting: LeasedSetting, value: string): Promise<string | undefined> {
+  const lease = setting.lease;
+  const held = await lease.read();
+  const current = await setting.current();
+
+  let previous: string | undefined;
+  if (held?.token === ctx.token) {
+    // An earlier delivery of this request recorded the value from before it (and may have changed it already).
+    previous = held.previous;
+  } else {
+    if (held) {
+      previous = held.previous;
+      ctx.note(setting.tookOverNote(previous));
+    } else {
+      previous = current;
+    }
+    await lease.write({ token: ctx.token, previous });
+  }
+
+  if (current !== value) {
+    try {
+      await setting.set(value);
+    } catch (error) {
+      if (held?.token !== ctx.token) {
+        await lease.restore(held);
+      }
+      throw error;
+    }
+  }
+  return previous;
+}
+
+/**
+ * Updates the resource that holds the setting (created by the request with token `holder.token`, which recorded
+ * `holder.previous` in its physical id) to the value `value`: takes the record back if it was lost or taken over, and
+ * sets the value when it differs. `changedOutOfBand` is told the live value when the resource still held the setting
+ * and the value differs from `value`.
+ */
+export async function updateLeased(ctx: KindContext, setting: LeasedSetting, holder: Lease, value: string,
+  changedOutOfBand?: (current: string | undefined) => void): Promise<void> {
+  const lease = setting.lease;
+  const held = await lease.read();
+  const current = await setting.current();
+
+  if (held?.token !== holder.token) {
+    await lease.write({ token: holder.token, previous: held ? held.previous : holder.previous });
+    ctx.note(held
+      ? `re-created: ${setting.what} was taken over by another cdk-connect resource; it is this resource's again`
+      : setting.resetNote(current));
+  }
+  if (current !== value) {
+    if (held?.token === holder.token) {
+      changedOutOfBand?.(current);
+    }
+    await setting.set(value);
+  }
+}
+
+/**
+ * Deletes the resource that holds the setting (created by the request with token `token`): when it still holds the
+ * setting, `restore` is given the value from before and the live value to put the setting back, and the record is
+ * removed. A carrier that is gone, no record, or another holder: the setting is left as it is.
+ */
+export async function deleteLeased(ctx: KindContext, setting: LeasedSetting, token: string,
+  restore: (previous: string | undefined, current: string | undefined) => Promise<void>): Promise<void> {
+  try {
+    const held = await setting.lease.read();
+    if (held === undefined) {
+      ctx.log(`${setting.what} is not recorded as set by this resource: nothing to restore`);
+      return;
+    }
+    if (held.token !== token) {
+      ctx.note(`left ${setting.what} as it is: another cdk-connect resource has set it since`);
+      return;
+    }
+    await restore(held.previous, await setting.current());
+    await setting.lease.remove();
+  } catch (error) {
+    if (!isNotFound(error)) {
+      throw error;
+    }
+    ctx.log(`${setting.carrier} no longer exists: nothing to restore`);
+  }
+}
+
 /** The ARN of the instance with the given id, from the ARN of an instance (or the same instance) of that account. */
 export function instanceArnWithId(instanceArn: string, instanceId: string): string {
   return instanceArn.replace(/:instance\/.*$/, `:instance/${instanceId}`);
+}
+
+/** What the physical id of a resource that holds a setting of an instance says. */
+export interface InstanceSettingId {
+  readonly instanceId: string;
+  /** Which setting of the instance (an attribute type, a language). */
+  readonly key: string;
+  /** The token of the create request. */
+  readonly token: string;
+  /** The value before cdk-connect changed it; undefined: none (or unknown). */
+  readonly previous?: string;
+}
+
+/** Physical ids `<prefix><instance id>:<key>:<create token>:<previous value, base64url>`. */
+export class InstanceSettingIds {
+  private readonly pattern: RegExp;
+
+  /**
+   * @param prefix such as `cdk-connect:instance-attribute:`
+   * @param keyPattern the regular expression (without groups) that the key matches
+   */
+  constructor(private readonly prefix: string, keyPattern: string) {
+    this.pattern = new RegExp(`^${prefix}([^:]+):(${keyPattern}):(cdkc-[0-9a-f]{31}):([A-Za-z0-9_-]*)$`);
+  }
+
+  /** Whether `physicalId` is one of these ids. */
+  public test(physicalId: string): boolean {
+    return this.pattern.test(physicalId);
+  }
+
+  public format(id: InstanceSettingId): string {
+    return `${this.prefix}${id.instanceId}:${id.key}:${id.token}:${encodeIdPart(id.previous)}`;
+  }
+
+  /** The parts of an id that `test` accepts. */
+  public parse(physicalId: string): InstanceSettingId {
+    const match = this.pattern.exec(physicalId)!;
+    return { instanceId: match[1], key: match[2], token: match[3], previous: decodeIdPart(match[4]) };
+  }
 }
 
 /** A value (or none) for a physical id: base64url, so that it holds no separator. */

@@ -5,8 +5,9 @@ import {
 } from '@aws-sdk/client-connect';
 import { Lease, SettingLease } from './setting-lease';
 import { waitUntilSettled } from './traffic-distribution';
+import { TRAFFIC_DISTRIBUTION_GROUP_ARN } from '../engine/arns';
 import { KindContext } from '../engine/context';
-import { errorMessage, errorName, HandlerError, isNotFound, isTransient } from '../engine/errors';
+import { errorMessage, errorName, HandlerError, isNotFound, isTransient, sdkCause } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
 import { Properties, ResourceResult } from '../engine/types';
@@ -85,8 +86,8 @@ async function readLease(lease: SettingLease, association: Association): Promise
   try {
     return await lease.read();
   } catch (error) {
-    const cause = error instanceof HandlerError ? error.sdkError : error;
-    if (cause !== undefined && isNotFound(cause)) {
+    if (isNotFound(error)) {
+      const cause = sdkCause(error);
       throw new HandlerError(`user ${association.userId} does not exist in instance ${association.instanceId} `
         + `(${errorMessage(cause)})`, cause);
     }
@@ -130,8 +131,7 @@ async function release(ctx: KindContext, association: Association, token: string
   try {
     held = await lease.read();
   } catch (error) {
-    const cause = error instanceof HandlerError ? error.sdkError : error;
-    if (cause !== undefined && isNotFound(cause)) {
+    if (isNotFound(error)) {
       ctx.log(`user ${userId} is gone: nothing to disassociate`);
       return;
     }
@@ -148,8 +148,7 @@ async function release(ctx: KindContext, association: Association, token: string
     try {
       await lease.remove();
     } catch (error) {
-      const cause = error instanceof HandlerError ? error.sdkError : error;
-      if (cause === undefined || !isNotFound(cause)) {
+      if (!isNotFound(error)) {
         throw error;
       }
     }
@@ -157,8 +156,7 @@ async function release(ctx: KindContext, association: Association, token: string
 }
 
 const SEPARATOR = '/user-association/';
-const UUID = '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}';
-const GROUP_ARN = new RegExp(`^arn:aws[-a-z]*:connect:[a-z]{2}(-[a-z]+){1,2}-[0-9]:[0-9]{1,20}:traffic-distribution-group/${UUID}$`);
+const GROUP_ARN = TRAFFIC_DISTRIBUTION_GROUP_ARN;
 const PHYSICAL_ID = new RegExp(`${GROUP_ARN.source.slice(0, -1)}${SEPARATOR}cdkc-[0-9a-f]{31}$`);
 const USER_ARN = /^arn:aws[-a-z]*:connect:[^:]+:[0-9]+:instance\/[^/]+\/agent\/[^/]+$/;
 
@@ -241,11 +239,11 @@ async function activeGroup(ctx: KindContext, groupArn: string, goneIsFine: boole
   try {
     status = await waitUntilSettled(ctx, groupArn);
   } catch (error) {
-    const cause = error instanceof HandlerError ? error.sdkError : error;
-    if (cause !== undefined && isNotFound(cause)) {
+    if (isNotFound(error)) {
       if (goneIsFine) {
         return false;
       }
+      const cause = sdkCause(error);
       throw new HandlerError(`traffic distribution group ${groupArn} does not exist (${errorMessage(cause)})`, cause);
     }
     throw error;
@@ -289,14 +287,13 @@ async function associate(ctx: KindContext, association: Association, takingOver:
       }), { retry: false });
       return;
     } catch (error) {
-      const cause = error instanceof HandlerError ? error.sdkError : error;
-      if (cause !== undefined && errorName(cause) === 'ResourceConflictException' && await isAssociated(ctx, association)) {
+      if (errorName(error) === 'ResourceConflictException' && await isAssociated(ctx, association)) {
         return;
       }
-      if (cause === undefined || !isTransient(cause)) {
+      if (!isTransient(error)) {
         throw error;
       }
-      await ctx.backoff('AssociateTrafficDistributionGroupUser', attempt, cause);
+      await ctx.backoff('AssociateTrafficDistributionGroupUser', attempt, sdkCause(error));
     }
   }
 }
@@ -319,8 +316,7 @@ async function disassociate(ctx: KindContext, association: Association): Promise
       InstanceId: instanceId,
     }));
   } catch (error) {
-    const cause = error instanceof HandlerError ? error.sdkError : error;
-    if (cause !== undefined && isNotFound(cause)) {
+    if (isNotFound(error)) {
       ctx.log(`user ${userId} or traffic distribution group ${groupArn} is already gone`);
       return;
     }

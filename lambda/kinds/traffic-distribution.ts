@@ -8,8 +8,9 @@ import {
   UpdateTrafficDistributionRequest,
 } from '@aws-sdk/client-connect';
 import { Lease, SettingLease } from './setting-lease';
+import { TRAFFIC_DISTRIBUTION_GROUP_ARN } from '../engine/arns';
 import { KindContext } from '../engine/context';
-import { errorMessage, HandlerError, isNotFound, isTransient } from '../engine/errors';
+import { errorMessage, HandlerError, isNotFound, isTransient, sdkCause } from '../engine/errors';
 import { ResourceKind } from '../engine/kind';
 import { read } from '../engine/properties';
 import { Properties, ResourceResult } from '../engine/types';
@@ -81,7 +82,7 @@ export const trafficDistributionKind: ResourceKind = {
     try {
       held = await lease.read();
     } catch (error) {
-      if (isNotFound(error instanceof HandlerError ? error.sdkError : error)) {
+      if (isNotFound(error)) {
         ctx.log(`traffic distribution group ${groupArn} is gone: nothing to reset`);
         return;
       }
@@ -129,8 +130,7 @@ function leaseOf(ctx: KindContext, groupArn: string): SettingLease {
   return new SettingLease(ctx, groupArn, 'cdk-connect:traffic-distribution');
 }
 
-const UUID = '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}';
-const GROUP_ARN = new RegExp(`^arn:aws[-a-z]*:connect:([a-z]{2}(?:-[a-z]+){1,2}-[0-9]):[0-9]{1,20}:traffic-distribution-group/${UUID}$`);
+const GROUP_ARN = TRAFFIC_DISTRIBUTION_GROUP_ARN;
 const PHYSICAL_ID = new RegExp(`${GROUP_ARN.source.slice(0, -1)}/distribution/(cdkc-[0-9a-f]{31})$`);
 const REGION = /^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$/;
 
@@ -310,11 +310,11 @@ async function settledDistribution(ctx: KindContext, groupArn: string, goneIsFin
     }
     return liveOf(await ctx.send(new GetTrafficDistributionCommand({ Id: groupArn })));
   } catch (error) {
-    const cause = error instanceof HandlerError ? error.sdkError : error;
-    if (cause !== undefined && isNotFound(cause)) {
+    if (isNotFound(error)) {
       if (goneIsFine) {
         return undefined;
       }
+      const cause = sdkCause(error);
       throw new HandlerError(`traffic distribution group ${groupArn} does not exist (${errorMessage(cause)})`, cause);
     }
     throw error;
@@ -359,11 +359,10 @@ async function apply(ctx: KindContext, desired: DistributionState, previous?: Di
       await ctx.send(new UpdateTrafficDistributionCommand(requestOf(desired, differences(desired, current))), { retry: false });
       break;
     } catch (error) {
-      const cause = error instanceof HandlerError ? error.sdkError : error;
-      if (cause === undefined || !isTransient(cause)) {
+      if (!isTransient(error)) {
         throw error;
       }
-      await ctx.backoff('UpdateTrafficDistribution', attempt, cause);
+      await ctx.backoff('UpdateTrafficDistribution', attempt, sdkCause(error));
       current = (await settledDistribution(ctx, groupArn, false))!;
       if (differences(desired, current).length === 0) {
         break; // the request whose response was lost took effect

@@ -1,4 +1,4 @@
-import { errorMessage, errorName, HandlerError, isNotFound, isQuotaError, isThrottling, isTransient } from '../../../lambda/engine/errors';
+import { errorMessage, errorName, HandlerError, isNotFound, isQuotaError, isThrottling, isTransient, sdkCause } from '../../../lambda/engine/errors';
 import { serviceError } from '../fake';
 import { networkError } from './runtime';
 
@@ -61,5 +61,39 @@ describe('error classification', () => {
     expect(error.name).toBe('HandlerError');
     expect(error.sdkError).toBe(cause);
     expect(error).toBeInstanceOf(Error);
+  });
+
+  test('sdkCause is the SDK error behind a HandlerError, else the error itself', () => {
+    const cause = serviceError('ResourceNotFoundException', 'gone', 404);
+    expect(sdkCause(new HandlerError('DescribeX failed: gone', cause))).toBe(cause);
+    const own = new HandlerError('property Name is required');
+    expect(sdkCause(own)).toBe(own);
+    expect(sdkCause(cause)).toBe(cause);
+    expect(sdkCause('oops')).toBe('oops');
+    expect(sdkCause(undefined)).toBeUndefined();
+  });
+
+  test('the classifications look through a HandlerError to the SDK error behind it', () => {
+    const notFound = new HandlerError('DescribeX failed: gone', serviceError('ResourceNotFoundException', 'gone', 404));
+    expect(isNotFound(notFound)).toBe(true);
+    expect(errorName(notFound)).toBe('ResourceNotFoundException');
+    expect(isTransient(notFound)).toBe(false);
+    const throttled = new HandlerError('CreateX failed', serviceError('ThrottlingException', 'Rate exceeded', 429));
+    expect(isThrottling(throttled)).toBe(true);
+    expect(isTransient(throttled)).toBe(true);
+    const quota = new HandlerError('CreateX failed', serviceError('ServiceQuotaExceededException', 'quota', 402));
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isTransient(quota)).toBe(false);
+    // The HandlerError's own message is kept for the failure reason.
+    expect(errorMessage(notFound)).toBe('DescribeX failed: gone');
+  });
+
+  test('a HandlerError without an SDK error behind it is none of these', () => {
+    const own = new HandlerError('property Name is required');
+    expect(errorName(own)).toBe('HandlerError');
+    expect(isNotFound(own)).toBe(false);
+    expect(isThrottling(own)).toBe(false);
+    expect(isQuotaError(own)).toBe(false);
+    expect(isTransient(own)).toBe(false);
   });
 });
