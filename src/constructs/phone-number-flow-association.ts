@@ -1,6 +1,6 @@
 import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ContactFlowType, IContactFlow } from './contact-flow';
+import { ContactFlow, ContactFlowStatus, ContactFlowType, IContactFlow } from './contact-flow';
 import { IPhoneNumber } from './phone-number';
 import { connectResource } from '../custom-resources/resource';
 import { parseInstanceArn } from '../private/arn';
@@ -58,6 +58,10 @@ export class PhoneNumberFlowAssociation extends Construct {
     this.contactFlow = props.contactFlow;
 
     validateFlowType(this, 'the flow of a phone number', props.contactFlow, ContactFlowType.CONTACT_FLOW);
+    if (props.contactFlow instanceof ContactFlow && props.contactFlow.contactFlowStatus === ContactFlowStatus.SAVED) {
+      // A saved flow has never been published: Connect has nothing to run when the number is called.
+      fail(this, `the flow of a phone number must be published, got '${props.contactFlow.node.path}' with status SAVED`);
+    }
     if (props.phoneNumber.instanceArn !== undefined) {
       validateSameInstance(this, 'the flow of a phone number', props.phoneNumber.instanceArn, props.contactFlow.instanceArn);
     }

@@ -2,7 +2,8 @@ import { CfnElement, CfnParameter, RemovalPolicy, Stack, Tags, Token } from 'aws
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnPhoneNumber } from 'aws-cdk-lib/aws-connect';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { ContactFlow, ContactFlowStatus, ContactFlowType } from '../../src/constructs/contact-flow';
+import { FlowContent } from '../../src/constructs/flow-content';
 import { IdentityManagementType, Instance } from '../../src/constructs/instance';
 import { PhoneNumber, PhoneNumberProps, PhoneNumberTarget, PhoneNumberType } from '../../src/constructs/phone-number';
 import { PhoneNumberFlowAssociation } from '../../src/constructs/phone-number-flow-association';
@@ -556,6 +557,19 @@ describe('phoneNumber.associateFlow', () => {
     const flow = flowOfType(stack, instance, 'NotInbound', type);
     expect(() => phoneNumber.associateFlow(flow))
       .toThrow(new RegExp(`Test/Number/FlowAssociation: the flow of a phone number must be a flow of type CONTACT_FLOW, got 'Test/NotInbound' of type ${type}`));
+  });
+
+  test('fails with a saved (never published) flow', () => {
+    const { stack, instance } = testStack();
+    const phoneNumber = PhoneNumber.fromPhoneNumberArn(stack, 'Number', PHONE_NUMBER_ARN);
+    const draft = new ContactFlow(stack, 'Draft', {
+      instance,
+      contactFlowName: 'Draft',
+      status: ContactFlowStatus.SAVED,
+      content: FlowContent.fromObject({ Version: '2019-10-30', StartAction: 'end', Actions: [{ Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }] }),
+    });
+    expect(() => phoneNumber.associateFlow(draft))
+      .toThrow("Test/Number/FlowAssociation: the flow of a phone number must be published, got 'Test/Draft' with status SAVED");
   });
 
   test('fails with a flow of another instance than the number\'s', () => {
