@@ -254,3 +254,15 @@ export function flowsDomain(fake: FakeConnect): void {
     },
   });
 }
+
+/** A valid flow that says `text` and hangs up. */
+export function sampleFlowContent(text: string): string {
+  return JSON.stringify({
+    Version: '2019-10-30',
+    StartAction: 'say',
+    Actions: [
+      { Identifier: 'say', Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] } },
+      { Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+    ],
+  });
+}

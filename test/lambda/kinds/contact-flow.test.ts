@@ -13,23 +13,11 @@ import { OWNER_TAG, requestToken } from '../../../lambda/engine/token';
 import { CloudFormationEvent, Properties } from '../../../lambda/engine/types';
 import { contactFlowKind, sameContent } from '../../../lambda/kinds/contact-flow';
 import { FakeConnect, serviceError } from '../fake';
-import { FakeFlow, flowsOf, seedFlow } from '../fake/flows';
+import { FakeFlow, flowsOf, sampleFlowContent as content, seedFlow } from '../fake/flows';
 import { Harness, STACK_ID } from '../harness';
 import { lifecycleSuite } from '../lifecycle';
 
 const TYPE = 'Custom::ConnectContactFlow';
-
-/** A valid flow that says `text` and hangs up. */
-function content(text: string): string {
-  return JSON.stringify({
-    Version: '2019-10-30',
-    StartAction: 'say',
-    Actions: [
-      { Identifier: 'say', Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] } },
-      { Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
-    ],
-  });
-}
 
 function flowByArn(fake: FakeConnect, arn: string): FakeFlow | undefined {
   return [...flowsOf(fake).values()].find((flow) => flow.arn === arn);

@@ -4,23 +4,11 @@ import { runEvent } from '../../../lambda/engine/run';
 import { CloudFormationEvent, Properties } from '../../../lambda/engine/types';
 import { flowContentKind } from '../../../lambda/kinds/flow-content';
 import { FakeConnect, serviceError } from '../fake';
-import { FakeFlow, flowsOf, seedFlow } from '../fake/flows';
+import { FakeFlow, flowsOf, sampleFlowContent as content, seedFlow } from '../fake/flows';
 import { Harness, STACK_ID } from '../harness';
 import { lifecycleSuite } from '../lifecycle';
 
 const TYPE = 'Custom::ConnectFlowContent';
-
-/** A valid flow that says `text` and hangs up. */
-function content(text: string): string {
-  return JSON.stringify({
-    Version: '2019-10-30',
-    StartAction: 'say',
-    Actions: [
-      { Identifier: 'say', Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] } },
-      { Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
-    ],
-  });
-}
 
 const PLACEHOLDER = JSON.stringify({
   Version: '2019-10-30',

@@ -15,6 +15,7 @@ import { runEvent } from '../../../lambda/engine/run';
 import { OWNER_TAG, requestToken } from '../../../lambda/engine/token';
 import { CloudFormationEvent, Properties } from '../../../lambda/engine/types';
 import { integrationAssociationKind } from '../../../lambda/kinds/integration-association';
+import { event as cfnEvent, VirtualRuntime } from '../engine/runtime';
 import { FakeConnect, serviceError } from '../fake';
 import { FakeIntegrationAssociation, FakeUseCase, INTEGRATION_ASSOCIATIONS, USE_CASES } from '../fake/integrations';
 import { Harness, STACK_ID } from '../harness';
@@ -313,7 +314,6 @@ describe('integration association handler', () => {
 
 describe('integration association requests (aws-sdk-client-mock)', () => {
   let connect: ReturnType<typeof mockClient>;
-  const client = new ConnectClient({ region: 'us-east-1', maxAttempts: 1 });
   const INSTANCE_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
   const ARN = `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE_ID}/integration-association/assoc-1`;
 
@@ -322,25 +322,19 @@ describe('integration association requests (aws-sdk-client-mock)', () => {
   afterAll(() => connect.restore());
 
   function event(requestType: CloudFormationEvent['RequestType'], properties: Properties, physicalId?: string, old?: Properties): CloudFormationEvent {
-    return {
+    return cfnEvent({
       RequestType: requestType,
-      ServiceToken: 'token',
-      ResponseURL: 'https://example.com',
       StackId: STACK_ID,
-      RequestId: 'request-1',
       LogicalResourceId: 'Auth',
       ResourceType: TYPE,
       PhysicalResourceId: physicalId,
       ResourceProperties: properties,
       OldResourceProperties: old,
-    };
+    });
   }
 
   function run(e: CloudFormationEvent) {
-    let now = 0;
-    return runEvent(e, new Map([[TYPE, integrationAssociationKind]]), {
-      client, deadline: 600_000, now: () => now, sleep: async (ms) => { now += ms; }, random: () => 0.5, log: () => undefined,
-    });
+    return runEvent(e, new Map([[TYPE, integrationAssociationKind]]), new VirtualRuntime(600_000).options);
   }
 
   const props = { InstanceId: INSTANCE_ID, IntegrationType: 'COGNITO_USER_POOL', IntegrationArn: USER_POOL_ARN, UseCaseTypes: ['RULES_EVALUATION'], Tags: { team: 'support' } };

@@ -7,9 +7,10 @@ import {
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { runEvent } from '../../../lambda/engine/run';
-import { Properties } from '../../../lambda/engine/types';
+import { CloudFormationEvent, Properties } from '../../../lambda/engine/types';
 import { KINDS } from '../../../lambda/kinds';
 import { phoneNumberClaimKind } from '../../../lambda/kinds/phone-number-claim';
+import { event as cfnEvent, VirtualRuntime } from '../engine/runtime';
 import { FakeConnect, serviceError } from '../fake';
 import { phoneNumberState, releaseOutOfBand } from '../fake/phone-numbers';
 import { Harness } from '../harness';
@@ -267,39 +268,28 @@ describe('Custom::ConnectClaimedPhoneNumber', () => {
 });
 
 describe('Custom::ConnectClaimedPhoneNumber against a mocked client', () => {
-  const client = new ConnectClient({ region: 'us-east-1', maxAttempts: 1 });
   const ARN = 'arn:aws:connect:us-east-1:123456789012:phone-number/pn-1';
   const INSTANCE_ARN = 'arn:aws:connect:us-east-1:123456789012:instance/inst-1';
   let connect: ReturnType<typeof mockClient>;
-  let clock = 0;
   // Created per test: the harness above stubs (and restores) the same client class.
   beforeEach(() => { connect = mockClient(ConnectClient); });
   afterEach(() => connect.restore());
 
-  function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string) {
-    return {
+  function event(requestType: 'Create' | 'Update' | 'Delete', physicalId?: string): CloudFormationEvent {
+    return cfnEvent({
       RequestType: requestType,
-      ServiceToken: 'token',
-      ResponseURL: 'https://example.com',
-      StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1',
       RequestId: 'request',
       LogicalResourceId: 'Number',
       ResourceType: TYPE,
       PhysicalResourceId: physicalId,
       ResourceProperties: { PhoneNumber: NUMBER, TargetArn: INSTANCE_ARN },
       OldResourceProperties: requestType === 'Update' ? { PhoneNumber: NUMBER, TargetArn: INSTANCE_ARN } : undefined,
-    } as const;
+    });
   }
 
-  function run(e: ReturnType<typeof event>) {
-    return runEvent(e, KINDS, {
-      client,
-      deadline: clock + 60_000,
-      now: () => clock,
-      sleep: async (ms) => { clock += ms; },
-      random: () => 0.5,
-      log: () => undefined,
-    });
+  /** Runs a request on a virtual clock with a minute to go before the deadline. */
+  function run(e: CloudFormationEvent) {
+    return runEvent(e, KINDS, new VirtualRuntime(60_000).options);
   }
 
   test('a move that Connect reports FAILED fails with its message', async () => {

@@ -12,9 +12,10 @@ import { runEvent } from '../../../lambda/engine/run';
 import { Properties } from '../../../lambda/engine/types';
 import { KINDS } from '../../../lambda/kinds';
 import { trafficDistributionGroupUserKind } from '../../../lambda/kinds/traffic-distribution-group-user';
+import { event, VirtualRuntime } from '../engine/runtime';
 import { FakeConnect, serviceError } from '../fake';
 import { addTrafficDistributionGroup, addUser, FakeTrafficDistributionGroup, FakeUser, trafficDistributionGroups } from '../fake/traffic';
-import { Harness, STACK_ID } from '../harness';
+import { Harness } from '../harness';
 import { lifecycleSuite } from '../lifecycle';
 
 const TYPE = 'Custom::ConnectTrafficDistributionGroupUser';
@@ -263,7 +264,8 @@ describe('Custom::ConnectTrafficDistributionGroupUser against a mocked client', 
   const GROUP_ARN = 'arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/11111111-2222-4333-8444-555555555555';
   const USER_ID = '99999999-2222-4333-8444-555555555555';
   let mock: ReturnType<typeof mockClient>;
-  let clock = 0;
+  /** Virtual milliseconds the last create spent waiting (backoff and polling advance a virtual clock). */
+  let elapsed = 0;
   beforeEach(() => {
     mock = mockClient(ConnectClient);
     mock.on(ListTagsForResourceCommand).resolves({ tags: {} });
@@ -273,26 +275,12 @@ describe('Custom::ConnectTrafficDistributionGroupUser against a mocked client', 
   afterEach(() => mock.restore());
 
   async function create(properties: Properties) {
-    clock = 0;
-    const log: string[] = [];
-    const result = await runEvent({
-      RequestType: 'Create',
-      ServiceToken: 'token',
-      ResponseURL: 'https://example.com',
-      StackId: STACK_ID,
-      RequestId: 'request',
-      LogicalResourceId: 'User',
-      ResourceType: TYPE,
-      ResourceProperties: properties,
-    }, KINDS, {
-      client: new ConnectClient({ region: 'us-east-1' }),
-      deadline: 14 * 60_000,
-      now: () => clock,
-      sleep: async (ms) => { clock += ms; },
-      random: () => 0.5,
-      log: (line) => log.push(line),
-    });
-    return { ...result, log };
+    const runtime = new VirtualRuntime();
+    const start = runtime.clock;
+    const request = event({ RequestId: 'request', LogicalResourceId: 'User', ResourceType: TYPE, ResourceProperties: properties });
+    const result = await runEvent(request, KINDS, runtime.options);
+    elapsed = runtime.clock - start;
+    return { ...result, log: runtime.lines };
   }
 
   const props = { TrafficDistributionGroupArn: GROUP_ARN, InstanceId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', UserId: USER_ID };
@@ -307,7 +295,7 @@ describe('Custom::ConnectTrafficDistributionGroupUser against a mocked client', 
     const { response } = await create(props);
     expect(response.Status).toBe('SUCCESS');
     expect(mock.commandCalls(DescribeTrafficDistributionGroupCommand)).toHaveLength(3);
-    expect(clock).toBe(2 * 2_000);
+    expect(elapsed).toBe(2 * 2_000);
     expect(mock.commandCalls(AssociateTrafficDistributionGroupUserCommand)).toHaveLength(1);
   });
 

@@ -12,6 +12,7 @@ import { runEvent } from '../../../lambda/engine/run';
 import { Properties } from '../../../lambda/engine/types';
 import { KINDS } from '../../../lambda/kinds';
 import { trafficDistributionKind } from '../../../lambda/kinds/traffic-distribution';
+import { event, VirtualRuntime } from '../engine/runtime';
 import { FakeConnect, serviceError } from '../fake';
 import {
   addTrafficDistributionGroup,
@@ -21,7 +22,7 @@ import {
   trafficDistributionGroups,
   UPDATE_POLLS,
 } from '../fake/traffic';
-import { Harness, STACK_ID } from '../harness';
+import { Harness } from '../harness';
 import { lifecycleSuite } from '../lifecycle';
 
 const TYPE = 'Custom::ConnectTrafficDistribution';
@@ -382,7 +383,8 @@ describe('Custom::ConnectTrafficDistribution', () => {
 describe('Custom::ConnectTrafficDistribution against a mocked client', () => {
   const GROUP_ARN = 'arn:aws:connect:us-east-1:123456789012:traffic-distribution-group/11111111-2222-4333-8444-555555555555';
   let mock: ReturnType<typeof mockClient>;
-  let clock = 0;
+  /** Virtual milliseconds the last create spent waiting (backoff and polling advance a virtual clock). */
+  let elapsed = 0;
   beforeEach(() => {
     mock = mockClient(ConnectClient);
     mock.on(ListTagsForResourceCommand).resolves({ tags: {} });
@@ -392,26 +394,12 @@ describe('Custom::ConnectTrafficDistribution against a mocked client', () => {
   afterEach(() => mock.restore());
 
   async function create(properties: Properties) {
-    clock = 0;
-    const log: string[] = [];
-    const result = await runEvent({
-      RequestType: 'Create',
-      ServiceToken: 'token',
-      ResponseURL: 'https://example.com',
-      StackId: STACK_ID,
-      RequestId: 'request',
-      LogicalResourceId: 'Distribution',
-      ResourceType: TYPE,
-      ResourceProperties: properties,
-    }, KINDS, {
-      client: new ConnectClient({ region: 'us-east-1' }),
-      deadline: 14 * 60_000,
-      now: () => clock,
-      sleep: async (ms) => { clock += ms; },
-      random: () => 0.5,
-      log: (line) => log.push(line),
-    });
-    return { ...result, log };
+    const runtime = new VirtualRuntime();
+    const start = runtime.clock;
+    const request = event({ RequestId: 'request', LogicalResourceId: 'Distribution', ResourceType: TYPE, ResourceProperties: properties });
+    const result = await runEvent(request, KINDS, runtime.options);
+    elapsed = runtime.clock - start;
+    return { ...result, log: runtime.lines };
   }
 
   const live = (east: number, west: number) => ({
@@ -431,7 +419,7 @@ describe('Custom::ConnectTrafficDistribution against a mocked client', () => {
     expect(response.Status).toBe('SUCCESS');
     expect(mock.commandCalls(DescribeTrafficDistributionGroupCommand)).toHaveLength(5);
     expect(mock.commandCalls(DescribeTrafficDistributionGroupCommand)[1].args[0].input).toEqual({ TrafficDistributionGroupId: GROUP_ARN });
-    expect(clock).toBe(3 * 2_000);
+    expect(elapsed).toBe(3 * 2_000);
     expect(log.filter((line) => line === `waiting for traffic distribution group ${GROUP_ARN} to be ACTIVE`)).toHaveLength(3);
   });
 
