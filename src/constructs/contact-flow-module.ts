@@ -185,6 +185,8 @@ export class ContactFlowModule extends ContactFlowModuleBase {
    */
   public readonly contactFlowModuleStatus: string;
 
+  private readonly content: FlowContent;
+
   constructor(scope: Construct, id: string, props: ContactFlowModuleProps) {
     super(scope, id);
 
@@ -222,6 +224,14 @@ export class ContactFlowModule extends ContactFlowModuleBase {
     this.instanceArn = props.instance.instanceArn;
     this.contactFlowModuleName = props.contactFlowModuleName;
     this.contactFlowModuleStatus = resource.attrStatus;
+    this.content = props.content;
+  }
+
+  /**
+   * The flow module as a Mermaid flowchart, for review (see `FlowContent.toMermaid()`).
+   */
+  public toMermaid(): string {
+    return this.content.toMermaid();
   }
 }
 

@@ -288,6 +288,7 @@ export class ContactFlow extends ContactFlowBase {
   private readonly cdkTagManager?: TagManager;
   private readonly placeholder?: string;
   private contentConfig?: FlowContentConfig;
+  private content?: FlowContent;
   private contentResource?: CustomResource;
   /** Resources that need the final content (versions): they wait for the content resource. */
   private readonly contentDependents: IConstruct[] = [];
@@ -361,6 +362,16 @@ export class ContactFlow extends ContactFlowBase {
   }
 
   /**
+   * The flow as a Mermaid flowchart, for review (see `FlowContent.toMermaid()`).
+   */
+  public toMermaid(): string {
+    if (this.content === undefined) {
+      fail(this, 'the flow has no content to draw: pass content in its props or call defineContent()');
+    }
+    return this.content.toMermaid();
+  }
+
+  /**
    * Gives the flow its content, when it was not given in the props.
    *
    * For flows that reference each other: define the flows first, then give each its content, which can reference
@@ -372,6 +383,7 @@ export class ContactFlow extends ContactFlowBase {
     }
     const config = content.bind(this, this.instance);
     this.contentConfig = config;
+    this.content = content;
     if (!this.contentDeferred) {
       for (const dependency of config.dependencies ?? []) {
         this.flowResource.node.addDependency(dependency);

@@ -10,8 +10,11 @@ import { IPrompt } from './prompt';
 import { IQueue } from './queue';
 import { IQuickConnect } from './quick-connect';
 import { IUser } from './user';
-import { MAX_FLOW_CONTENT_LENGTH, validateFlowLanguage } from '../private/flow-language';
-import { fail } from '../private/validation';
+import { validateContentSize, validateFlowLanguage } from '../private/flow-language';
+import { checkFlowActions } from '../private/flow-checks';
+import { renderMermaid } from '../private/flow-diagram';
+import { flowKindOf } from '../private/flow-kind';
+import { fail, failUnscoped } from '../private/validation';
 
 /** Legal placeholder and reference names. */
 const REFERENCE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -171,6 +174,18 @@ export interface FlowContentOptions {
    * @default false
    */
   readonly allowLiteralArns?: boolean;
+
+  /**
+   * Check the content as the flow builder checks its flows: every action reachable from the start, no dead ends,
+   * every error type handled, actions used only in the flow types that allow them, and parameters within the flow
+   * language's limits (for the action types the library knows).
+   *
+   * Off by default for JSON content, which is often exported from the flow designer as it is; `FlowDefinition`
+   * always checks.
+   *
+   * @default false
+   */
+  readonly checkActions?: boolean;
 }
 
 /**
@@ -232,6 +247,14 @@ export abstract class FlowContent {
   public abstract bind(scope: Construct, instance: IInstance): FlowContentConfig;
 
   /**
+   * The flow as a Mermaid flowchart, for review: one node per action (identifier and type), solid arrows for the
+   * next action and conditions, dotted arrows for error branches.
+   *
+   * Fails for content only known at deploy time.
+   */
+  public abstract toMermaid(): string;
+
+  /**
    * Renders a flow language document: fills the placeholders from the references, checks the result as flow
    * language, associates referenced Lambda functions with the instance, and returns the JSON.
    *
@@ -254,10 +277,10 @@ export abstract class FlowContent {
     }
 
     validateFlowLanguage(scope, rendered);
-    const size = contentLength(rendered);
-    if (size.length > MAX_FLOW_CONTENT_LENGTH) {
-      fail(scope, `flow content must be at most ${MAX_FLOW_CONTENT_LENGTH} characters, got ${size.exact ? '' : 'at least '}${size.length}`);
+    if (options.checkActions) {
+      checkFlowActions(scope, rendered, { flowKind: flowKindOf(scope) });
     }
+    validateContentSize(scope, rendered);
 
     const dependencies = references
       .filter(reference => reference._lambdaFunction !== undefined)
@@ -309,6 +332,20 @@ class JsonFlowContent extends FlowContent {
       return this.passThrough(scope, typeof object === 'string' ? object : Stack.of(scope).toJsonString(object));
     }
     return this.renderDocument(scope, instance, object, this.options);
+  }
+
+  public toMermaid(): string {
+    const { path, json, object } = this.source;
+    let document: any = object;
+    if (path !== undefined) {
+      document = JSON.parse(fs.readFileSync(path, 'utf8'));
+    } else if (json !== undefined) {
+      document = Token.isUnresolved(json) ? undefined : JSON.parse(json);
+    }
+    if (document === undefined || Token.isUnresolved(document) || !Array.isArray(document.Actions) || Token.isUnresolved(document.StartAction)) {
+      failUnscoped('flow content only known at deploy time cannot be drawn');
+    }
+    return renderMermaid(document.StartAction, document.Actions);
   }
 
   /** Content only known at deploy time: nothing can be filled in or checked. */
@@ -422,23 +459,4 @@ class Substitution {
     }
     return jsonPath ? `at ${jsonPath}` : 'at the top level';
   }
-}
-
-/**
- * The length of the JSON of a document, counting tokens as empty: a lower bound of the deployed length,
- * exact when the document has no tokens.
- */
-function contentLength(document: unknown): { length: number; exact: boolean } {
-  let exact = true;
-  const json = JSON.stringify(document, (_key, value) => {
-    if (value === undefined || value === null || !Token.isUnresolved(value)) {
-      return value;
-    }
-    exact = false;
-    if (typeof value === 'string') {
-      return value.replace(/\$\{Token\[[^\]]*\]\}/g, '');
-    }
-    return typeof value === 'number' ? 0 : null;
-  });
-  return { length: json === undefined ? 0 : json.length, exact };
 }

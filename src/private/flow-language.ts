@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { fail } from './validation';
+import { fail, failUnscoped } from './validation';
 
 /** The only version of the Amazon Connect flow language. */
 export const FLOW_LANGUAGE_VERSION = '2019-10-30';
@@ -181,14 +181,68 @@ function checkBranches(
 }
 
 function validateIdentifier(scope: IConstruct, identifier: string): void {
+  const problem = identifierProblem(identifier);
+  if (problem !== undefined) {
+    fail(scope, `flow content action identifier ${problem}`);
+  }
+}
+
+/**
+ * Checks an action identifier given to a flow builder action, before the action is part of a flow.
+ *
+ * @param what names the action in the message
+ */
+export function checkActionIdentifier(identifier: string, what: string): void {
+  if (typeof identifier !== 'string' || identifier.length === 0) {
+    failUnscoped(`${what}: the identifier must be 1 to ${MAX_ACTION_IDENTIFIER_LENGTH} characters, got none`);
+  }
+  if (Token.isUnresolved(identifier)) {
+    failUnscoped(`${what}: the identifier must be known at synth time, got a token`);
+  }
+  const problem = identifierProblem(identifier);
+  if (problem !== undefined) {
+    failUnscoped(`flow action identifier ${problem}`);
+  }
+}
+
+/** What is wrong with an action identifier, or undefined. */
+function identifierProblem(identifier: string): string | undefined {
   if (identifier.length > MAX_ACTION_IDENTIFIER_LENGTH) {
-    fail(scope, `flow content action identifier '${identifier}' must be 1 to ${MAX_ACTION_IDENTIFIER_LENGTH} characters, got ${identifier.length}`);
+    return `'${identifier}' must be 1 to ${MAX_ACTION_IDENTIFIER_LENGTH} characters, got ${identifier.length}`;
   }
   const forbidden = FORBIDDEN_IDENTIFIER_CHARACTERS.exec(identifier);
   if (forbidden) {
-    fail(scope, `flow content action identifier '${identifier}' must not contain any of % : ( \\ / ) = $ , ; [ ] { }, got '${forbidden[0]}'`);
+    return `'${identifier}' must not contain any of % : ( \\ / ) = $ , ; [ ] { }, got '${forbidden[0]}'`;
   }
   if (RESERVED_IDENTIFIERS.has(identifier)) {
-    fail(scope, `flow content action identifier '${identifier}' is reserved; use another identifier`);
+    return `'${identifier}' is reserved; use another identifier`;
   }
+  return undefined;
+}
+
+/** Fails when the JSON of a flow document is longer than Amazon Connect accepts (tokens count as empty). */
+export function validateContentSize(scope: IConstruct, document: unknown): void {
+  const size = contentLength(document);
+  if (size.length > MAX_FLOW_CONTENT_LENGTH) {
+    fail(scope, `flow content must be at most ${MAX_FLOW_CONTENT_LENGTH} characters, got ${size.exact ? '' : 'at least '}${size.length}`);
+  }
+}
+
+/**
+ * The length of the JSON of a document, counting tokens as empty: a lower bound of the deployed length,
+ * exact when the document has no tokens.
+ */
+function contentLength(document: unknown): { length: number; exact: boolean } {
+  let exact = true;
+  const json = JSON.stringify(document, (_key, value) => {
+    if (value === undefined || value === null || !Token.isUnresolved(value)) {
+      return value;
+    }
+    exact = false;
+    if (typeof value === 'string') {
+      return value.replace(/\$\{Token\[[^\]]*\]\}/g, '');
+    }
+    return typeof value === 'number' ? 0 : null;
+  });
+  return { length: json === undefined ? 0 : json.length, exact };
 }

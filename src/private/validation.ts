@@ -1,4 +1,4 @@
-import { Duration, Token, ValidationError } from 'aws-cdk-lib';
+import { Duration, Token, UnscopedValidationError, ValidationError } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -9,6 +9,14 @@ import { IConstruct } from 'constructs';
  */
 export function fail(scope: IConstruct, message: string): never {
   throw new ValidationError(ERROR_NAME, `${scope.node.path}: ${message}`, scope);
+}
+
+/**
+ * Throws a validation error for a value that is not (yet) part of the construct tree, such as a flow action:
+ * the message names the value instead.
+ */
+export function failUnscoped(message: string): never {
+  throw new UnscopedValidationError(ERROR_NAME, message);
 }
 
 /** aws-cdk-lib brands error names as literal strings; ours is one. */

@@ -1,0 +1,143 @@
+import { Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { FlowAction, IFlowChainable } from './action';
+import { FlowRenderContext } from './context';
+import { FlowContent, FlowContentConfig } from '../constructs/flow-content';
+import { IInstance } from '../constructs/instance';
+import { checkFlowActions } from '../private/flow-checks';
+import { flowKindOf } from '../private/flow-kind';
+import { ActionSkeleton, layoutMetadata, renderMermaid } from '../private/flow-diagram';
+import { FLOW_LANGUAGE_VERSION, validateContentSize, validateFlowLanguage } from '../private/flow-language';
+import { fail, failUnscoped } from '../private/validation';
+
+/**
+ * Options of a flow definition.
+ */
+export interface FlowDefinitionOptions {
+  /**
+   * Add the flow designer's `Metadata`: a position for every action, computed from the graph, so the flow opens
+   * readable in the Amazon Connect flow designer.
+   *
+   * @default true
+   */
+  readonly layout?: boolean;
+}
+
+/**
+ * The content of a flow or flow module, built from actions.
+ *
+ * ```ts
+ * declare const instance: Instance;
+ * declare const supportQueue: IQueue;
+ *
+ * const greeting = new MessageParticipant('Greeting', { text: 'Welcome to Example Corp.' });
+ * const transfer = new TransferContactToQueue('ToSupport');
+ * new ContactFlow(this, 'Inbound', {
+ *   instance,
+ *   contactFlowName: 'Inbound',
+ *   content: FlowDefinition.start(
+ *     greeting.next(new UpdateContactTargetQueue('SetQueue', { queue: supportQueue })).next(transfer),
+ *   ),
+ * });
+ * ```
+ *
+ * The definition contains every action reachable from its start. When it is rendered for a flow it checks, naming
+ * the action, that: identifiers are unique; every action continues or ends the flow; every error type an action
+ * raises is handled (or routed to a default with `onError()`); the action may be used in the flow's type; and its
+ * parameters are within the flow language's limits. Referenced constructs are checked to belong to the flow's
+ * instance, Lambda functions and Lex bots are associated with it, and the flow depends on what it references.
+ */
+export class FlowDefinition extends FlowContent {
+  /**
+   * A flow definition that starts with an action (or chain) and contains everything reachable from it.
+   */
+  public static start(start: IFlowChainable, options: FlowDefinitionOptions = {}): FlowDefinition {
+    return new FlowDefinition(start.startAction, options);
+  }
+
+  /** The action the flow starts with. */
+  public readonly startAction: FlowAction;
+
+  private readonly options: FlowDefinitionOptions;
+
+  private constructor(startAction: FlowAction, options: FlowDefinitionOptions) {
+    super();
+    this.startAction = startAction;
+    this.options = options;
+  }
+
+  /**
+   * Every action of the flow, in a stable order: the start first, then breadth first along the transitions, in the
+   * order each action lists them (next, conditions, errors).
+   */
+  public get actions(): FlowAction[] {
+    const actions: FlowAction[] = [this.startAction];
+    const byId = new Map<string, FlowAction>([[this.startAction.id, this.startAction]]);
+    for (let i = 0; i < actions.length; i++) {
+      for (const transition of actions[i].transitions) {
+        const target = transition.target;
+        const known = byId.get(target.id);
+        if (known === undefined) {
+          byId.set(target.id, target);
+          actions.push(target);
+        } else if (known !== target) {
+          failUnscoped(`flow action identifiers must be unique in a flow: two different actions are named '${target.id}' (${known.actionType} and ${target.actionType}); give one another id`);
+        }
+      }
+    }
+    return actions;
+  }
+
+  public bind(scope: Construct, instance: IInstance): FlowContentConfig {
+    const context = new FlowRenderContext(scope, instance, flowKindOf(scope));
+    let actions: FlowAction[];
+    try {
+      actions = this.actions;
+    } catch (e) {
+      fail(scope, (e as Error).message);
+    }
+    const rendered = actions.map(action => {
+      const parameters = action._renderParameters(context);
+      const transitions = action._renderTransitions();
+      return {
+        Identifier: action.id,
+        Type: action.actionType,
+        Parameters: parameters ?? {},
+        Transitions: transitions ?? {},
+      };
+    });
+    const document: Record<string, unknown> = {
+      Version: FLOW_LANGUAGE_VERSION,
+      StartAction: this.startAction.id,
+    };
+    if (this.options.layout ?? true) {
+      document.Metadata = layoutMetadata(this.startAction.id, rendered);
+    }
+    document.Actions = rendered;
+
+    validateFlowLanguage(scope, document);
+    checkFlowActions(scope, document, {
+      flowKind: context.flowKind,
+      terminal: new Set(actions.filter(action => action._declaredTerminal).map(action => action.id)),
+    });
+    validateContentSize(scope, document);
+
+    return {
+      content: Stack.of(scope).toJsonString(document),
+      dependencies: context.dependencies.length > 0 ? context.dependencies : undefined,
+    };
+  }
+
+  /**
+   * The flow as a Mermaid flowchart, for review: one node per action (identifier and type), solid arrows for the
+   * next action and conditions, dotted arrows for error branches.
+   */
+  public toMermaid(): string {
+    const skeleton: ActionSkeleton[] = this.actions.map(action => ({
+      Identifier: action.id,
+      Type: action.actionType,
+      Transitions: action._renderTransitions(),
+    }));
+    return renderMermaid(this.startAction.id, skeleton);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './action';
+export * from './definition';
+export * from './actions/raw';

@@ -1,0 +1,15 @@
+import { IConstruct } from 'constructs';
+import { FlowKind } from './flow-actions/spec';
+import { ContactFlow } from '../constructs/contact-flow';
+import { ContactFlowModule } from '../constructs/contact-flow-module';
+
+/** The type of the flow that content is bound to, from the construct that binds it; undefined for other scopes. */
+export function flowKindOf(scope: IConstruct): FlowKind | undefined {
+  if (scope instanceof ContactFlowModule) {
+    return 'MODULE';
+  }
+  if (scope instanceof ContactFlow) {
+    return scope.contactFlowType as FlowKind;
+  }
+  return undefined;
+}

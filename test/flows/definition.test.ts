@@ -1,0 +1,110 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { Chain, FlowCondition, FlowDefinition, RawAction } from '../../src/flows';
+import { testStack } from '../helpers';
+
+/** An action of a type the library does not know, that ends the flow. */
+function end(id: string): RawAction {
+  return new RawAction(id, { actionType: 'CustomEnd', terminal: true });
+}
+
+function step(id: string, parameters?: any): RawAction {
+  return new RawAction(id, { actionType: 'CustomStep', parameters });
+}
+
+/** The flow language document a flow was rendered with. */
+function documentOf(flow: ContactFlow): any {
+  const template = Template.fromStack(flow.stack);
+  const flows = template.findResources('AWS::Connect::ContactFlow');
+  const resource = Object.values(flows)[0] as any;
+  return JSON.parse(flow.stack.resolve(resource.Properties.Content));
+}
+
+function renderFlow(definition: FlowDefinition, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
+  const { stack, instance } = testStack();
+  const flow = new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: definition });
+  return documentOf(flow);
+}
+
+describe('FlowDefinition', () => {
+  test('renders a chain as flow language with identifiers from the action ids', () => {
+    const chain = Chain.start(step('One', { A: 'a' })).next(step('Two')).next(end('Bye'));
+    const document = renderFlow(FlowDefinition.start(chain));
+    expect(document.Version).toBe('2019-10-30');
+    expect(document.StartAction).toBe('One');
+    expect(document.Actions).toEqual([
+      { Identifier: 'One', Type: 'CustomStep', Parameters: { A: 'a' }, Transitions: { NextAction: 'Two' } },
+      { Identifier: 'Two', Type: 'CustomStep', Parameters: {}, Transitions: { NextAction: 'Bye' } },
+      { Identifier: 'Bye', Type: 'CustomEnd', Parameters: {}, Transitions: {} },
+    ]);
+  });
+
+  test('renders conditions, otherwise and error branches', () => {
+    const yes = end('Yes');
+    const no = end('No');
+    const choice = new RawAction('Choice', { actionType: 'CustomChoice' })
+      .when(FlowCondition.equals('1'), yes)
+      .otherwise(no)
+      .onError(no);
+    const document = renderFlow(FlowDefinition.start(choice));
+    expect(document.Actions[0].Transitions).toEqual({
+      Conditions: [{ NextAction: 'Yes', Condition: { Operator: 'Equals', Operands: ['1'] } }],
+      Errors: [{ NextAction: 'No', ErrorType: 'NoMatchingCondition' }, { NextAction: 'No', ErrorType: 'NoMatchingError' }],
+    });
+    expect(document.Actions.map((action: any) => action.Identifier)).toEqual(['Choice', 'Yes', 'No']);
+  });
+
+  test('lays the actions out for the flow designer, column by distance from the start', () => {
+    const document = renderFlow(FlowDefinition.start(Chain.sequence(step('One'), step('Two'), end('Three'))));
+    expect(document.Metadata.entryPointPosition).toEqual({ x: 40, y: 40 });
+    const positions = document.Metadata.ActionMetadata;
+    expect(Object.keys(positions)).toEqual(['One', 'Two', 'Three']);
+    expect(positions.One.position.x).toBeLessThan(positions.Two.position.x);
+    expect(positions.Two.position.x).toBeLessThan(positions.Three.position.x);
+  });
+
+  test('leaves the layout out when asked', () => {
+    const document = renderFlow(FlowDefinition.start(end('Bye'), { layout: false }));
+    expect(document.Metadata).toBeUndefined();
+  });
+
+  test('draws the flow as a Mermaid flowchart', () => {
+    const no = end('No');
+    const choice = new RawAction('Choice', { actionType: 'CustomChoice' }).when(FlowCondition.equals('1'), end('Yes')).otherwise(no);
+    expect(FlowDefinition.start(step('Start').next(choice)).toMermaid()).toBe([
+      'flowchart TD',
+      '  start((Start))',
+      '  a0["Start<br/><small>CustomStep</small>"]',
+      '  a1["Choice<br/><small>CustomChoice</small>"]',
+      '  a2["Yes<br/><small>CustomEnd</small>"]',
+      '  a3["No<br/><small>CustomEnd</small>"]',
+      '  start --> a0',
+      '  a0 --> a1',
+      '  a1 -->|= 1| a2',
+      '  a1 -.->|NoMatchingCondition| a3',
+      '',
+    ].join('\n'));
+  });
+
+  test('fails when two different actions share an identifier, naming it', () => {
+    const definition = FlowDefinition.start(Chain.sequence(step('Same'), step('Other'), end('Same')));
+    expect(() => renderFlow(definition)).toThrow(/two different actions are named 'Same'/);
+  });
+
+  test('fails for an action of an unknown type that is a dead end, naming it', () => {
+    expect(() => renderFlow(FlowDefinition.start(step('One').next(step('Open'))))).toThrow(/flow action 'Open' \(CustomStep\) has no transitions/);
+  });
+
+  test.each([
+    ['a'.repeat(51), /must be 1 to 50 characters, got 51/],
+    ['a:b', /must not contain any of .*got ':'/],
+    ['', /must be 1 to 50 characters, got none/],
+  ])('fails for the identifier %j', (id, message) => {
+    expect(() => step(id)).toThrow(message);
+  });
+
+  test('fails to continue an action that ends the flow', () => {
+    expect(() => end('Bye').next(step('After'))).toThrow(/flow action 'Bye' \(CustomEnd\) has no next action/);
+    expect(() => Chain.start(end('Bye')).next(step('After'))).toThrow(/flow chain starting at 'Bye' has no open end/);
+  });
+});
