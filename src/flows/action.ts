@@ -48,7 +48,7 @@ interface ConditionBranch {
  */
 export class FlowCondition {
   /** The value equals the operand (text or number, compared as Amazon Connect compares them: as text). */
-  public static equals(value: string): FlowCondition {
+  public static equalTo(value: string): FlowCondition {
     return new FlowCondition('Equals', [value], `= ${value}`);
   }
 
@@ -169,7 +169,7 @@ export abstract class FlowAction implements IFlowChainable {
    * @returns a chain that starts with this action and ends where `next` ends
    */
   public next(next: IFlowChainable): Chain {
-    this.setNext(next);
+    this.linkNext(next);
     return Chain._of(this, next.endActions);
   }
 
@@ -254,7 +254,7 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /** Sets the success branch. */
-  protected setNext(next: IFlowChainable): void {
+  protected linkNext(next: IFlowChainable): void {
     if (!this._acceptsNext) {
       failUnscoped(`flow action '${this.id}' (${this.actionType}) has no next action: it ends the flow or continues only through its branches`);
     }

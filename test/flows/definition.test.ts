@@ -1,7 +1,6 @@
-import { Template } from 'aws-cdk-lib/assertions';
-import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
+import { ContactFlowType } from '../../src/constructs/contact-flow';
 import { Chain, FlowCondition, FlowDefinition, RawAction } from '../../src/flows';
-import { testStack } from '../helpers';
+import { renderFlow } from './render';
 
 /** An action of a type the library does not know, that ends the flow. */
 function end(id: string): RawAction {
@@ -12,24 +11,14 @@ function step(id: string, parameters?: any): RawAction {
   return new RawAction(id, { actionType: 'CustomStep', parameters });
 }
 
-/** The flow language document a flow was rendered with. */
-function documentOf(flow: ContactFlow): any {
-  const template = Template.fromStack(flow.stack);
-  const flows = template.findResources('AWS::Connect::ContactFlow');
-  const resource = Object.values(flows)[0] as any;
-  return JSON.parse(flow.stack.resolve(resource.Properties.Content));
-}
-
-function renderFlow(definition: FlowDefinition, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
-  const { stack, instance } = testStack();
-  const flow = new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: definition });
-  return documentOf(flow);
+function renderDocument(definition: FlowDefinition, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
+  return renderFlow(definition, type).document;
 }
 
 describe('FlowDefinition', () => {
   test('renders a chain as flow language with identifiers from the action ids', () => {
     const chain = Chain.start(step('One', { A: 'a' })).next(step('Two')).next(end('Bye'));
-    const document = renderFlow(FlowDefinition.start(chain));
+    const document = renderDocument(FlowDefinition.start(chain));
     expect(document.Version).toBe('2019-10-30');
     expect(document.StartAction).toBe('One');
     expect(document.Actions).toEqual([
@@ -43,10 +32,10 @@ describe('FlowDefinition', () => {
     const yes = end('Yes');
     const no = end('No');
     const choice = new RawAction('Choice', { actionType: 'CustomChoice' })
-      .when(FlowCondition.equals('1'), yes)
+      .when(FlowCondition.equalTo('1'), yes)
       .otherwise(no)
       .onError(no);
-    const document = renderFlow(FlowDefinition.start(choice));
+    const document = renderDocument(FlowDefinition.start(choice));
     expect(document.Actions[0].Transitions).toEqual({
       Conditions: [{ NextAction: 'Yes', Condition: { Operator: 'Equals', Operands: ['1'] } }],
       Errors: [{ NextAction: 'No', ErrorType: 'NoMatchingCondition' }, { NextAction: 'No', ErrorType: 'NoMatchingError' }],
@@ -55,7 +44,7 @@ describe('FlowDefinition', () => {
   });
 
   test('lays the actions out for the flow designer, column by distance from the start', () => {
-    const document = renderFlow(FlowDefinition.start(Chain.sequence(step('One'), step('Two'), end('Three'))));
+    const document = renderDocument(FlowDefinition.start(Chain.sequence(step('One'), step('Two'), end('Three'))));
     expect(document.Metadata.entryPointPosition).toEqual({ x: 40, y: 40 });
     const positions = document.Metadata.ActionMetadata;
     expect(Object.keys(positions)).toEqual(['One', 'Two', 'Three']);
@@ -64,13 +53,13 @@ describe('FlowDefinition', () => {
   });
 
   test('leaves the layout out when asked', () => {
-    const document = renderFlow(FlowDefinition.start(end('Bye'), { layout: false }));
+    const document = renderDocument(FlowDefinition.start(end('Bye'), { layout: false }));
     expect(document.Metadata).toBeUndefined();
   });
 
   test('draws the flow as a Mermaid flowchart', () => {
     const no = end('No');
-    const choice = new RawAction('Choice', { actionType: 'CustomChoice' }).when(FlowCondition.equals('1'), end('Yes')).otherwise(no);
+    const choice = new RawAction('Choice', { actionType: 'CustomChoice' }).when(FlowCondition.equalTo('1'), end('Yes')).otherwise(no);
     expect(FlowDefinition.start(step('Start').next(choice)).toMermaid()).toBe([
       'flowchart TD',
       '  start((Start))',
@@ -88,11 +77,11 @@ describe('FlowDefinition', () => {
 
   test('fails when two different actions share an identifier, naming it', () => {
     const definition = FlowDefinition.start(Chain.sequence(step('Same'), step('Other'), end('Same')));
-    expect(() => renderFlow(definition)).toThrow(/two different actions are named 'Same'/);
+    expect(() => renderDocument(definition)).toThrow(/two different actions are named 'Same'/);
   });
 
   test('fails for an action of an unknown type that is a dead end, naming it', () => {
-    expect(() => renderFlow(FlowDefinition.start(step('One').next(step('Open'))))).toThrow(/flow action 'Open' \(CustomStep\) has no transitions/);
+    expect(() => renderDocument(FlowDefinition.start(step('One').next(step('Open'))))).toThrow(/flow action 'Open' \(CustomStep\) has no transitions/);
   });
 
   test.each([
