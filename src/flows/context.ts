@@ -39,7 +39,9 @@ export class FlowRenderContext {
 
   /**
    * The ARN of a resource of an instance (queue, prompt, flow, ...), checked to belong to the flow's instance.
-   * The flow depends on the resource.
+   *
+   * The flow depends on the resource through the ARN itself: for a resource defined in the app it is a CloudFormation
+   * reference (an explicit DependsOn as well would be redundant, and cfn-lint warns about those).
    *
    * @param what the kind of resource, for messages (`queue`)
    */
@@ -49,7 +51,6 @@ export class FlowRenderContext {
     if (!Token.isUnresolved(other) && !Token.isUnresolved(mine) && other !== mine) {
       this.fail(action, `references the ${what} '${resource.node.path}' of instance ${other}, but the flow belongs to instance ${mine}`);
     }
-    this.dependOn(resource);
     return arn;
   }
 
