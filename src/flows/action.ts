@@ -216,6 +216,16 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /**
+   * Whether the action ends the flow on success but is written, as the flow designer writes it, with a `NextAction`
+   * that names its default error branch's target.
+   *
+   * @internal
+   */
+  public get _writesErrorAsNext(): boolean {
+    return false;
+  }
+
+  /**
    * Whether the action is declared to end the flow although its type is not one the library knows.
    *
    * @internal
@@ -240,6 +250,9 @@ export abstract class FlowAction implements IFlowChainable {
     const transitions: { [key: string]: any } = {};
     if (this.nextAction !== undefined) {
       transitions.NextAction = this.nextAction.id;
+    } else if (this._writesErrorAsNext && this.errorBranches.size > 0) {
+      // As the flow designer writes these actions: a NextAction that is never taken, the default error's target.
+      transitions.NextAction = (this.errorBranches.get(NO_MATCHING_ERROR) ?? [...this.errorBranches.values()][0]).id;
     }
     if (this.conditionBranches.length > 0) {
       transitions.Conditions = this.conditionBranches.map(branch => ({

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ACTION_SPECS } from './flow-actions';
-import { FlowKind, ParameterChecker } from './flow-actions/spec';
+import { DocumentCondition, FlowKind, ParameterChecker } from './flow-actions/spec';
 import { fail } from './validation';
 
 /** The error type that catches every error no other branch of the action handles. */
@@ -50,7 +50,9 @@ export interface FlowCheckOptions {
  */
 export function checkFlowActions(scope: IConstruct, document: any, options: FlowCheckOptions = {}): void {
   const actions = document.Actions as DocumentAction[];
-  if (Token.isUnresolved(document.StartAction) || actions.some(action => Token.isUnresolved(action) || Token.isUnresolved(action.Identifier) || Token.isUnresolved(action.Transitions))) {
+  const unknown = (action: DocumentAction) =>
+    Token.isUnresolved(action) || Token.isUnresolved(action.Identifier) || Token.isUnresolved(action.Transitions);
+  if (Token.isUnresolved(document.StartAction) || actions.some(unknown)) {
     return;
   }
   const byId = new Map<string, DocumentAction>(actions.map(action => [action.Identifier, action]));
@@ -87,6 +89,8 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
           problem(action, `ends the flow, so it cannot continue with '${transitions.NextAction}'; use its error branches only`);
         }
         break;
+      case 'ends':
+        break;
       case 'branches':
         if (transitions.NextAction === undefined && conditions.length === 0) {
           problem(action, 'is a dead end: it has neither a next action nor conditions');
@@ -113,8 +117,14 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
         + 'route each error with onErrorType(), or every error to a default with onError() (NoMatchingError)');
     }
 
+    const knownParameters = Token.isUnresolved(action.Parameters) ? undefined : action.Parameters;
+    const parameters = new ParameterChecker(knownParameters, message => problem(action, message));
     if (spec.check !== undefined && !Token.isUnresolved(action.Parameters)) {
-      spec.check(new ParameterChecker(action.Parameters, message => problem(action, message)));
+      spec.check(parameters);
+    }
+    const conditionsKnown = !conditions.some(branch => Token.isUnresolved(branch) || Token.isUnresolved(branch.Condition));
+    if (spec.checkConditions !== undefined && conditions.length > 0 && conditionsKnown) {
+      spec.checkConditions(conditions.map(branch => (branch.Condition ?? {}) as DocumentCondition), parameters);
     }
   }
 }

@@ -126,7 +126,9 @@ export function layoutMetadata(start: string, actions: readonly ActionSkeleton[]
     columnHeights.set(column, y + BLOCK_HEIGHT + BRANCH_HEIGHT * branches);
     Object.defineProperty(actionMetadata, id, {
       value: { position: { x: MARGIN + COLUMN_WIDTH * (column + 1) - 100, y } },
-      enumerable: true, writable: true, configurable: true,
+      enumerable: true,
+      writable: true,
+      configurable: true,
     });
   }
   return {

@@ -1,6 +1,6 @@
+import { jsonFlow, renderFlow } from './render';
 import { ContactFlowType } from '../../src/constructs/contact-flow';
 import { FlowContent } from '../../src/constructs/flow-content';
-import { jsonFlow, renderFlow } from './render';
 
 /** An action of a type the library does not know. */
 function custom(id: string, transitions: any = {}): any {

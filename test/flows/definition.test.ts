@@ -1,6 +1,6 @@
+import { renderFlow } from './render';
 import { ContactFlowType } from '../../src/constructs/contact-flow';
 import { Chain, FlowCondition, FlowDefinition, RawAction } from '../../src/flows';
-import { renderFlow } from './render';
 
 /** An action of a type the library does not know, that ends the flow. */
 function end(id: string): RawAction {

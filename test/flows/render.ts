@@ -13,7 +13,30 @@ export function documentOf(stack: Stack, resourceType: string = 'AWS::Connect::C
   if (resources.length !== 1) {
     throw new Error(`expected one ${resourceType}, got ${resources.length}`);
   }
-  return JSON.parse(stack.resolve(resources[0].Properties.Content));
+  return parseContent(stack.resolve(resources[0].Properties.Content));
+}
+
+/**
+ * Parses resolved flow content: a string, or (when the content references constructs) an `Fn::Join` of JSON text
+ * and CloudFormation expressions, which come back as the expressions where the document has them.
+ */
+export function parseContent(content: any): any {
+  if (typeof content === 'string') {
+    return JSON.parse(content);
+  }
+  const [separator, parts] = content['Fn::Join'] as [string, any[]];
+  const expressions: any[] = [];
+  const text = parts.map(part => {
+    if (typeof part === 'string') {
+      return part;
+    }
+    expressions.push(part);
+    return `@@expression${expressions.length - 1}@@`;
+  }).join(separator);
+  return JSON.parse(text, (_key, value) => {
+    const match = typeof value === 'string' ? /^@@expression(\d+)@@$/.exec(value) : null;
+    return match ? expressions[Number(match[1])] : value;
+  });
 }
 
 /** Renders content into a flow of the given type in a new test stack; returns the stack, instance, flow and document. */

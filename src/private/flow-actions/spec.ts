@@ -26,9 +26,11 @@ export interface ActionSpec {
    * How the action continues on success:
    * - `required`: with `Transitions.NextAction`, which must be set;
    * - `none`: it ends the flow (or the contact leaves the flow) on success, so it has no `NextAction`;
+   * - `ends`: it ends the flow on success, but the flow designer writes a `NextAction` anyway (the target of its
+   *   error branch, never taken on success): one is accepted, not required;
    * - `branches`: through its `Conditions` (and `NextAction` if given); it needs at least one of them.
    */
-  readonly next: 'required' | 'none' | 'branches';
+  readonly next: 'required' | 'none' | 'ends' | 'branches';
 
   /**
    * The error types the action can raise. Each must be handled by an `Errors` branch of that type, or by a
@@ -53,6 +55,18 @@ export interface ActionSpec {
 
   /** Checks the parameters; calls `p.fail()` (or a helper) for what the flow language rejects. */
   readonly check?: (p: ParameterChecker) => void;
+
+  /**
+   * Checks the action's conditions (with `p` to read the parameters and fail naming the action). Called only when
+   * the action has conditions known at synth time.
+   */
+  readonly checkConditions?: (conditions: readonly DocumentCondition[], p: ParameterChecker) => void;
+}
+
+/** A condition of an action in a flow document (`Transitions.Conditions[].Condition`). */
+export interface DocumentCondition {
+  readonly Operator?: unknown;
+  readonly Operands?: unknown;
 }
 
 /** Whether a parameter value is only known when the flow runs (a JSONPath such as `$.Attributes.x`) or deploys. */

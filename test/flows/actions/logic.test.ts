@@ -1,0 +1,610 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ContactFlow, ContactFlowType } from '../../../src/constructs/contact-flow';
+import { FlowCondition, FlowDefinition, IFlowChainable, RawAction } from '../../../src/flows';
+import {
+  Compare, DistributeByPercentage, InvokeLambdaFunction, LambdaInvocationType, LambdaResponseType, Loop, Wait, WaitEvent,
+} from '../../../src/flows/actions/logic';
+import { LOGIC_CONDITION_CHECKS } from '../../../src/private/flow-actions/logic';
+import { ParameterChecker } from '../../../src/private/flow-actions/spec';
+import { INSTANCE_ARN, testStack } from '../../helpers';
+import { actionOf, jsonFlow, renderFlow, renderModule } from '../render';
+
+/**
+ * The document of the (only) flow of a stack, with the tokens in it resolved (`{ 'Fn::GetAtt': [...] }` where the
+ * content references a construct). The content of such a flow resolves to an `Fn::Join`, which `documentOf` of
+ * ../render cannot parse.
+ */
+function tokenDocumentOf(stack: Stack): any {
+  const flows = Object.values(Template.fromStack(stack).findResources('AWS::Connect::ContactFlow')) as any[];
+  expect(flows).toHaveLength(1);
+  const content = stack.resolve(flows[0].Properties.Content);
+  if (typeof content === 'string') {
+    return JSON.parse(content);
+  }
+  const tokens: any[] = [];
+  const text = (content['Fn::Join'][1] as any[]).map(part => {
+    if (typeof part === 'string') {
+      return part;
+    }
+    tokens.push(part);
+    return `@@token${tokens.length - 1}@@`;
+  }).join(content['Fn::Join'][0]);
+  return JSON.parse(text, (_key, value) => {
+    const match = typeof value === 'string' ? /^@@token(\d+)@@$/.exec(value) : null;
+    return match ? tokens[Number(match[1])] : value;
+  });
+}
+
+/** Renders a definition into a flow of the given type in the stack; returns the document with tokens resolved. */
+function renderWithTokens(definition: FlowDefinition, stackAndInstance: ReturnType<typeof testStack>, type?: ContactFlowType):
+{ stack: Stack; document: any } {
+  const { stack, instance } = stackAndInstance;
+  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: definition });
+  return { stack, document: tokenDocumentOf(stack) };
+}
+
+/** An action of a type the library does not know, that ends the flow. */
+function end(id: string): RawAction {
+  return new RawAction(id, { actionType: 'CustomEnd', terminal: true });
+}
+
+/** The document of a flow of the given type that starts with the chain. */
+function render(start: IFlowChainable, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
+  return renderFlow(FlowDefinition.start(start), type).document;
+}
+
+/** A one-action flow of a type this library knows, with raw parameters and the given transitions. */
+function renderRaw(actionType: string, parameters: any, branches: (action: RawAction) => void): any {
+  const action = new RawAction('Raw', { actionType, parameters });
+  branches(action);
+  return render(action);
+}
+
+function testFunction(stack: Stack, id: string = 'Lookup'): lambda.Function {
+  return new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+  });
+}
+
+/** Runs the condition rules of a type on conditions as a document writes them; returns the message it fails with. */
+function conditionProblem(actionType: string, conditions: any[], parameters: any = {}): string | undefined {
+  try {
+    LOGIC_CONDITION_CHECKS.get(actionType)!(conditions, new ParameterChecker(parameters, message => {
+      throw new Error(message);
+    }));
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('Compare', () => {
+  test('renders the value, a condition per when() and NoMatchingCondition, without a next action', () => {
+    const compare = new Compare('CheckTier', { value: '$.Attributes.tier' })
+      .when(FlowCondition.equalTo('gold'), end('Gold'))
+      .when(FlowCondition.numberGreaterThan(5), end('Many'))
+      .otherwise(end('Standard'));
+    expect(actionOf(render(compare), 'CheckTier')).toEqual({
+      Identifier: 'CheckTier',
+      Type: 'Compare',
+      Parameters: { ComparisonValue: '$.Attributes.tier' },
+      Transitions: {
+        Conditions: [
+          { NextAction: 'Gold', Condition: { Operator: 'Equals', Operands: ['gold'] } },
+          { NextAction: 'Many', Condition: { Operator: 'NumberGreaterThan', Operands: ['5'] } },
+        ],
+        Errors: [{ NextAction: 'Standard', ErrorType: 'NoMatchingCondition' }],
+      },
+    });
+  });
+
+  test('is allowed in every flow type', () => {
+    const compare = new Compare('CheckTier', { value: '$.Channel' }).when(FlowCondition.equalTo('CHAT'), end('Chat')).otherwise(end('Other'));
+    expect(actionOf(render(compare, ContactFlowType.AGENT_WHISPER), 'CheckTier').Type).toBe('Compare');
+  });
+
+  test('fails to continue with next(): it continues only through its conditions', () => {
+    expect(() => new Compare('CheckTier', { value: '$.Channel' }).next(end('Bye'))).toThrow(/flow action 'CheckTier' \(Compare\) has no next action/);
+  });
+
+  test('fails when the value is not a JSONPath, naming the action', () => {
+    const compare = new Compare('CheckTier', { value: 'gold' }).when(FlowCondition.equalTo('gold'), end('Gold')).otherwise(end('Other'));
+    expect(() => render(compare)).toThrow(/flow action 'CheckTier' \(Compare\) parameter ComparisonValue must be one JSONPath such as \$\.Attributes\.tier, got "gold"/);
+  });
+
+  test('fails without the ComparisonValue parameter', () => {
+    expect(() => renderRaw('Compare', {}, raw => raw.when(FlowCondition.equalTo('a'), end('A')).otherwise(end('B'))))
+      .toThrow(/flow action 'Raw' \(Compare\) parameter ComparisonValue is required/);
+  });
+
+  test('fails without otherwise(), naming NoMatchingCondition', () => {
+    const compare = new Compare('CheckTier', { value: '$.Channel' }).when(FlowCondition.equalTo('CHAT'), end('Chat'));
+    expect(() => render(compare)).toThrow(/flow action 'CheckTier' \(Compare\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
+  });
+
+  test('fails without conditions as a dead end', () => {
+    expect(() => render(new Compare('CheckTier', { value: '$.Channel' })))
+      .toThrow(/flow action 'CheckTier' \(Compare\) is a dead end: it has neither a next action nor conditions/);
+  });
+});
+
+describe('DistributeByPercentage', () => {
+  test('renders the percentages as running totals in NumberLessThan conditions, and the rest as NoMatchingCondition', () => {
+    const split = new DistributeByPercentage('Split')
+      .withPercentage(10, end('NewMenu'))
+      .withPercentage(20, end('Survey'))
+      .otherwise(end('Classic'));
+    expect(actionOf(render(split), 'Split')).toEqual({
+      Identifier: 'Split',
+      Type: 'DistributeByPercentage',
+      Parameters: {},
+      Transitions: {
+        Conditions: [
+          { NextAction: 'NewMenu', Condition: { Operator: 'NumberLessThan', Operands: ['10'] } },
+          { NextAction: 'Survey', Condition: { Operator: 'NumberLessThan', Operands: ['30'] } },
+        ],
+        Errors: [{ NextAction: 'Classic', ErrorType: 'NoMatchingCondition' }],
+      },
+    });
+  });
+
+  test('accepts percentages that add up to exactly 100', () => {
+    const b = end('B');
+    const split = new DistributeByPercentage('Split').withPercentage(40, end('A')).withPercentage(60, b).otherwise(b);
+    const conditions = actionOf(render(split), 'Split').Transitions.Conditions;
+    expect(conditions.map((branch: any) => branch.Condition.Operands[0])).toEqual(['40', '100']);
+  });
+
+  test('is allowed in transfer, customer queue and outbound whisper flows, and in modules', () => {
+    const types = [ContactFlowType.QUEUE_TRANSFER, ContactFlowType.AGENT_TRANSFER, ContactFlowType.CUSTOMER_QUEUE, ContactFlowType.OUTBOUND_WHISPER];
+    for (const type of types) {
+      const split = new DistributeByPercentage('Split').withPercentage(50, end('A')).otherwise(end('B'));
+      expect(actionOf(render(split, type), 'Split').Type).toBe('DistributeByPercentage');
+    }
+    const split = new DistributeByPercentage('Split').withPercentage(50, end('A')).otherwise(end('B'));
+    expect(actionOf(renderModule(FlowDefinition.start(split)).document, 'Split').Type).toBe('DistributeByPercentage');
+  });
+
+  test('fails when the percentages add up to more than 100, naming the action', () => {
+    const split = new DistributeByPercentage('Split').withPercentage(70, end('A')).withPercentage(40, end('B')).otherwise(end('C'));
+    expect(() => render(split)).toThrow(/Flow: flow action 'Split' \(DistributeByPercentage\) distributes 110 percent across its branches; the percentages must add up to 100 at most/);
+  });
+
+  test('fails for a branch of 0 percent', () => {
+    const split = new DistributeByPercentage('Split').withPercentage(30, end('A')).withPercentage(0, end('B')).otherwise(end('C'));
+    expect(() => render(split)).toThrow(/flow action 'Split' \(DistributeByPercentage\) gives branch 2 0 percent; every branch needs a whole percentage of at least 1/);
+  });
+
+  test('fails for a fraction of a percent', () => {
+    const split = new DistributeByPercentage('Split').withPercentage(12.5, end('A')).otherwise(end('C'));
+    expect(() => render(split)).toThrow(/flow action 'Split' \(DistributeByPercentage\) condition 1 must compare with a whole number \(the running total of the percentages\), got "12.5"/);
+  });
+
+  test('fails without otherwise(), naming NoMatchingCondition', () => {
+    const split = new DistributeByPercentage('Split').withPercentage(50, end('A'));
+    expect(() => render(split)).toThrow(/flow action 'Split' \(DistributeByPercentage\) does not handle NoMatchingCondition/);
+  });
+
+  test('fails in a whisper or hold flow', () => {
+    const split = new DistributeByPercentage('Split').withPercentage(50, end('A')).otherwise(end('B'));
+    expect(() => render(split, ContactFlowType.AGENT_WHISPER))
+      .toThrow(/flow action 'Split' \(DistributeByPercentage\) cannot be used in a AGENT_WHISPER flow; it is allowed in: CONTACT_FLOW flow, CUSTOMER_QUEUE flow/);
+    const again = new DistributeByPercentage('Split').withPercentage(50, end('A')).otherwise(end('B'));
+    expect(() => render(again, ContactFlowType.CUSTOMER_HOLD)).toThrow(/cannot be used in a CUSTOMER_HOLD flow/);
+  });
+
+  test('fails in a flow document whose action takes a next action instead of conditions', () => {
+    const content = jsonFlow('Split', [
+      { Identifier: 'Split', Type: 'DistributeByPercentage', Parameters: {}, Transitions: {} },
+    ]);
+    expect(() => renderFlow(content)).toThrow(/flow action 'Split' \(DistributeByPercentage\) is a dead end/);
+  });
+
+  test('the condition rules accept running totals up to 100 and reject other operators, falling totals and totals over 100', () => {
+    const lessThan = (operand: string) => ({ Operator: 'NumberLessThan', Operands: [operand] });
+    expect(conditionProblem('DistributeByPercentage', [lessThan('20'), lessThan('60'), lessThan('100')])).toBeUndefined();
+    expect(conditionProblem('DistributeByPercentage', [{ Operator: 'Equals', Operands: ['20'] }]))
+      .toBe('takes only conditions NumberLessThan with one operand (the running total of the percentages), got Equals "20"');
+    expect(conditionProblem('DistributeByPercentage', [lessThan('60'), lessThan('20')])).toMatch(/^gives branch 2 -40 percent/);
+    expect(conditionProblem('DistributeByPercentage', [lessThan('50'), lessThan('101')])).toMatch(/^distributes 101 percent/);
+    expect(conditionProblem('DistributeByPercentage', [lessThan('$.Attributes.x')])).toMatch(/^condition 1 must compare with a whole number/);
+  });
+});
+
+describe('Loop', () => {
+  test('renders the count and both branches as ContinueLooping and DoneLooping conditions', () => {
+    const ask = new RawAction('Ask', { actionType: 'CustomStep' });
+    const loop = new Loop('Retry', { count: 3 }).whenLooping(ask).whenDone(end('GiveUp'));
+    ask.next(loop);
+    const document = render(loop);
+    expect(actionOf(document, 'Retry')).toEqual({
+      Identifier: 'Retry',
+      Type: 'Loop',
+      Parameters: { LoopCount: '3' },
+      Transitions: {
+        Conditions: [
+          { NextAction: 'Ask', Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+          { NextAction: 'GiveUp', Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } },
+        ],
+      },
+    });
+    expect(actionOf(document, 'Ask').Transitions.NextAction).toBe('Retry');
+  });
+
+  test('takes the count from a JSONPath, and a count of 0', () => {
+    const dynamic = new Loop('Retry', { countPath: '$.Attributes.retries' }).whenLooping(end('Again')).whenDone(end('Done'));
+    expect(actionOf(render(dynamic), 'Retry').Parameters).toEqual({ LoopCount: '$.Attributes.retries' });
+    const none = new Loop('Retry', { count: 0 }).whenLooping(end('Again')).whenDone(end('Done'));
+    expect(actionOf(render(none), 'Retry').Parameters).toEqual({ LoopCount: '0' });
+  });
+
+  test('is allowed in every flow type, and may route errors to a default', () => {
+    const loop = new Loop('Retry', { count: 2 }).whenLooping(end('Again')).whenDone(end('Done'));
+    loop.onError(end('Oops'));
+    const action = actionOf(render(loop, ContactFlowType.AGENT_HOLD), 'Retry');
+    expect(action.Transitions.Errors).toEqual([{ NextAction: 'Oops', ErrorType: 'NoMatchingError' }]);
+  });
+
+  test('fails for a count over 100, naming the action', () => {
+    const loop = new Loop('Retry', { count: 101 }).whenLooping(end('Again')).whenDone(end('Done'));
+    expect(() => render(loop)).toThrow(/flow action 'Retry' \(Loop\) parameter LoopCount must be an integer from 0 to 100 times, got "101"/);
+  });
+
+  test('fails for a negative or fractional count', () => {
+    const negative = new Loop('Retry', { count: -1 }).whenLooping(end('Again')).whenDone(end('Done'));
+    expect(() => render(negative)).toThrow(/parameter LoopCount must be an integer from 0 to 100 times, got "-1"/);
+    const fraction = new Loop('Retry', { count: 1.5 }).whenLooping(end('Again')).whenDone(end('Done'));
+    expect(() => render(fraction)).toThrow(/parameter LoopCount must be an integer from 0 to 100 times, got "1.5"/);
+  });
+
+  test('fails without a count', () => {
+    const loop = new Loop('Retry', {}).whenLooping(end('Again')).whenDone(end('Done'));
+    expect(() => render(loop)).toThrow(/flow action 'Retry' \(Loop\) parameter LoopCount is required/);
+  });
+
+  test('fails with both a count and a count path', () => {
+    expect(() => new Loop('Retry', { count: 2, countPath: '$.Attributes.n' })).toThrow(/flow action 'Retry' \(Loop\) takes either count or countPath, not both/);
+  });
+
+  test('fails without the done branch, or without the looping branch', () => {
+    const noDone = new Loop('Retry', { count: 2 }).whenLooping(end('Again'));
+    expect(() => render(noDone)).toThrow(/flow action 'Retry' \(Loop\) needs a condition Equals DoneLooping \(whenDone\(\)\)/);
+    const noLoop = new Loop('Retry', { count: 2 }).whenDone(end('Done'));
+    expect(() => render(noLoop)).toThrow(/flow action 'Retry' \(Loop\) needs a condition Equals ContinueLooping \(whenLooping\(\)\)/);
+  });
+
+  test('fails without branches as a dead end', () => {
+    expect(() => render(new Loop('Retry', { count: 2 }))).toThrow(/flow action 'Retry' \(Loop\) is a dead end/);
+  });
+
+  test('the condition rules reject other results and other operators', () => {
+    const equals = (operand: string) => ({ Operator: 'Equals', Operands: [operand] });
+    expect(conditionProblem('Loop', [equals('ContinueLooping'), equals('DoneLooping')])).toBeUndefined();
+    expect(conditionProblem('Loop', [equals('ContinueLooping'), equals('DoneLooping'), equals('Done')]))
+      .toBe('takes only the conditions Equals ContinueLooping and Equals DoneLooping, got Equals "Done"');
+    expect(conditionProblem('Loop', [{ Operator: 'TextContains', Operands: ['Done'] }]))
+      .toBe('takes only conditions Equals with one operand (ContinueLooping or DoneLooping), got TextContains "Done"');
+  });
+
+  test('fails in a flow document with a count out of range', () => {
+    const content = jsonFlow('Retry', [
+      {
+        Identifier: 'Retry',
+        Type: 'Loop',
+        Parameters: { LoopCount: '500' },
+        Transitions: {
+          Conditions: [
+            { NextAction: 'Retry', Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+            { NextAction: 'Bye', Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } },
+          ],
+        },
+      },
+      { Identifier: 'Bye', Type: 'CustomStep', Parameters: {}, Transitions: { NextAction: 'Retry' } },
+    ]);
+    expect(() => renderFlow(content)).toThrow(/flow action 'Retry' \(Loop\) parameter LoopCount must be an integer from 0 to 100 times, got "500"/);
+  });
+});
+
+describe('Wait', () => {
+  function waitFor(props: ConstructorParameters<typeof Wait>[1] = { timeout: Duration.hours(2) }): Wait {
+    return new Wait('Idle', props);
+  }
+
+  test('renders the timeout in seconds, the events of its branches, and its conditions', () => {
+    const wait = waitFor().whenTimeExpired(end('Expired')).whenCustomerReturned(end('Back'));
+    wait.onError(end('Oops'));
+    expect(actionOf(render(wait), 'Idle')).toEqual({
+      Identifier: 'Idle',
+      Type: 'Wait',
+      Parameters: { TimeoutSeconds: '7200', Events: ['CustomerReturned'] },
+      Transitions: {
+        Conditions: [
+          { NextAction: 'Expired', Condition: { Operator: 'Equals', Operands: ['WaitCompleted'] } },
+          { NextAction: 'Back', Condition: { Operator: 'Equals', Operands: ['CustomerReturned'] } },
+        ],
+        Errors: [{ NextAction: 'Oops', ErrorType: 'NoMatchingError' }],
+      },
+    });
+  });
+
+  test('renders no events when it only waits for the time, a JSONPath timeout, and ParticipantNotFound', () => {
+    const wait = waitFor({ timeoutPath: '$.Attributes.waitSeconds' })
+      .whenTimeExpired(end('Expired'))
+      .whenBotParticipantDisconnected(end('BotLeft'))
+      .onParticipantNotFound(end('NoBot'));
+    wait.onError(end('Oops'));
+    const action = actionOf(render(wait), 'Idle');
+    expect(action.Parameters).toEqual({ TimeoutSeconds: '$.Attributes.waitSeconds', Events: ['BotParticipantDisconnected'] });
+    expect(action.Transitions.Errors).toEqual([
+      { NextAction: 'NoBot', ErrorType: 'ParticipantNotFound' },
+      { NextAction: 'Oops', ErrorType: 'NoMatchingError' },
+    ]);
+    const plain = waitFor({ timeout: Duration.minutes(5) }).whenTimeExpired(end('Expired'));
+    plain.onError(end('Oops'));
+    expect(actionOf(render(plain), 'Idle').Parameters).toEqual({ TimeoutSeconds: '300' });
+  });
+
+  test('accepts seven days and is allowed in customer queue flows and modules', () => {
+    const wait = waitFor({ timeout: Duration.days(7) }).whenTimeExpired(end('Expired'));
+    wait.onError(end('Oops'));
+    expect(actionOf(render(wait, ContactFlowType.CUSTOMER_QUEUE), 'Idle').Parameters.TimeoutSeconds).toBe('604800');
+    const inModule = waitFor().whenTimeExpired(end('Expired'));
+    inModule.onError(end('Oops'));
+    expect(actionOf(renderModule(FlowDefinition.start(inModule)).document, 'Idle').Type).toBe('Wait');
+  });
+
+  test('fails for a timeout over seven days, naming the action', () => {
+    const wait = waitFor({ timeout: Duration.days(8) }).whenTimeExpired(end('Expired'));
+    wait.onError(end('Oops'));
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) parameter TimeoutSeconds must be an integer from 1 to 604800 seconds, got "691200"/);
+  });
+
+  test('fails for a timeout of 0 seconds', () => {
+    const wait = waitFor({ timeout: Duration.seconds(0) }).whenTimeExpired(end('Expired'));
+    wait.onError(end('Oops'));
+    expect(() => render(wait)).toThrow(/parameter TimeoutSeconds must be an integer from 1 to 604800 seconds, got "0"/);
+  });
+
+  test('fails for a timeout that is not whole seconds', () => {
+    const wait = waitFor({ timeout: Duration.millis(1500) }).whenTimeExpired(end('Expired'));
+    wait.onError(end('Oops'));
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) timeout must be a whole number of seconds, got 1.5 seconds/);
+  });
+
+  test('fails without a timeout, and with two', () => {
+    const wait = waitFor({}).whenTimeExpired(end('Expired'));
+    wait.onError(end('Oops'));
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) parameter TimeoutSeconds is required/);
+    expect(() => waitFor({ timeout: Duration.minutes(1), timeoutPath: '$.Attributes.t' })).toThrow(/takes either timeout or timeoutPath, not both/);
+  });
+
+  test('fails without the time-expired branch', () => {
+    const wait = waitFor().whenCustomerReturned(end('Back'));
+    wait.onError(end('Oops'));
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) needs a condition Equals WaitCompleted: the branch taken when the time runs out \(whenTimeExpired\(\)\)/);
+  });
+
+  test('fails when its errors are not handled', () => {
+    const wait = waitFor().whenTimeExpired(end('Expired'));
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) does not handle NoMatchingError, ParticipantNotFound/);
+    const partly = waitFor().whenTimeExpired(end('Expired')).onParticipantNotFound(end('NoBot'));
+    expect(() => render(partly)).toThrow(/flow action 'Idle' \(Wait\) does not handle NoMatchingError:/);
+  });
+
+  test('fails for two branches of the same event', () => {
+    const wait = waitFor().whenCustomerReturned(end('Back'));
+    expect(() => wait.whenEvent(WaitEvent.CUSTOMER_RETURNED, end('Again'))).toThrow(/flow action 'Idle' \(Wait\) already has a branch for the event CustomerReturned/);
+  });
+
+  test('fails in flow types other than inbound and customer queue', () => {
+    const wait = waitFor().whenTimeExpired(end('Expired'));
+    wait.onError(end('Oops'));
+    expect(() => render(wait, ContactFlowType.CUSTOMER_HOLD))
+      .toThrow(/flow action 'Idle' \(Wait\) cannot be used in a CUSTOMER_HOLD flow; it is allowed in: CONTACT_FLOW flow, CUSTOMER_QUEUE flow, flow module/);
+  });
+
+  test('fails for an event the flow language does not know', () => {
+    expect(() => renderRaw('Wait', { TimeoutSeconds: '60', Events: ['CustomerHungUp'] }, raw => raw
+      .when(FlowCondition.equalTo('WaitCompleted'), end('Expired')).onError(end('Oops'))))
+      .toThrow(/flow action 'Raw' \(Wait\) parameter Events may list only CustomerReturned, BotParticipantDisconnected, got "CustomerHungUp"/);
+  });
+
+  test('the condition rules require WaitCompleted and a branch per event, and only Equals', () => {
+    const equals = (operand: string) => ({ Operator: 'Equals', Operands: [operand] });
+    const events = { Events: ['CustomerReturned'] };
+    expect(conditionProblem('Wait', [equals('WaitCompleted'), equals('CustomerReturned')], events)).toBeUndefined();
+    expect(conditionProblem('Wait', [equals('WaitCompleted')], events))
+      .toBe('needs a condition Equals CustomerReturned: every event it waits for needs its branch');
+    expect(conditionProblem('Wait', [equals('WaitCompleted'), equals('BotParticipantDisconnected')], events))
+      .toBe('has a condition Equals "BotParticipantDisconnected", but its results are WaitCompleted, CustomerReturned (a condition on an event needs the event in parameter Events)');
+    expect(conditionProblem('Wait', [{ Operator: 'TextContains', Operands: ['Wait'] }]))
+      .toBe('takes only conditions Equals with one operand (WaitCompleted), got TextContains "Wait"');
+  });
+});
+
+describe('InvokeLambdaFunction', () => {
+  function invoke(stack: Stack, props: Partial<ConstructorParameters<typeof InvokeLambdaFunction>[1]> = {}): InvokeLambdaFunction {
+    const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stack), ...props });
+    action.next(end('Greeting'));
+    action.onError(end('Fallback'));
+    return action;
+  }
+
+  function lambdaRender(props: Partial<ConstructorParameters<typeof InvokeLambdaFunction>[1]> = {}, type?: ContactFlowType) {
+    const stackAndInstance = testStack();
+    const action = invoke(stackAndInstance.stack, props);
+    return renderWithTokens(FlowDefinition.start(action), stackAndInstance, type);
+  }
+
+  test('renders the function ARN of the construct and the default time limit of 3 seconds', () => {
+    const { stack, document } = lambdaRender();
+    const fnId = stack.getLogicalId(stack.node.findChild('Lookup').node.defaultChild as lambda.CfnFunction);
+    expect(actionOf(document, 'FindCustomer')).toEqual({
+      Identifier: 'FindCustomer',
+      Type: 'InvokeLambdaFunction',
+      Parameters: { LambdaFunctionARN: { 'Fn::GetAtt': [fnId, 'Arn'] }, InvocationTimeLimitSeconds: '3' },
+      Transitions: { NextAction: 'Greeting', Errors: [{ NextAction: 'Fallback', ErrorType: 'NoMatchingError' }] },
+    });
+  });
+
+  test('renders the time limit, invocation type, response validation and input parameters', () => {
+    const { document } = lambdaRender({
+      timeout: Duration.seconds(8),
+      invocationType: LambdaInvocationType.ASYNCHRONOUS,
+      responseValidation: LambdaResponseType.JSON,
+      inputParameters: [{ name: 'phone', value: '$.CustomerEndpoint.Address' }, { name: 'source', value: 'ivr' }],
+    });
+    const parameters = actionOf(document, 'FindCustomer').Parameters;
+    expect(parameters.InvocationTimeLimitSeconds).toBe('8');
+    expect(parameters.InvocationType).toBe('ASYNCHRONOUS');
+    expect(parameters.ResponseValidation).toEqual({ ResponseType: 'JSON' });
+    expect(parameters.LambdaInvocationAttributes).toEqual({ phone: '$.CustomerEndpoint.Address', source: 'ivr' });
+  });
+
+  test('associates the function with the instance and the flow depends on the association', () => {
+    const { stack } = lambdaRender();
+    const template = Template.fromStack(stack);
+    const fnId = stack.getLogicalId(stack.node.findChild('Lookup').node.defaultChild as lambda.CfnFunction);
+    template.resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
+    template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+      InstanceId: INSTANCE_ARN,
+      IntegrationType: 'LAMBDA_FUNCTION',
+      IntegrationArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+    });
+    const associationId = Object.keys(template.findResources('AWS::Connect::IntegrationAssociation'))[0];
+    const flow = Object.values(template.findResources('AWS::Connect::ContactFlow'))[0] as any;
+    expect(flow.DependsOn).toContain(associationId);
+  });
+
+  test('lets Amazon Connect invoke the function, from the flow\'s instance only', () => {
+    const { stack } = lambdaRender();
+    const template = Template.fromStack(stack);
+    const fnId = stack.getLogicalId(stack.node.findChild('Lookup').node.defaultChild as lambda.CfnFunction);
+    template.resourceCountIs('AWS::Lambda::Permission', 1);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      Principal: 'connect.amazonaws.com',
+      SourceArn: INSTANCE_ARN,
+    });
+  });
+
+  test('associates a function invoked twice once', () => {
+    const stackAndInstance = testStack();
+    const fn = testFunction(stackAndInstance.stack);
+    const first = new InvokeLambdaFunction('First', { lambdaFunction: fn });
+    const second = new InvokeLambdaFunction('Second', { lambdaFunction: fn });
+    const fallback = end('Fallback');
+    first.onError(fallback);
+    second.onError(fallback);
+    first.next(second).next(end('Bye'));
+    const { stack, document } = renderWithTokens(FlowDefinition.start(first), stackAndInstance);
+    expect(actionOf(document, 'First').Parameters.LambdaFunctionARN).toEqual(actionOf(document, 'Second').Parameters.LambdaFunctionARN);
+    Template.fromStack(stack).resourceCountIs('AWS::Connect::IntegrationAssociation', 1);
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 1);
+  });
+
+  test('takes the function ARN from a JSONPath, without associating anything', () => {
+    const action = new InvokeLambdaFunction('Dynamic', { functionArnPath: '$.Attributes.handler' });
+    action.next(end('Bye'));
+    action.onError(end('Fallback'));
+    const { stack, document } = renderFlow(FlowDefinition.start(action));
+    expect(actionOf(document, 'Dynamic').Parameters).toEqual({ LambdaFunctionARN: '$.Attributes.handler', InvocationTimeLimitSeconds: '3' });
+    Template.fromStack(stack).resourceCountIs('AWS::Connect::IntegrationAssociation', 0);
+  });
+
+  test('is allowed in hold, whisper and transfer flows', () => {
+    for (const type of [ContactFlowType.CUSTOMER_HOLD, ContactFlowType.AGENT_WHISPER, ContactFlowType.QUEUE_TRANSFER]) {
+      expect(actionOf(lambdaRender({}, type).document, 'FindCustomer').Type).toBe('InvokeLambdaFunction');
+    }
+  });
+
+  test('fails for a time limit over 8 seconds, naming the action', () => {
+    expect(() => lambdaRender({ timeout: Duration.seconds(9) }))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) parameter InvocationTimeLimitSeconds must be an integer from 1 to 8 seconds, got "9"/);
+  });
+
+  test('fails for a time limit of 0 seconds', () => {
+    expect(() => lambdaRender({ timeout: Duration.seconds(0) })).toThrow(/parameter InvocationTimeLimitSeconds must be an integer from 1 to 8 seconds, got "0"/);
+  });
+
+  test('fails for a time limit that is not whole seconds', () => {
+    expect(() => lambdaRender({ timeout: Duration.millis(2500) }))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) timeout must be a whole number of seconds, got 2.5 seconds/);
+  });
+
+  test('fails when errors are not handled', () => {
+    const stackAndInstance = testStack();
+    const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stackAndInstance.stack) });
+    action.next(end('Bye'));
+    expect(() => renderWithTokens(FlowDefinition.start(action), stackAndInstance))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) does not handle NoMatchingError/);
+  });
+
+  test('fails without a next action', () => {
+    const stackAndInstance = testStack();
+    const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stackAndInstance.stack) });
+    action.onError(end('Fallback'));
+    expect(() => renderWithTokens(FlowDefinition.start(action), stackAndInstance))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) is a dead end: it has no next action/);
+  });
+
+  test('fails in outbound whisper and campaign flows', () => {
+    expect(() => lambdaRender({}, ContactFlowType.OUTBOUND_WHISPER))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) cannot be used in a OUTBOUND_WHISPER flow/);
+    expect(() => lambdaRender({}, ContactFlowType.CAMPAIGN)).toThrow(/cannot be used in a CAMPAIGN flow/);
+  });
+
+  test('fails with both a function and a function ARN path, and with two input parameters of one name', () => {
+    const { stack } = testStack();
+    const fn = testFunction(stack);
+    expect(() => new InvokeLambdaFunction('FindCustomer', { lambdaFunction: fn, functionArnPath: '$.Attributes.fn' }))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) takes either lambdaFunction or functionArnPath, not both/);
+    expect(() => new InvokeLambdaFunction('FindCustomer', { lambdaFunction: fn, inputParameters: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] }))
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) has two input parameters named 'a'; names must be unique/);
+  });
+
+  test('fails without a function', () => {
+    const action = new InvokeLambdaFunction('FindCustomer', {});
+    action.next(end('Bye'));
+    action.onError(end('Fallback'));
+    expect(() => render(action)).toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) parameter LambdaFunctionARN is required/);
+  });
+
+  test('fails in a flow document for a dynamic time limit, an unknown response type or a function ARN that is not one', () => {
+    const arn = 'arn:aws:lambda:us-east-1:111122223333:function:lookup';
+    const branches = (raw: RawAction) => {
+      raw.next(end('Bye'));
+      raw.onError(end('Fallback'));
+    };
+    expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, InvocationTimeLimitSeconds: '$.Attributes.t' }, branches))
+      .toThrow(/flow action 'Raw' \(InvokeLambdaFunction\) parameter InvocationTimeLimitSeconds must be set statically, 1 to 8 seconds, got the JSONPath \$\.Attributes\.t/);
+    expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, ResponseValidation: { ResponseType: 'XML' } }, branches))
+      .toThrow(/parameter ResponseValidation\.ResponseType must be one of STRING_MAP, JSON, got "XML"/);
+    expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, InvocationType: 'LATER' }, branches))
+      .toThrow(/parameter InvocationType must be one of SYNCHRONOUS, ASYNCHRONOUS, got "LATER"/);
+    expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: 'lookup' }, branches))
+      .toThrow(/parameter LambdaFunctionARN must be the ARN of a Lambda function \(arn:aws:lambda:<region>:<account>:function:<name>\) or a JSONPath, got "lookup"/);
+    expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, LambdaInvocationAttributes: ['a'] }, branches))
+      .toThrow(/parameter LambdaInvocationAttributes must be an object of names and values, got \["a"\]/);
+    expect(renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: `${arn}:live`, InvocationTimeLimitSeconds: 8 }, branches).Actions[0].Type)
+      .toBe('InvokeLambdaFunction');
+  });
+
+  test('fails in a flow document with a time limit out of range', () => {
+    const content = jsonFlow('Invoke', [
+      {
+        Identifier: 'Invoke',
+        Type: 'InvokeLambdaFunction',
+        Parameters: { LambdaFunctionARN: '$.Attributes.handler', InvocationTimeLimitSeconds: '30' },
+        Transitions: { NextAction: 'Bye', Errors: [{ NextAction: 'Bye', ErrorType: 'NoMatchingError' }] },
+      },
+      { Identifier: 'Bye', Type: 'CustomStep', Parameters: {}, Transitions: { NextAction: 'Invoke' } },
+    ]);
+    expect(() => renderFlow(content)).toThrow(/flow action 'Invoke' \(InvokeLambdaFunction\) parameter InvocationTimeLimitSeconds must be an integer from 1 to 8 seconds, got "30"/);
+  });
+});

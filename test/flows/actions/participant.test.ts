@@ -1,0 +1,790 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lex from 'aws-cdk-lib/aws-lex';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ContactFlow, ContactFlowType } from '../../../src/constructs/contact-flow';
+import { ContactFlowModule } from '../../../src/constructs/contact-flow-module';
+import { IInstance } from '../../../src/constructs/instance';
+import { IPrompt, Prompt, PromptSource } from '../../../src/constructs/prompt';
+import { View, ViewTemplate } from '../../../src/constructs/view';
+import { FlowCondition, FlowDefinition, IFlowChainable, RawAction } from '../../../src/flows';
+import {
+  AuthenticateParticipant,
+  ConnectParticipantWithLexBot,
+  DisconnectParticipant,
+  GetParticipantInput,
+  MessageParticipant,
+  MessageParticipantIteratively,
+  PhoneNumberInputFormat,
+  ShowView,
+} from '../../../src/flows/actions/participant';
+import { INSTANCE_ARN, testStack } from '../../helpers';
+import { actionOf, documentOf, jsonFlow, renderModule } from '../render';
+
+const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555';
+const ALIAS_ARN = 'arn:aws:lex:us-east-1:111122223333:bot-alias/ABCDEFGHIJ/TSTALIASID';
+
+/** An action that ends the flow, for branch targets. */
+function end(id: string): DisconnectParticipant {
+  return new DisconnectParticipant(id);
+}
+
+/** A stack with an instance, for tests that define constructs before they render the flow. */
+function setup(): { stack: Stack; instance: IInstance; stackAndInstance: ReturnType<typeof testStack> } {
+  const stackAndInstance = testStack();
+  return { stack: stackAndInstance.stack, instance: stackAndInstance.instance, stackAndInstance };
+}
+
+/**
+ * Renders a definition that starts with the action into a flow of the given type; returns the document, with
+ * CloudFormation references where the actions reference constructs (see `documentWithTokens`).
+ */
+function render(start: IFlowChainable, type: ContactFlowType = ContactFlowType.CONTACT_FLOW, stackAndInstance = testStack()): any {
+  const { stack, instance } = stackAndInstance;
+  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: FlowDefinition.start(start) });
+  return documentWithTokens(stack);
+}
+
+/** The flow language document of the only flow of a stack, with CloudFormation expressions where it references constructs. */
+function documentWithTokens(stack: Stack): any {
+  return documentOf(stack);
+}
+
+/** The logical ids the only flow of a stack depends on. */
+function flowDependencies(stack: Stack): string[] {
+  const flows = Object.values(Template.fromStack(stack).findResources('AWS::Connect::ContactFlow')) as any[];
+  return flows[0].DependsOn ?? [];
+}
+
+/** A prompt defined in the stack, whose ARN is a token. */
+function definedPrompt(stack: Stack, instance: IInstance): IPrompt {
+  const bucket = s3.Bucket.fromBucketName(stack, 'Audio', 'amzn-s3-demo-bucket');
+  return new Prompt(stack, 'Welcome', { instance, promptName: 'Welcome', source: PromptSource.fromBucket(bucket, 'welcome.wav') });
+}
+
+/** Renders flow language actions given as JSON, with the action checks on. */
+function renderJson(actions: any[], type: ContactFlowType = ContactFlowType.CONTACT_FLOW): void {
+  const { stack, instance } = testStack();
+  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: jsonFlow(actions[0].Identifier, actions) });
+}
+
+/** A JSON action with a next action `End`, followed by that `DisconnectParticipant`. */
+function jsonAction(type: string, parameters: any, transitions: any = { NextAction: 'End' }): any[] {
+  return [
+    { Identifier: 'Under test', Type: type, Parameters: parameters, Transitions: transitions },
+    { Identifier: 'End', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+  ];
+}
+
+describe('MessageParticipant', () => {
+  test('renders text as the Text parameter and continues with its next action', () => {
+    const document = render(new MessageParticipant('Greeting', { text: 'Welcome to Example Corp.' }).next(end('Bye')));
+    expect(actionOf(document, 'Greeting')).toEqual({
+      Identifier: 'Greeting',
+      Type: 'MessageParticipant',
+      Parameters: { Text: 'Welcome to Example Corp.' },
+      Transitions: { NextAction: 'Bye' },
+    });
+  });
+
+  test('renders SSML, and an audio file in S3 as a Media source', () => {
+    const ssml = new MessageParticipant('Ssml', { ssml: '<speak>Hello</speak>' });
+    const audio = new MessageParticipant('Audio', { s3AudioUri: 'https://amzn-s3-demo-bucket.s3.us-east-1.amazonaws.com/hello.wav' });
+    const document = render(ssml.next(audio).next(end('Bye')));
+    expect(actionOf(document, 'Ssml').Parameters).toEqual({ SSML: '<speak>Hello</speak>' });
+    expect(actionOf(document, 'Audio').Parameters).toEqual({
+      Media: { Uri: 'https://amzn-s3-demo-bucket.s3.us-east-1.amazonaws.com/hello.wav', SourceType: 'S3', MediaType: 'Audio' },
+    });
+  });
+
+  test('renders a prompt as the ARN of the prompt construct', () => {
+    const { stack, instance, stackAndInstance } = setup();
+    const prompt = definedPrompt(stack, instance);
+    render(new MessageParticipant('Play', { prompt }).next(end('Bye')), ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    const action = actionOf(documentWithTokens(stack), 'Play');
+    // The reference makes CloudFormation create the prompt before the flow.
+    expect(action.Parameters).toEqual({ PromptId: { 'Fn::GetAtt': [expect.stringMatching(/^Welcome/), 'PromptArn'] } });
+  });
+
+  test('renders an imported prompt as its ARN', () => {
+    const { stack, stackAndInstance } = setup();
+    const prompt = Prompt.fromPromptArn(stack, 'Imported', `${INSTANCE_ARN}/prompt/p1`);
+    const document = render(new MessageParticipant('Play', { prompt }).next(end('Bye')), ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    expect(actionOf(document, 'Play').Parameters).toEqual({ PromptId: `${INSTANCE_ARN}/prompt/p1` });
+  });
+
+  test('fails without a message, naming the action', () => {
+    expect(() => render(new MessageParticipant('Empty', {}).next(end('Bye'))))
+      .toThrow(/flow action 'Empty' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got none/);
+  });
+
+  test('fails with two messages', () => {
+    expect(() => render(new MessageParticipant('Two', { text: 'Hi', ssml: '<speak>Hi</speak>' }).next(end('Bye'))))
+      .toThrow(/flow action 'Two' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got Text, SSML/);
+  });
+
+  test('fails for text longer than 6,000 characters', () => {
+    expect(() => render(new MessageParticipant('Long', { text: 'a'.repeat(6001) }).next(end('Bye'))))
+      .toThrow(/flow action 'Long' \(MessageParticipant\) parameter Text must be a string of 1 to 6000 characters, got 6001 characters/);
+  });
+
+  test('fails for a prompt of another instance', () => {
+    const { stack, stackAndInstance } = setup();
+    const prompt = Prompt.fromPromptArn(stack, 'Other', `${OTHER_INSTANCE_ARN}/prompt/p1`);
+    expect(() => render(new MessageParticipant('Play', { prompt }).next(end('Bye')), ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'Play' \(MessageParticipant\) references the prompt '.*Other' of instance .*99999999/);
+  });
+
+  test('fails in a hold flow', () => {
+    expect(() => render(new MessageParticipant('Hold', { text: 'Please hold' }).next(end('Bye')), ContactFlowType.CUSTOMER_HOLD))
+      .toThrow(/flow action 'Hold' \(MessageParticipant\) cannot be used in a CUSTOMER_HOLD flow/);
+  });
+
+  test('fails as a dead end', () => {
+    expect(() => render(new MessageParticipant('Open', { text: 'Hi' })))
+      .toThrow(/flow action 'Open' \(MessageParticipant\) is a dead end/);
+  });
+
+  test('fails for a media source other than S3 audio (JSON content)', () => {
+    expect(() => renderJson(jsonAction('MessageParticipant', { Media: { Uri: 'https://example.com/a.wav', SourceType: 'HTTP', MediaType: 'Audio' } })))
+      .toThrow(/flow action 'Under test' \(MessageParticipant\) parameter Media.SourceType must be one of S3, got "HTTP"/);
+    expect(() => renderJson(jsonAction('MessageParticipant', { Media: { SourceType: 'S3', MediaType: 'Audio' } })))
+      .toThrow(/flow action 'Under test' \(MessageParticipant\) parameter Media.Uri is required/);
+  });
+});
+
+describe('MessageParticipantIteratively', () => {
+  test('renders the messages and the interruption, and branches when interrupted', () => {
+    const { stack, instance, stackAndInstance } = setup();
+    const prompt = definedPrompt(stack, instance);
+    const loop = new MessageParticipantIteratively('Waiting', {
+      messages: [{ text: 'Thank you for waiting.' }, { prompt }],
+      interruptEvery: Duration.minutes(1),
+    }).whenInterrupted(end('Offer'));
+    loop.onError(end('Failed'));
+    render(loop, ContactFlowType.CUSTOMER_QUEUE, stackAndInstance);
+
+    expect(actionOf(documentWithTokens(stack), 'Waiting')).toEqual({
+      Identifier: 'Waiting',
+      Type: 'MessageParticipantIteratively',
+      Parameters: {
+        Messages: [{ Text: 'Thank you for waiting.' }, { PromptId: { 'Fn::GetAtt': [expect.stringMatching(/^Welcome/), 'PromptArn'] } }],
+        InterruptFrequencySeconds: '60',
+      },
+      Transitions: {
+        Conditions: [{ NextAction: 'Offer', Condition: { Operator: 'Equals', Operands: ['MessagesInterrupted'] } }],
+        Errors: [{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }],
+      },
+    });
+  });
+
+  test('loops without interruption as the end of a hold flow', () => {
+    const document = render(new MessageParticipantIteratively('Music', { messages: [{ s3AudioUri: 's3://amzn-s3-demo-bucket/music.wav' }] }),
+      ContactFlowType.CUSTOMER_HOLD);
+    expect(actionOf(document, 'Music')).toEqual({
+      Identifier: 'Music',
+      Type: 'MessageParticipantIteratively',
+      Parameters: { Messages: [{ Media: { Uri: 's3://amzn-s3-demo-bucket/music.wav', SourceType: 'S3', MediaType: 'Audio' } }] },
+      Transitions: {},
+    });
+  });
+
+  test('fails to branch on an interruption without interruptEvery', () => {
+    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] }).whenInterrupted(end('Offer'));
+    expect(() => render(loop, ContactFlowType.CUSTOMER_QUEUE))
+      .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) parameter InterruptFrequencySeconds is required: the loop is interrupted \(the MessagesInterrupted condition\) only after an interruption time/);
+  });
+
+  test('fails to continue with a next action', () => {
+    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] });
+    expect(() => loop.next(end('Bye'))).toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) has no next action/);
+  });
+
+  test('fails for a message with two contents', () => {
+    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'a' }, { text: 'b', ssml: '<speak>b</speak>' }] });
+    expect(() => render(loop, ContactFlowType.CUSTOMER_QUEUE))
+      .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) needs exactly one of the parameters Messages.1.PromptId, Messages.1.Text, Messages.1.SSML, Messages.1.Media, got Messages.1.Text, Messages.1.SSML/);
+  });
+
+  test('fails for no messages', () => {
+    expect(() => render(new MessageParticipantIteratively('Loop', { messages: [] }), ContactFlowType.CUSTOMER_QUEUE))
+      .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) parameter Messages must be a list of 1 or more messages, got \[\]/);
+  });
+
+  test('fails in an inbound flow', () => {
+    expect(() => render(new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] })))
+      .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) cannot be used in a CONTACT_FLOW flow; it is allowed in: CUSTOMER_QUEUE flow, CUSTOMER_HOLD flow, AGENT_HOLD flow/);
+  });
+
+  test('fails for an interruption that is not a whole number of seconds', () => {
+    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }], interruptEvery: Duration.millis(1500) });
+    expect(() => render(loop, ContactFlowType.CUSTOMER_QUEUE))
+      .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) interruptEvery must be a whole number of seconds, got 1 second 500 millis/);
+  });
+
+  test('fails for a zero interruption and for a condition other than MessagesInterrupted; accepts a NextAction (JSON content)', () => {
+    expect(() => renderJson([{ Identifier: 'Under test', Type: 'MessageParticipantIteratively', Parameters: { Messages: [{ Text: 'Wait' }], InterruptFrequencySeconds: '0' }, Transitions: {} }],
+      ContactFlowType.CUSTOMER_QUEUE))
+      .toThrow(/flow action 'Under test' \(MessageParticipantIteratively\) parameter InterruptFrequencySeconds must be a whole number of seconds greater than 0, got "0"/);
+    expect(() => renderJson(jsonAction('MessageParticipantIteratively', { Messages: [{ Text: 'Wait' }], InterruptFrequencySeconds: '30' }, {
+      Conditions: [{ NextAction: 'End', Condition: { Operator: 'Equals', Operands: ['Timeout'] } }],
+    }), ContactFlowType.CUSTOMER_QUEUE))
+      .toThrow(/flow action 'Under test' \(MessageParticipantIteratively\) takes only the condition Equals MessagesInterrupted, got Equals "Timeout"/);
+    expect(() => renderJson(jsonAction('MessageParticipantIteratively', { Messages: [{ Text: 'Wait' }] }), ContactFlowType.CUSTOMER_QUEUE))
+      .not.toThrow();
+  });
+});
+
+describe('GetParticipantInput', () => {
+  function menu(props: ConstructorParameters<typeof GetParticipantInput>[1] = { text: 'Press 1 for sales, 2 for support.' }): GetParticipantInput {
+    return new GetParticipantInput('Menu', props);
+  }
+
+  test('renders a DTMF menu: key conditions, the default branch as the next action too, and the timeout', () => {
+    const input = menu({ text: 'Press 1 for sales, 2 for support.', timeout: Duration.seconds(8) });
+    const sorry = end('Sorry');
+    input.when(FlowCondition.equalTo('1'), end('Sales')).when(FlowCondition.equalTo('2'), end('Support')).otherwise(sorry);
+    input.onTimeout(sorry).onError(sorry);
+    const document = render(input);
+    expect(actionOf(document, 'Menu')).toEqual({
+      Identifier: 'Menu',
+      Type: 'GetParticipantInput',
+      Parameters: { Text: 'Press 1 for sales, 2 for support.', InputTimeLimitSeconds: '8', StoreInput: 'False' },
+      Transitions: {
+        NextAction: 'Sorry',
+        Conditions: [
+          { NextAction: 'Sales', Condition: { Operator: 'Equals', Operands: ['1'] } },
+          { NextAction: 'Support', Condition: { Operator: 'Equals', Operands: ['2'] } },
+        ],
+        Errors: [
+          { NextAction: 'Sorry', ErrorType: 'NoMatchingCondition' },
+          { NextAction: 'Sorry', ErrorType: 'InputTimeLimitExceeded' },
+          { NextAction: 'Sorry', ErrorType: 'NoMatchingError' },
+        ],
+      },
+    });
+  });
+
+  test('waits 5 seconds by default, and renders the DTMF options', () => {
+    const input = menu({
+      prompt: Prompt.fromPromptArn(new Stack(), 'P', `${INSTANCE_ARN}/prompt/menu`),
+      dtmf: { terminator: '#', disableCancelKey: true, interdigitTimeout: Duration.seconds(5) },
+    });
+    input.when(FlowCondition.equalTo('#'), end('Hash')).otherwise(end('Other'));
+    input.onError(end('Failed'));
+    expect(actionOf(render(input), 'Menu').Parameters).toEqual({
+      PromptId: `${INSTANCE_ARN}/prompt/menu`,
+      InputTimeLimitSeconds: '5',
+      StoreInput: 'False',
+      DTMFConfiguration: { InputTerminationSequence: '#', DisableCancelKey: 'True', InterdigitTimeLimitSeconds: '5' },
+    });
+  });
+
+  test('stores digits, encrypted, and continues with its next action', () => {
+    const input = menu({
+      text: 'Enter your card number, then press #.',
+      timeout: Duration.seconds(10),
+      dtmf: { terminator: '#' },
+      storeInput: { maxDigits: 16, encryption: { encryptionKeyId: 'key-1', publicKey: '-----BEGIN PUBLIC KEY-----' } },
+    });
+    input.next(end('Stored'));
+    input.onError(end('Failed'));
+    expect(actionOf(render(input), 'Menu')).toEqual({
+      Identifier: 'Menu',
+      Type: 'GetParticipantInput',
+      Parameters: {
+        Text: 'Enter your card number, then press #.',
+        InputTimeLimitSeconds: '10',
+        StoreInput: 'True',
+        InputValidation: { CustomValidation: { MaximumLength: '16' } },
+        InputEncryption: { EncryptionKeyId: 'key-1', Key: '-----BEGIN PUBLIC KEY-----' },
+        DTMFConfiguration: { InputTerminationSequence: '#' },
+      },
+      Transitions: { NextAction: 'Stored', Errors: [{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }] },
+    });
+  });
+
+  test('stores a phone number and branches when it is invalid', () => {
+    const input = menu({ text: 'Enter your phone number.', storeInput: { phoneNumberFormat: PhoneNumberInputFormat.LOCAL, countryCode: 'US' } });
+    input.next(end('Stored'));
+    input.onInvalidPhoneNumber(end('Invalid')).onError(end('Failed'));
+    const action = actionOf(render(input), 'Menu');
+    expect(action.Parameters.InputValidation).toEqual({ PhoneNumberValidation: { NumberFormat: 'Local', CountryCode: 'US' } });
+    expect(action.Transitions.Errors).toEqual([
+      { NextAction: 'Invalid', ErrorType: 'InvalidPhoneNumber' },
+      { NextAction: 'Failed', ErrorType: 'NoMatchingError' },
+    ]);
+  });
+
+  test.each([
+    [FlowCondition.equalTo('12'), 'Equals "12"'],
+    [FlowCondition.numberGreaterThan(1), 'NumberGreaterThan "1"'],
+  ])('fails for the condition %j, naming the action', (condition, got) => {
+    const input = menu();
+    input.when(condition, end('Next')).otherwise(end('Other'));
+    input.onError(end('Failed'));
+    expect(() => render(input)).toThrow(`flow action 'Menu' (GetParticipantInput) conditions must be Equals with one key: 0-9, * or #, got ${got}`);
+  });
+
+  test('fails to branch on stored input', () => {
+    const input = menu({ storeInput: { maxDigits: 4 } });
+    input.when(FlowCondition.equalTo('1'), end('One')).otherwise(end('Other'));
+    input.onError(end('Failed'));
+    expect(() => render(input))
+      .toThrow(/flow action 'Menu' \(GetParticipantInput\) stores its input \(StoreInput True\), so it takes no conditions; continue it with its next action/);
+  });
+
+  function failing(props: ConstructorParameters<typeof GetParticipantInput>[1], message: RegExp): void {
+    const input = menu(props);
+    input.next(end('Next'));
+    input.onError(end('Failed'));
+    expect(() => render(input)).toThrow(message);
+  }
+
+  test('fails for a timeout longer than 180 seconds', () => {
+    failing({ text: 'Hi', timeout: Duration.minutes(4) },
+      /flow action 'Menu' \(GetParticipantInput\) parameter InputTimeLimitSeconds must be an integer from 1 to 180 seconds, got "240"/);
+  });
+
+  test('fails for an interdigit timeout longer than 20 seconds', () => {
+    failing({ text: 'Hi', dtmf: { interdigitTimeout: Duration.seconds(21) } },
+      /flow action 'Menu' \(GetParticipantInput\) parameter DTMFConfiguration.InterdigitTimeLimitSeconds must be an integer from 1 to 20 seconds, got "21"/);
+  });
+
+  test.each(['123456', 'A', ''])('fails for the terminator %j', (terminator) => {
+    failing({ text: 'Hi', dtmf: { terminator } },
+      /flow action 'Menu' \(GetParticipantInput\) parameter DTMFConfiguration.InputTerminationSequence must be 1 to 5 keys of 0-9, \* and #/);
+  });
+
+  test('fails for stored input checked both by digits and as a phone number, or neither', () => {
+    failing({ text: 'Hi', storeInput: { maxDigits: 10, phoneNumberFormat: PhoneNumberInputFormat.E164 } },
+      /flow action 'Menu' \(GetParticipantInput\) needs exactly one of the parameters InputValidation.PhoneNumberValidation, InputValidation.CustomValidation, got InputValidation.PhoneNumberValidation, InputValidation.CustomValidation/);
+    failing({ text: 'Hi', storeInput: {} },
+      /flow action 'Menu' \(GetParticipantInput\) needs exactly one of the parameters InputValidation.PhoneNumberValidation, InputValidation.CustomValidation, got none/);
+  });
+
+  test('fails for a local phone number format without a country code, and for a bad country code', () => {
+    failing({ text: 'Hi', storeInput: { phoneNumberFormat: PhoneNumberInputFormat.LOCAL } },
+      /flow action 'Menu' \(GetParticipantInput\) parameter InputValidation.PhoneNumberValidation.CountryCode is required: a Local number format needs the two-letter country code/);
+    failing({ text: 'Hi', storeInput: { phoneNumberFormat: PhoneNumberInputFormat.LOCAL, countryCode: 'USA' } },
+      /parameter InputValidation.PhoneNumberValidation.CountryCode must be a two-letter country code such as US, got "USA"/);
+  });
+
+  test('fails for encryption of a phone number', () => {
+    failing({ text: 'Hi', storeInput: { phoneNumberFormat: PhoneNumberInputFormat.E164, encryption: { encryptionKeyId: 'k', publicKey: 'p' } } },
+      /flow action 'Menu' \(GetParticipantInput\) takes InputEncryption only with InputValidation.CustomValidation/);
+  });
+
+  test('fails for a maximum number of digits of 0', () => {
+    failing({ text: 'Hi', storeInput: { maxDigits: 0 } },
+      /parameter InputValidation.CustomValidation.MaximumLength must be a whole number of digits greater than 0, got "0"/);
+  });
+
+  test('fails for two messages', () => {
+    failing({ text: 'Hi', ssml: '<speak>Hi</speak>' },
+      /flow action 'Menu' \(GetParticipantInput\) takes at most one of the parameters PromptId, Text, SSML, Media, got Text, SSML/);
+  });
+
+  test('fails for a timeout that is not a whole number of seconds', () => {
+    expect(() => render(menu({ text: 'Hi', timeout: Duration.millis(2500) }).next(end('Next'))))
+      .toThrow(/flow action 'Menu' \(GetParticipantInput\) timeout must be a whole number of seconds, got 2 seconds 500 millis/);
+  });
+
+  test('fails without a timeout, and for validation of input that is not stored (JSON content)', () => {
+    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
+    expect(() => renderJson(jsonAction('GetParticipantInput', { Text: 'Hi', StoreInput: 'False' }, errors)))
+      .toThrow(/flow action 'Under test' \(GetParticipantInput\) parameter InputTimeLimitSeconds is required/);
+    expect(() => renderJson(jsonAction('GetParticipantInput',
+      { InputTimeLimitSeconds: '5', StoreInput: 'False', InputValidation: { CustomValidation: { MaximumLength: '4' } } }, errors)))
+      .toThrow(/flow action 'Under test' \(GetParticipantInput\) takes InputValidation only when StoreInput is True/);
+    expect(() => renderJson(jsonAction('GetParticipantInput', { InputTimeLimitSeconds: '5', StoreInput: 'Yes' }, errors)))
+      .toThrow(/flow action 'Under test' \(GetParticipantInput\) parameter StoreInput must be one of True, False, got "Yes"/);
+  });
+
+  test('fails when the timeout is not handled', () => {
+    const input = menu();
+    input.when(FlowCondition.equalTo('1'), end('One')).otherwise(end('Other'));
+    expect(() => render(input)).toThrow(/flow action 'Menu' \(GetParticipantInput\) does not handle InputTimeLimitExceeded, InvalidPhoneNumber/);
+  });
+
+  test('fails when no key matches and there is no otherwise branch', () => {
+    const input = menu();
+    input.when(FlowCondition.equalTo('1'), end('One'));
+    input.onError(end('Failed'));
+    expect(() => render(input)).toThrow(/flow action 'Menu' \(GetParticipantInput\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
+  });
+
+  test('fails in an agent whisper flow', () => {
+    expect(() => render(menu().next(end('Next')), ContactFlowType.AGENT_WHISPER))
+      .toThrow(/flow action 'Menu' \(GetParticipantInput\) cannot be used in a AGENT_WHISPER flow/);
+  });
+
+  test('is allowed in a flow module', () => {
+    const input = menu({ text: 'Hi' });
+    input.next(end('Next'));
+    input.onError(end('Failed'));
+    const { document } = renderModule(FlowDefinition.start(input));
+    expect(actionOf(document, 'Menu').Parameters.InputTimeLimitSeconds).toBe('5');
+  });
+});
+
+describe('ConnectParticipantWithLexBot', () => {
+  test('renders the bot alias as its ARN, session attributes and the chat timeout; intents are conditions', () => {
+    const { stack, stackAndInstance } = setup();
+    const alias = new lex.CfnBotAlias(stack, 'Alias', { botId: 'ABCDEFGHIJ', botAliasName: 'live' });
+    const bot = new ConnectParticipantWithLexBot('Bot', {
+      text: 'How can I help you?',
+      botAlias: alias,
+      sessionAttributes: { customerId: '$.Attributes.customerId' },
+      chatTimeout: Duration.minutes(5),
+    });
+    const sorry = end('Sorry');
+    bot.whenIntent('CheckBalance', end('Balance')).otherwise(sorry);
+    bot.onTimeout(sorry).onError(sorry);
+    render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+
+    expect(actionOf(documentWithTokens(stack), 'Bot')).toEqual({
+      Identifier: 'Bot',
+      Type: 'ConnectParticipantWithLexBot',
+      Parameters: {
+        Text: 'How can I help you?',
+        LexV2Bot: { AliasArn: { 'Fn::GetAtt': [expect.stringMatching(/^Alias/), 'Arn'] } },
+        LexSessionAttributes: { customerId: '$.Attributes.customerId' },
+        LexTimeoutSeconds: { Text: '300' },
+      },
+      Transitions: {
+        NextAction: 'Sorry',
+        Conditions: [{ NextAction: 'Balance', Condition: { Operator: 'Equals', Operands: ['CheckBalance'] } }],
+        Errors: [
+          { NextAction: 'Sorry', ErrorType: 'NoMatchingCondition' },
+          { NextAction: 'Sorry', ErrorType: 'InputTimeLimitExceeded' },
+          { NextAction: 'Sorry', ErrorType: 'NoMatchingError' },
+        ],
+      },
+    });
+  });
+
+  test('associates the bot alias with the instance, and the flow depends on the association', () => {
+    const { stack, stackAndInstance } = setup();
+    const alias = new lex.CfnBotAlias(stack, 'Alias', { botId: 'ABCDEFGHIJ', botAliasName: 'live' });
+    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: alias });
+    bot.next(end('Done'));
+    bot.onError(end('Failed'));
+    render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+
+    const template = Template.fromStack(stack);
+    const associations = template.findResources('AWS::Connect::IntegrationAssociation', { Properties: { IntegrationType: 'LEX_BOT' } });
+    expect(Object.keys(associations)).toHaveLength(1);
+    expect(flowDependencies(stack)).toContain(Object.keys(associations)[0]);
+  });
+
+  test('fails for a condition other than Equals', () => {
+    const { stack, stackAndInstance } = setup();
+    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
+    bot.when(FlowCondition.textContains('Balance'), end('Balance')).otherwise(end('Other'));
+    bot.onError(end('Failed'));
+    expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) conditions must be Equals with an intent name, got TextContains "Balance"/);
+  });
+
+  test('fails for a chat timeout longer than 7 days', () => {
+    const { stack, stackAndInstance } = setup();
+    const bot = new ConnectParticipantWithLexBot('Bot', {
+      botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }),
+      chatTimeout: Duration.days(8),
+    });
+    bot.next(end('Done'));
+    bot.onError(end('Failed'));
+    expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) parameter LexTimeoutSeconds.Text must be an integer from 1 to 604800 seconds, got "691200"/);
+  });
+
+  test('fails in a hold flow', () => {
+    const { stack, stackAndInstance } = setup();
+    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
+    bot.next(end('Done'));
+    bot.onError(end('Failed'));
+    expect(() => render(bot, ContactFlowType.AGENT_HOLD, stackAndInstance))
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) cannot be used in a AGENT_HOLD flow/);
+  });
+
+  test('fails when the timeout is not handled', () => {
+    const { stack, stackAndInstance } = setup();
+    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
+    bot.whenIntent('Help', end('Help')).otherwise(end('Other'));
+    expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) does not handle InputTimeLimitExceeded/);
+  });
+
+  test('fails without a bot, with two bots, and for a malformed alias ARN (JSON content)', () => {
+    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { Text: 'Hi' }, errors)))
+      .toThrow(/flow action 'Under test' \(ConnectParticipantWithLexBot\) needs exactly one of the parameters LexV2Bot, LexBot, got none/);
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot',
+      { LexV2Bot: { AliasArn: ALIAS_ARN }, LexBot: { Name: 'b', Region: 'us-east-1', Alias: 'a' } }, errors)))
+      .toThrow(/needs exactly one of the parameters LexV2Bot, LexBot, got LexV2Bot, LexBot/);
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:111122223333:bot/ABC' } }, errors)))
+      .toThrow(/parameter LexV2Bot.AliasArn must be the ARN of a Lex V2 bot alias/);
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexBot: { Name: 'b', Region: 'us-east-1' } }, errors)))
+      .toThrow(/parameter LexBot.Alias is required/);
+  });
+
+  test('accepts a valid bot given as JSON', () => {
+    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: ALIAS_ARN }, LexTimeoutSeconds: { Text: '$.Attributes.t' } },
+      errors))).not.toThrow();
+  });
+});
+
+describe('ShowView', () => {
+  function defined(stack: Stack, instance: IInstance): View {
+    return new View(stack, 'Form', { instance, template: ViewTemplate.fromObject({ Head: {}, Body: [] }), actions: ['Confirm', 'Cancel'] });
+  }
+
+  test('renders the view as its ARN, with version, time limit, data and hidden responses; view actions are conditions', () => {
+    const { stack, instance, stackAndInstance } = setup();
+    const show = new ShowView('Confirm', {
+      view: defined(stack, instance),
+      version: '$LATEST',
+      timeLimit: Duration.minutes(5),
+      viewData: { Heading: 'Confirm the order', OrderId: '$.Attributes.orderId' },
+      hideResponseInTranscript: true,
+    });
+    const bye = end('Bye');
+    show.whenAction('Confirm', end('Order')).whenAction('Cancel', bye);
+    show.onTimeout(bye).otherwise(bye).onError(bye);
+    render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+
+    expect(actionOf(documentWithTokens(stack), 'Confirm')).toEqual({
+      Identifier: 'Confirm',
+      Type: 'ShowView',
+      Parameters: {
+        ViewResource: { Id: { 'Fn::GetAtt': [expect.stringMatching(/^Form/), 'ViewArn'] }, Version: '$LATEST' },
+        InvocationTimeLimitSeconds: 300,
+        ViewData: { Heading: 'Confirm the order', OrderId: '$.Attributes.orderId' },
+        SensitiveDataConfiguration: { HideResponseOn: ['TRANSCRIPT'] },
+      },
+      Transitions: {
+        NextAction: 'Bye',
+        Conditions: [
+          { NextAction: 'Order', Condition: { Operator: 'Equals', Operands: ['Confirm'] } },
+          { NextAction: 'Bye', Condition: { Operator: 'Equals', Operands: ['Cancel'] } },
+        ],
+        Errors: [
+          { NextAction: 'Bye', ErrorType: 'TimeLimitExceeded' },
+          { NextAction: 'Bye', ErrorType: 'NoMatchingCondition' },
+          { NextAction: 'Bye', ErrorType: 'NoMatchingError' },
+        ],
+      },
+    });
+  });
+
+  test('renders an AWS managed view with its ARN and only the parameters given', () => {
+    const { stack, instance, stackAndInstance } = setup();
+    const view = View.fromManagedViewArn(stack, 'Detail', 'arn:aws:connect:us-east-1:aws:view/detail', instance);
+    const show = new ShowView('Detail', { view });
+    show.next(end('Next'));
+    show.onError(end('Failed'));
+    expect(actionOf(render(show, ContactFlowType.CUSTOMER_QUEUE, stackAndInstance), 'Detail').Parameters)
+      .toEqual({ ViewResource: { Id: 'arn:aws:connect:us-east-1:aws:view/detail' } });
+  });
+
+  function simple(stack: Stack, view?: View): ShowView {
+    const show = new ShowView('Show', { view: view ?? View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`) });
+    show.next(end('Next'));
+    show.onError(end('Failed'));
+    return show;
+  }
+
+  test('fails in a customer whisper flow', () => {
+    const { stack, stackAndInstance } = setup();
+    expect(() => render(simple(stack), ContactFlowType.CUSTOMER_WHISPER, stackAndInstance))
+      .toThrow(/flow action 'Show' \(ShowView\) cannot be used in a CUSTOMER_WHISPER flow; it is allowed in: CONTACT_FLOW flow, CUSTOMER_QUEUE flow, flow module/);
+  });
+
+  test('fails for a view of another instance', () => {
+    const { stack, stackAndInstance } = setup();
+    const other = View.fromViewArn(stack, 'Other', `${OTHER_INSTANCE_ARN}/view/v1`) as View;
+    expect(() => render(simple(stack, other), ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'Show' \(ShowView\) references the view '.*Other' of instance/);
+  });
+
+  test('fails when the time limit is not handled', () => {
+    const { stack, stackAndInstance } = setup();
+    const show = new ShowView('Show', { view: View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`), timeLimit: Duration.minutes(1) });
+    show.next(end('Next'));
+    expect(() => render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'Show' \(ShowView\) does not handle TimeLimitExceeded/);
+  });
+
+  test('fails without a view, for a zero time limit and for an unknown hidden response (JSON content)', () => {
+    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
+    expect(() => renderJson(jsonAction('ShowView', { ViewData: {} }, errors)))
+      .toThrow(/flow action 'Under test' \(ShowView\) parameter ViewResource.Id is required: the view to show/);
+    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, InvocationTimeLimitSeconds: 0 }, errors)))
+      .toThrow(/parameter InvocationTimeLimitSeconds must be a whole number of seconds greater than 0, got 0/);
+    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, SensitiveDataConfiguration: { HideResponseOn: ['CHAT'] } }, errors)))
+      .toThrow(/parameter SensitiveDataConfiguration.HideResponseOn.0 must be one of TRANSCRIPT, got "CHAT"/);
+  });
+});
+
+describe('DisconnectParticipant', () => {
+  test('renders no parameters and no transitions', () => {
+    expect(actionOf(render(end('Bye')), 'Bye')).toEqual({ Identifier: 'Bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} });
+  });
+
+  test.each(Object.values(ContactFlowType))('is allowed in a %s flow', (type) => {
+    expect(() => render(end('Bye'), type)).not.toThrow();
+  });
+
+  test('is allowed in a flow module', () => {
+    expect(actionOf(renderModule(FlowDefinition.start(end('Bye'))).document, 'Bye').Type).toBe('DisconnectParticipant');
+  });
+
+  test('fails to continue with a next action', () => {
+    expect(() => end('Bye').next(end('After'))).toThrow(/flow action 'Bye' \(DisconnectParticipant\) has no next action/);
+  });
+
+  test('fails for a next action or an error branch (JSON content)', () => {
+    expect(() => renderJson(jsonAction('DisconnectParticipant', {})))
+      .toThrow(/flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it cannot continue with 'End'/);
+    expect(() => renderJson(jsonAction('DisconnectParticipant', {}, { Errors: [{ NextAction: 'End', ErrorType: 'QueueAtCapacity' }] })))
+      .toThrow(/flow action 'Under test' \(DisconnectParticipant\) cannot raise QueueAtCapacity; its error types: NoMatchingError/);
+  });
+});
+
+describe('AuthenticateParticipant', () => {
+  function authenticate(stack: Stack, extra: { timeout?: Duration; customerProfilesObjectType?: string } = {}): AuthenticateParticipant {
+    const userPool = new cognito.UserPool(stack, 'Customers');
+    const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat'), ...extra });
+    signIn.next(end('Signed'));
+    signIn.whenOptedOut(end('Guest')).onTimeout(end('Late')).onError(end('Failed'));
+    return signIn;
+  }
+
+  test('renders the user pool, the app client, the timeout and the object type; branches on success, opt-out, timeout, error', () => {
+    const { stack, stackAndInstance } = setup();
+    render(authenticate(stack, { timeout: Duration.minutes(10), customerProfilesObjectType: 'Customer-mapping' }), ContactFlowType.CONTACT_FLOW, stackAndInstance);
+
+    expect(actionOf(documentWithTokens(stack), 'SignIn')).toEqual({
+      Identifier: 'SignIn',
+      Type: 'AuthenticateParticipant',
+      Parameters: {
+        CognitoConfiguration: {
+          UserPoolArn: { 'Fn::GetAtt': [expect.stringMatching(/^Customers/), 'Arn'] },
+          AppClientId: { Ref: expect.stringMatching(/^CustomersChat/) },
+        },
+        CustomerProfilesConfiguration: { ObjectTypeName: 'Customer-mapping' },
+        TimeLimitMinutes: '10',
+      },
+      Transitions: {
+        NextAction: 'Signed',
+        Conditions: [{ NextAction: 'Guest', Condition: { Operator: 'Equals', Operands: ['OptedOut'] } }],
+        Errors: [
+          { NextAction: 'Late', ErrorType: 'TimeLimitExceeded' },
+          { NextAction: 'Failed', ErrorType: 'NoMatchingError' },
+        ],
+      },
+    });
+  });
+
+  test('associates the user pool with the instance, and the flow depends on the association', () => {
+    const { stack, stackAndInstance } = setup();
+    render(authenticate(stack), ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    const dependencies = flowDependencies(stack);
+    expect(dependencies).toContainEqual(expect.stringMatching(/CognitoUserPool/));
+  });
+
+  test('waits 3 minutes by default and leaves the object type to the default template', () => {
+    const { stack, stackAndInstance } = setup();
+    const action = actionOf(render(authenticate(stack), ContactFlowType.CONTACT_FLOW, stackAndInstance), 'SignIn');
+    expect(action.Parameters.TimeLimitMinutes).toBe('3');
+    expect(action.Parameters.CustomerProfilesConfiguration).toBeUndefined();
+  });
+
+  test.each([
+    [Duration.minutes(2), '"2"'],
+    [Duration.minutes(16), '"16"'],
+  ])('fails for the timeout %s', (timeout, got) => {
+    const { stack, stackAndInstance } = setup();
+    expect(() => render(authenticate(stack, { timeout }), ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(new RegExp(`flow action 'SignIn' \\(AuthenticateParticipant\\) parameter TimeLimitMinutes must be an integer from 3 to 15 minutes, got ${got}`));
+  });
+
+  test('fails for a timeout that is not a whole number of minutes', () => {
+    const { stack, stackAndInstance } = setup();
+    expect(() => render(authenticate(stack, { timeout: Duration.seconds(270) }), ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) timeout must be a whole number of minutes, got 4 minutes 30 seconds/);
+  });
+
+  test.each([ContactFlowType.CUSTOMER_QUEUE, ContactFlowType.QUEUE_TRANSFER])('fails in a %s flow', (type) => {
+    const { stack, stackAndInstance } = setup();
+    expect(() => render(authenticate(stack), type, stackAndInstance))
+      .toThrow(new RegExp(`flow action 'SignIn' \\(AuthenticateParticipant\\) cannot be used in a ${type} flow; it is allowed in: CONTACT_FLOW flow`));
+  });
+
+  test('fails in a flow module', () => {
+    const { stack, instance } = testStack();
+    expect(() => new ContactFlowModule(stack, 'Module', { instance, contactFlowModuleName: 'Module', content: FlowDefinition.start(authenticate(stack)) }))
+      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) cannot be used in a flow module/);
+  });
+
+  test('fails when the timeout is not handled', () => {
+    const { stack, stackAndInstance } = setup();
+    const userPool = new cognito.UserPool(stack, 'Customers');
+    const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
+    signIn.next(end('Signed'));
+    signIn.whenOptedOut(end('Guest'));
+    expect(() => render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) does not handle TimeLimitExceeded/);
+  });
+
+  test('fails without a user pool or app client (JSON content)', () => {
+    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
+    expect(() => renderJson(jsonAction('AuthenticateParticipant', { CognitoConfiguration: { AppClientId: 'client' }, TimeLimitMinutes: '3' }, errors)))
+      .toThrow(/flow action 'Under test' \(AuthenticateParticipant\) parameter CognitoConfiguration.UserPoolArn is required/);
+    expect(() => renderJson(jsonAction('AuthenticateParticipant', {
+      CognitoConfiguration: { UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_abc' },
+    }, errors))).toThrow(/parameter CognitoConfiguration.AppClientId is required/);
+  });
+
+  test('fails for a condition other than Equals OptedOut (JSON content)', () => {
+    const parameters = { CognitoConfiguration: { UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_abc', AppClientId: 'client' } };
+    expect(() => renderJson(jsonAction('AuthenticateParticipant', parameters, {
+      NextAction: 'End',
+      Conditions: [{ NextAction: 'End', Condition: { Operator: 'Equals', Operands: ['Declined'] } }],
+      Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }],
+    }))).toThrow(/flow action 'Under test' \(AuthenticateParticipant\) takes only the condition Equals OptedOut, got Equals "Declined"/);
+  });
+});
+
+describe('participant actions in JSON content', () => {
+  test('the checks apply to actions of a raw action type the library knows', () => {
+    const raw = new RawAction('Raw', { actionType: 'MessageParticipant', parameters: { Text: 'Hi', SSML: '<speak>Hi</speak>' } });
+    expect(() => render(raw.next(end('Bye'))))
+      .toThrow(/flow action 'Raw' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got Text, SSML/);
+  });
+
+  test('a flow exported from the designer passes the checks', () => {
+    const actions = [
+      { Identifier: 'Play', Type: 'MessageParticipant', Parameters: { Text: 'Hi' }, Transitions: { NextAction: 'Menu', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] } },
+      {
+        Identifier: 'Menu',
+        Type: 'GetParticipantInput',
+        Parameters: { Text: 'Press 1', StoreInput: 'False', InputTimeLimitSeconds: '5' },
+        Transitions: {
+          NextAction: 'End',
+          Conditions: [{ NextAction: 'End', Condition: { Operator: 'Equals', Operands: ['1'] } }],
+          Errors: [
+            { NextAction: 'End', ErrorType: 'InputTimeLimitExceeded' },
+            { NextAction: 'End', ErrorType: 'NoMatchingCondition' },
+            { NextAction: 'End', ErrorType: 'NoMatchingError' },
+          ],
+        },
+      },
+      { Identifier: 'End', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+    ];
+    expect(() => renderJson(actions)).not.toThrow();
+  });
+});
