@@ -56,7 +56,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench', 'lambda'],
   },
 
-  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/', '/assets/connect-handler/'],
+  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/', '.codegen-*/', '/assets/connect-handler/'],
+
+  // `npx cdk-connect import-flow <file.json>` turns a flow-language file into builder code.
+  bin: { 'cdk-connect': 'lib/cli/cdk-connect.js' },
 });
 
 for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/', '/lambda/']) {

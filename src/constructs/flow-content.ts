@@ -10,10 +10,10 @@ import { IPrompt } from './prompt';
 import { IQueue } from './queue';
 import { IQuickConnect } from './quick-connect';
 import { IUser } from './user';
-import { validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { checkFlowActions } from '../private/flow-checks';
 import { renderMermaid } from '../private/flow-diagram';
 import { flowKindOf } from '../private/flow-kind';
+import { validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
 
 /** Legal placeholder and reference names. */

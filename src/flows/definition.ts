@@ -2,11 +2,13 @@ import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { FlowAction, IFlowChainable } from './action';
 import { FlowRenderContext } from './context';
+import { FlowLayout, loadFlowFile, loadFlowJson } from './import/loader';
+import { FlowArnReplacement } from './import/replacement';
 import { FlowContent, FlowContentConfig } from '../constructs/flow-content';
 import { IInstance } from '../constructs/instance';
 import { checkFlowActions } from '../private/flow-checks';
-import { flowKindOf } from '../private/flow-kind';
 import { ActionSkeleton, layoutMetadata, renderMermaid } from '../private/flow-diagram';
+import { flowKindOf } from '../private/flow-kind';
 import { FLOW_LANGUAGE_VERSION, validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
 
@@ -21,6 +23,42 @@ export interface FlowDefinitionOptions {
    * @default true
    */
   readonly layout?: boolean;
+}
+
+/**
+ * Options of loading a flow language file as a flow definition.
+ */
+export interface FlowImportOptions extends FlowDefinitionOptions {
+  /**
+   * What the ARNs (and other texts) of the file stand for: each is replaced by the ARN of a construct of your app
+   * when the flow renders. Every replacement must occur in the file.
+   *
+   * @default - no replacements: the file must not contain literal ARNs of Amazon Connect, Lambda or Lex resources
+   * (unless `allowLiteralArns` is set)
+   */
+  readonly replacements?: FlowArnReplacement[];
+
+  /**
+   * Accept literal ARNs of Amazon Connect, Lambda and Lex resources that no replacement covers.
+   *
+   * A flow exported from the Amazon Connect console names the resources of the instance it was exported from;
+   * deployed to another instance those ARNs point to the wrong (or no) resources, so by default each one fails,
+   * naming the action and suggesting a replacement. Set this when the ARNs are deliberate, such as a shared
+   * function in a central account.
+   *
+   * @default false
+   */
+  readonly allowLiteralArns?: boolean;
+
+  /**
+   * Keep the flow designer positions of the file's `Metadata` (the layout of the exported flow); actions the file
+   * gives no position get a computed one. Only the positions are kept: the rest of an exported `Metadata` describes
+   * the source instance's resources. Without positions in the file, or when this is false, the layout is computed
+   * from the graph. No effect when `layout` is false.
+   *
+   * @default true
+   */
+  readonly keepPositions?: boolean;
 }
 
 /**
@@ -55,15 +93,46 @@ export class FlowDefinition extends FlowContent {
     return new FlowDefinition(start.startAction, options);
   }
 
+  /**
+   * A flow definition from a flow language file, such as a flow exported from the Amazon Connect console: every
+   * action of the file becomes a `RawAction` of its type, linked by the file's transitions, so the definition is
+   * checked like any other when it renders (dead ends, unhandled errors, flow types, parameters).
+   *
+   * The ARNs the file contains are replaced by constructs (`options.replacements`); literal ARNs of Amazon Connect,
+   * Lambda and Lex resources that remain fail, naming the action, unless `allowLiteralArns` is set. Fails also for
+   * actions not reachable from the start action and for transitions to actions the file does not have.
+   *
+   * The file is read when this method is called. (`FlowContent.fromFile()`, in contrast, passes a file through as
+   * JSON content, checked only as flow language.)
+   *
+   * @param path the path of the file; a relative path is relative to the current working directory
+   */
+  public static importFile(path: string, options: FlowImportOptions = {}): FlowDefinition {
+    const loaded = loadFlowFile(path, options);
+    return new FlowDefinition(loaded.startAction, options, loaded.layout);
+  }
+
+  /**
+   * A flow definition from the JSON text of a flow language document; see `importFile()`.
+   *
+   * @param json the document, known at synth time (not a token)
+   */
+  public static importJsonString(json: string, options: FlowImportOptions = {}): FlowDefinition {
+    const loaded = loadFlowJson(json, options);
+    return new FlowDefinition(loaded.startAction, options, loaded.layout);
+  }
+
   /** The action the flow starts with. */
   public readonly startAction: FlowAction;
 
   private readonly options: FlowDefinitionOptions;
+  private readonly layout: FlowLayout;
 
-  private constructor(startAction: FlowAction, options: FlowDefinitionOptions) {
+  private constructor(startAction: FlowAction, options: FlowDefinitionOptions, layout: FlowLayout = layoutMetadata) {
     super();
     this.startAction = startAction;
     this.options = options;
+    this.layout = layout;
   }
 
   /**
@@ -111,7 +180,7 @@ export class FlowDefinition extends FlowContent {
       StartAction: this.startAction.id,
     };
     if (this.options.layout ?? true) {
-      document.Metadata = layoutMetadata(this.startAction.id, rendered);
+      document.Metadata = this.layout(this.startAction.id, rendered);
     }
     document.Actions = rendered;
 

@@ -1,5 +1,9 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { ConditionalFlowAction } from '../action';
 import { FlowRenderContext } from '../context';
+import { FlowArnReplacement, Replacements } from '../import/replacement';
+
 
 /**
  * Properties of a raw action.
@@ -24,6 +28,33 @@ export interface RawActionProps {
    * @default false
    */
   readonly terminal?: boolean;
+
+  /**
+   * Texts of the parameters that stand for constructs, replaced when the flow renders: each original (an ARN, an
+   * ID or any text) becomes the construct's ARN, checked to belong to the flow's instance; Lambda functions and Lex
+   * bot aliases are associated with the instance; the flow depends on what they reference.
+   *
+   * Every replacement must occur in the parameters.
+   *
+   * @default - no replacements
+   */
+  readonly replacements?: FlowArnReplacement[];
+
+  /**
+   * Lambda functions the action invokes (put their `functionArn` in the parameters): each is associated with the
+   * flow's instance, which lets Amazon Connect invoke it, and the flow is created after the association.
+   *
+   * @default - none
+   */
+  readonly lambdaFunctions?: lambda.IFunction[];
+
+  /**
+   * Lex V2 bot aliases the action talks to (put their ARN in the parameters): each is associated with the flow's
+   * instance, and the flow is created after the association.
+   *
+   * @default - none
+   */
+  readonly lexBotAliases?: lexRefs.IBotAliasRef[];
 }
 
 /**
@@ -35,6 +66,9 @@ export interface RawActionProps {
 export class RawAction extends ConditionalFlowAction {
   private readonly parameters?: any;
   private readonly terminal: boolean;
+  private readonly replacements?: Replacements;
+  private readonly lambdaFunctions: lambda.IFunction[];
+  private readonly lexBotAliases: lexRefs.IBotAliasRef[];
 
   /**
    * @param id the action's identifier: 1 to 50 characters, none of `% : ( \ / ) = $ , ; [ ] { }`
@@ -43,6 +77,9 @@ export class RawAction extends ConditionalFlowAction {
     super(id, props.actionType);
     this.parameters = props.parameters;
     this.terminal = props.terminal ?? false;
+    this.replacements = props.replacements && props.replacements.length > 0 ? new Replacements(props.replacements) : undefined;
+    this.lambdaFunctions = props.lambdaFunctions ?? [];
+    this.lexBotAliases = props.lexBotAliases ?? [];
   }
 
   /** @internal */
@@ -56,7 +93,22 @@ export class RawAction extends ConditionalFlowAction {
   }
 
   /** @internal */
-  public _renderParameters(_context: FlowRenderContext): { [key: string]: any } | undefined {
-    return this.parameters;
+  public _renderParameters(context: FlowRenderContext): { [key: string]: any } | undefined {
+    for (const fn of this.lambdaFunctions) {
+      context.lambdaFunction(fn);
+    }
+    for (const alias of this.lexBotAliases) {
+      context.lexBotAlias(alias);
+    }
+    if (this.replacements === undefined) {
+      return this.parameters;
+    }
+    const substitution = this.replacements.apply(this.parameters, replacement => replacement._render(this, context));
+    for (const replacement of this.replacements.all) {
+      if (!substitution.used.has(replacement)) {
+        context.fail(this, `has a replacement of '${replacement.original}' (${replacement._description}) that its parameters do not contain; remove the replacement or correct its text`);
+      }
+    }
+    return substitution.value as { [key: string]: any } | undefined;
   }
 }
