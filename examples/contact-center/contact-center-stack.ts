@@ -8,21 +8,41 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
   AgentStatus,
+  AuthenticateParticipant,
   Channel,
+  CheckHoursOfOperation,
+  Compare,
+  ContactAttribute,
+  ContactEventHook,
   ContactFlow,
   ContactFlowType,
+  CreateTask,
+  CreateTaskReferenceType,
   DayOfWeek,
+  DisconnectParticipant,
+  EndFlowExecution,
   EvaluationForm,
   EvaluationFormQuestion,
   EvaluationFormScoringMode,
   EvaluationFormSection,
   EvaluationFormStatus,
-  FlowContent,
-  FlowReference,
+  FlowCondition,
+  FlowDefinition,
+  GetParticipantInput,
   HoursOfOperation,
+  IContactFlow,
   IdentityManagementType,
+  IFlowChainable,
+  IHoursOfOperation,
   Instance,
   InstanceAttributeType,
+  InvokeLambdaFunction,
+  IPrompt,
+  IQueue,
+  LambdaResponseType,
+  Loop,
+  MessageParticipant,
+  MessageParticipantIteratively,
   Permission,
   PhoneNumber,
   PhoneNumberTarget,
@@ -33,6 +53,7 @@ import {
   Queue,
   QuickConnect,
   QuickConnectTarget,
+  RecordedParticipant,
   RoutingProfile,
   Rule,
   RuleAction,
@@ -47,7 +68,16 @@ import {
   StorageTarget,
   TaskTemplate,
   TaskTemplateField,
+  TextToSpeechVoice,
   TimeRange,
+  TransferContactToAgent,
+  TransferContactToQueue,
+  UpdateContactAttributes,
+  UpdateContactEventHooks,
+  UpdateContactRecordingBehavior,
+  UpdateContactTargetQueue,
+  UpdateContactTextToSpeechVoice,
+  UpdateFlowLoggingBehavior,
   User,
   UserHierarchyGroup,
   UserHierarchyStructure,
@@ -59,15 +89,15 @@ import {
   WeeklySchedule,
 } from '../../src';
 
-const FLOWS = path.join(__dirname, 'flows');
-
 /**
  * A small but complete contact center: one instance that keeps call recordings and chat transcripts in a
  * KMS-encrypted bucket, support and sales lines with their own hours, three queues, two routing profiles,
- * flows that reference queues, prompts and a Lambda function, three agents in a hierarchy, two security
- * profiles, quick connects, a custom agent status, a prompt from a local audio file and a claimed number;
- * callback tasks with a task template and a step-by-step view; and quality management with a Contact Lens
- * vocabulary, an evaluation form and rules (a cancellation-risk callback and a queue backlog notification).
+ * flows built from typed actions that reference queues, prompts, hours, a Lambda function and each other (a phone
+ * menu that offers a callback, and a chat flow that signs customers in with a Cognito user pool), three agents in a
+ * hierarchy, two security profiles, quick connects, a custom agent status, a prompt from a local audio file and a
+ * claimed number; callback tasks with a task template and a step-by-step view; and quality management with a
+ * Contact Lens vocabulary, an evaluation form and rules (a cancellation-risk callback and a queue backlog
+ * notification).
  *
  * Everything it needs is created here: deploy it as it is with `npx aws-cdk@2 deploy`.
  */
@@ -95,9 +125,10 @@ export class ContactCenterStack extends Stack {
     // restores the previous value when the attribute is removed from the stack.
     this.instance.setAttribute(InstanceAttributeType.MESSAGE_STREAMING, true);
 
-    // Chat customers sign in with this user pool (the Authenticate Customer block in a chat flow). Connect takes
-    // the pool through an integration association of type COGNITO_USER_POOL, which CloudFormation cannot create:
-    // the provider makes it through the Connect API.
+    // Chat customers sign in with this user pool: the chat flow below asks them to with an AuthenticateParticipant
+    // action (the Authenticate Customer block). Connect takes the pool through an integration association of type
+    // COGNITO_USER_POOL, which CloudFormation cannot create: the provider makes it through the Connect API. (The flow
+    // associates the pool by itself; associating it here as well makes no second association.)
     const chatCustomers = new cognito.UserPool(this, 'ChatCustomers', {
       selfSignUpEnabled: true,
       signInAliases: { email: true },
@@ -108,7 +139,7 @@ export class ContactCenterStack extends Stack {
     chatCustomers.addDomain('SignIn', {
       cognitoDomain: { domainPrefix: `example-cc-chat-${Aws.ACCOUNT_ID}` },
     });
-    chatCustomers.addClient('ChatWidget', {
+    const chatWidget = chatCustomers.addClient('ChatWidget', {
       // Connect's chat authentication supports app clients without a secret, redirecting to its participant service.
       generateSecret: false,
       oAuth: {
@@ -184,7 +215,7 @@ export class ContactCenterStack extends Stack {
       hoursOfOperation: salesHours,
     });
 
-    // ---- Prompts, the customer lookup and the flows --------------------------------------------------------
+    // ---- Prompts and the customer lookup ---------------------------------------------------------------------
     const welcome = new Prompt(this, 'WelcomePrompt', {
       instance: this.instance,
       promptName: 'Welcome',
@@ -201,44 +232,66 @@ export class ContactCenterStack extends Stack {
       environment: { PREMIUM_PREFIXES: '+1202555' },
     });
 
+    // ---- Flows, built from typed actions ---------------------------------------------------------------------
+    // Each flow is a FlowDefinition (see the functions below the class): actions that reference the queues, hours,
+    // prompt, Lambda function and other flows of this stack as constructs. Synthesis checks every flow (each action
+    // reachable, every error handled, each action allowed in the flow's type, parameters in range) and renders it
+    // with the ARNs of those constructs; a flow is created after what it references.
     const customerQueueFlow = new ContactFlow(this, 'CustomerQueueFlow', {
       instance: this.instance,
       contactFlowName: 'Customer queue',
       description: 'What callers hear while they wait',
       type: ContactFlowType.CUSTOMER_QUEUE,
-      content: FlowContent.fromFile(path.join(FLOWS, 'customer-queue.json'), {
-        references: [FlowReference.prompt('WelcomePrompt', welcome)],
-      }),
+      content: customerQueueFlowDefinition(welcome),
+    });
+
+    // Tasks start in this flow: the callbacks that callers ask for in the inbound flow, the callback task template
+    // and the cancellation-risk rule below.
+    const taskRoutingFlow = new ContactFlow(this, 'TaskRoutingFlow', {
+      instance: this.instance,
+      contactFlowName: 'Task routing',
+      description: 'Routes tasks to the support queue',
+      type: ContactFlowType.CONTACT_FLOW,
+      content: taskRoutingFlowDefinition(support),
     });
 
     const inboundFlow = new ContactFlow(this, 'InboundFlow', {
       instance: this.instance,
       contactFlowName: 'Inbound',
-      description: 'Greets, looks the caller up and routes them by tier and opening hours',
+      description: 'Greets, looks the caller up and routes them by tier, opening hours and a menu',
       type: ContactFlowType.CONTACT_FLOW,
-      content: FlowContent.fromFile(path.join(FLOWS, 'inbound.json'), {
-        references: [
-          FlowReference.prompt('WelcomePrompt', welcome),
-          FlowReference.lambdaFunction('CustomerLookup', customerLookup),
-          FlowReference.hoursOfOperation('SupportHours', supportHours),
-          FlowReference.queue('SupportQueue', support),
-          FlowReference.queue('PriorityQueue', priority),
-          FlowReference.contactFlow('CustomerQueueFlow', customerQueueFlow),
-        ],
+      content: inboundFlowDefinition({
+        welcome,
+        customerLookup,
+        supportHours,
+        support,
+        priority,
+        customerQueueFlow,
+        callbackFlow: taskRoutingFlow,
       }),
+    });
+
+    // Start chats (the communications widget, or StartChatContact) in this flow: customers who sign in with the
+    // user pool get priority support.
+    new ContactFlow(this, 'ChatFlow', {
+      instance: this.instance,
+      contactFlowName: 'Chat',
+      description: 'Signs chat customers in and routes them to priority support',
+      type: ContactFlowType.CONTACT_FLOW,
+      content: chatFlowDefinition({ userPool: chatCustomers, userPoolClient: chatWidget, supportHours, support, priority }),
     });
 
     const agentTransferFlow = new ContactFlow(this, 'AgentTransferFlow', {
       instance: this.instance,
       contactFlowName: 'Transfer to agent',
       type: ContactFlowType.AGENT_TRANSFER,
-      content: FlowContent.fromFile(path.join(FLOWS, 'agent-transfer.json')),
+      content: agentTransferFlowDefinition(),
     });
     const queueTransferFlow = new ContactFlow(this, 'QueueTransferFlow', {
       instance: this.instance,
       contactFlowName: 'Transfer to queue',
       type: ContactFlowType.QUEUE_TRANSFER,
-      content: FlowContent.fromFile(path.join(FLOWS, 'queue-transfer.json')),
+      content: queueTransferFlowDefinition(),
     });
 
     // ---- The phone number callers dial ---------------------------------------------------------------------
@@ -389,15 +442,6 @@ export class ContactCenterStack extends Stack {
     });
 
     // ---- Tasks: callbacks that agents schedule, routed to the support queue ----------------------------------
-    const taskRoutingFlow = new ContactFlow(this, 'TaskRoutingFlow', {
-      instance: this.instance,
-      contactFlowName: 'Task routing',
-      description: 'Routes tasks to the support queue',
-      type: ContactFlowType.CONTACT_FLOW,
-      content: FlowContent.fromFile(path.join(FLOWS, 'task-routing.json'), {
-        references: [FlowReference.queue('SupportQueue', support)],
-      }),
-    });
     new TaskTemplate(this, 'CallbackTemplate', {
       instance: this.instance,
       taskTemplateName: 'Callback',
@@ -497,4 +541,219 @@ export class ContactCenterStack extends Stack {
     // associates the number with the flow through the Connect API.
     mainLine.associateFlow(inboundFlow);
   }
+}
+
+// ---- The flows ---------------------------------------------------------------------------------------------------
+// Each function returns the content of one flow. Actions are created first and linked afterwards: `next()` for
+// success, the typed branch methods (`whenInHours()`, `onQueueAtCapacity()`, `onTimeout()`, ...) and `when()`/
+// `otherwise()` for outcomes, and `onError()` for every other error. An action's id is its identifier in the flow:
+// keep it stable, so that the snapshot and the flow designer's history do not churn.
+
+/** Says something to the customer, then continues with `then`, also when the message cannot be played. */
+function say(id: string, text: string, then: IFlowChainable): MessageParticipant {
+  const message = new MessageParticipant(id, { text });
+  message.next(then);
+  message.onError(then);
+  return message;
+}
+
+/** What the inbound flow works with. */
+interface InboundFlowResources {
+  readonly welcome: IPrompt;
+  readonly customerLookup: lambda.IFunction;
+  readonly supportHours: IHoursOfOperation;
+  readonly support: IQueue;
+  readonly priority: IQueue;
+  readonly customerQueueFlow: IContactFlow;
+  /** The flow that callback tasks start in. */
+  readonly callbackFlow: IContactFlow;
+}
+
+/**
+ * The inbound flow of the main line: greets the caller, looks them up, and in opening hours sends premium customers
+ * straight to the priority queue; other callers choose in a menu between the support queue and a callback.
+ */
+function inboundFlowDefinition(r: InboundFlowResources): FlowDefinition {
+  const disconnect = new DisconnectParticipant('disconnect');
+  const technicalProblem = say('technical-problem', 'Sorry, we are having technical problems. Please call back later.', disconnect);
+  const closed = say('closed', 'We are closed. Our support line is open from 8 AM to 6 PM Eastern time, Monday to Friday.', disconnect);
+  const queueFull = say('queue-full', 'All of our agents are busy right now. Please call back later.', disconnect);
+
+  // Into a queue: the customer queue flow plays while the caller waits.
+  const transferToQueue = new TransferContactToQueue('transfer-to-queue')
+    .onQueueAtCapacity(queueFull)
+    .onError(technicalProblem);
+  const setQueueFlow = new UpdateContactEventHooks('set-queue-flow', {
+    eventHook: ContactEventHook.CUSTOMER_QUEUE,
+    flow: r.customerQueueFlow,
+  });
+  setQueueFlow.next(transferToQueue);
+  setQueueFlow.onError(transferToQueue); // the default queue music is better than no call
+  const setSupportQueue = new UpdateContactTargetQueue('set-support-queue', { queue: r.support });
+  setSupportQueue.next(setQueueFlow);
+  setSupportQueue.onError(technicalProblem);
+  const setPriorityQueue = new UpdateContactTargetQueue('set-priority-queue', { queue: r.priority });
+  setPriorityQueue.next(setQueueFlow);
+  setPriorityQueue.onError(setSupportQueue);
+
+  // A callback: a task for the support queue, which an agent works by calling the customer back.
+  const callbackConfirmed = say('callback-confirmed',
+    'Thank you. An agent will call you back shortly at the number you are calling from. Goodbye.', disconnect);
+  const requestCallback = new CreateTask('request-callback', {
+    name: 'Call back a customer',
+    description: 'The customer asked for a callback instead of waiting in the support queue.',
+    contactFlow: r.callbackFlow,
+    attributes: { customerPhoneNumber: '$.CustomerEndpoint.Address' },
+    references: [{ name: 'Customer phone number', type: CreateTaskReferenceType.STRING, value: '$.CustomerEndpoint.Address' }],
+  });
+  requestCallback.next(callbackConfirmed);
+  requestCallback.onError(setSupportQueue); // no task: the caller waits in the queue instead
+
+  // The menu: 1 for the support queue, 2 for a callback; three tries at most, then the support queue.
+  const menu = new GetParticipantInput('support-menu', {
+    text: 'To speak to an agent now, press 1. To have an agent call you back, press 2.',
+    timeout: Duration.seconds(8),
+  });
+  const menuRetries = new Loop('menu-retries', { count: 2 })
+    .whenLooping(menu)
+    .whenDone(setSupportQueue);
+  const invalidChoice = say('invalid-choice', 'Sorry, that is not one of the options.', menuRetries);
+  menu
+    .when(FlowCondition.equalTo('1'), setSupportQueue)
+    .when(FlowCondition.equalTo('2'), requestCallback)
+    .otherwise(invalidChoice);
+  menu.onTimeout(setSupportQueue).onError(setSupportQueue);
+
+  // Premium customers (the tier the lookup returned) skip the menu.
+  const chooseQueue = new Compare('choose-queue', { value: '$.Attributes.customerTier' })
+    .when(FlowCondition.equalTo('premium'), setPriorityQueue)
+    .otherwise(menu);
+  const checkHours = new CheckHoursOfOperation('check-hours', { hoursOfOperation: r.supportHours })
+    .whenInHours(chooseQueue)
+    .whenOutOfHours(closed);
+  checkHours.onError(closed);
+
+  // Who is calling: the Lambda function returns the customer's tier, kept as a contact attribute. When the lookup
+  // fails the caller is treated as a standard customer.
+  const saveTier = new UpdateContactAttributes('save-tier', {
+    attributes: [ContactAttribute.fromJsonPath('customerTier', '$.External.customerTier')],
+  });
+  saveTier.next(checkHours);
+  saveTier.onError(checkHours);
+  const lookupCustomer = new InvokeLambdaFunction('lookup-customer', {
+    lambdaFunction: r.customerLookup,
+    timeout: Duration.seconds(3),
+    responseValidation: LambdaResponseType.STRING_MAP,
+  });
+  lookupCustomer.next(saveTier);
+  lookupCustomer.onError(checkHours);
+
+  const greeting = new MessageParticipant('welcome', { prompt: r.welcome });
+  greeting.next(lookupCustomer);
+  greeting.onError(lookupCustomer);
+
+  return FlowDefinition.start(
+    new UpdateFlowLoggingBehavior('enable-logging', { enabled: true })
+      .next(new UpdateContactRecordingBehavior('record-call', {
+        recordedParticipants: [RecordedParticipant.AGENT, RecordedParticipant.CUSTOMER],
+      }))
+      .next(greeting),
+  );
+}
+
+/** What the chat flow works with. */
+interface ChatFlowResources {
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  readonly supportHours: IHoursOfOperation;
+  readonly support: IQueue;
+  readonly priority: IQueue;
+}
+
+/**
+ * The chat flow: in opening hours, asks the customer to sign in with the Cognito user pool; customers who do go to
+ * the priority queue, guests (who opt out, or whose sign-in fails) to the support queue. AuthenticateParticipant
+ * works on chat only and in inbound flows only: synthesis fails if this flow is given another type.
+ */
+function chatFlowDefinition(r: ChatFlowResources): FlowDefinition {
+  const disconnect = new DisconnectParticipant('disconnect');
+  const technicalProblem = say('technical-problem', 'Sorry, we are having technical problems. Please try again later.', disconnect);
+  const closed = say('closed', 'We are closed. Our support team chats from 8 AM to 6 PM Eastern time, Monday to Friday.', disconnect);
+  const queueFull = say('queue-full', 'All of our agents are busy right now. Please try again later.', disconnect);
+  const signInTimedOut = say('sign-in-timed-out', 'We did not hear from you, so we are closing this chat. Start a new chat at any time.', disconnect);
+
+  const transferToQueue = new TransferContactToQueue('transfer-to-queue')
+    .onQueueAtCapacity(queueFull)
+    .onError(technicalProblem);
+  const setSupportQueue = new UpdateContactTargetQueue('set-support-queue', { queue: r.support });
+  setSupportQueue.next(transferToQueue);
+  setSupportQueue.onError(technicalProblem);
+  const setPriorityQueue = new UpdateContactTargetQueue('set-priority-queue', { queue: r.priority });
+  setPriorityQueue.next(transferToQueue);
+  setPriorityQueue.onError(setSupportQueue);
+
+  // Success continues with next(); opting out is a branch; not signing in within the time limit is the timeout.
+  const authenticate = new AuthenticateParticipant('authenticate-customer', {
+    userPool: r.userPool,
+    userPoolClient: r.userPoolClient,
+    timeout: Duration.minutes(5),
+  });
+  authenticate.next(setPriorityQueue);
+  authenticate.whenOptedOut(setSupportQueue).onTimeout(signInTimedOut);
+  authenticate.onError(setSupportQueue);
+
+  const welcome = say('welcome', 'Welcome to Example Corp. Sign in to chat with our priority support team, or continue as a guest.', authenticate);
+  const checkHours = new CheckHoursOfOperation('check-hours', { hoursOfOperation: r.supportHours })
+    .whenInHours(welcome)
+    .whenOutOfHours(closed);
+  checkHours.onError(closed);
+
+  return FlowDefinition.start(
+    new UpdateFlowLoggingBehavior('enable-logging', { enabled: true }).next(checkHours),
+  );
+}
+
+/** The customer queue flow: a voice and the hold messages, in a loop, until an agent answers. */
+function customerQueueFlowDefinition(welcome: IPrompt): FlowDefinition {
+  const end = new EndFlowExecution('end');
+  const holdMessages = new MessageParticipantIteratively('hold-messages', {
+    messages: [
+      { text: 'Thank you for waiting. Your call is important to us, and an agent will be with you shortly.' },
+      { prompt: welcome },
+    ],
+  });
+  holdMessages.onError(end); // for example on chat, where prompts do not play
+  const setVoice = new UpdateContactTextToSpeechVoice('set-voice', { voice: TextToSpeechVoice.JOANNA });
+  setVoice.next(holdMessages);
+  setVoice.onError(holdMessages);
+  return FlowDefinition.start(setVoice);
+}
+
+/** The flow tasks start in: into the support queue. */
+function taskRoutingFlowDefinition(support: IQueue): FlowDefinition {
+  const end = new DisconnectParticipant('end');
+  const transferToQueue = new TransferContactToQueue('transfer-to-queue')
+    .onQueueAtCapacity(end)
+    .onError(end);
+  const setQueue = new UpdateContactTargetQueue('set-queue', { queue: support });
+  setQueue.next(transferToQueue);
+  setQueue.onError(end);
+  return FlowDefinition.start(setQueue);
+}
+
+/** The flow of quick connects to an agent: to the agent the quick connect names. */
+function agentTransferFlowDefinition(): FlowDefinition {
+  return FlowDefinition.start(
+    new TransferContactToAgent('transfer-to-agent').onError(new DisconnectParticipant('disconnect')),
+  );
+}
+
+/** The flow of quick connects to a queue: into the queue the quick connect names. */
+function queueTransferFlowDefinition(): FlowDefinition {
+  const disconnect = new DisconnectParticipant('disconnect');
+  return FlowDefinition.start(
+    new TransferContactToQueue('transfer-to-queue')
+      .onQueueAtCapacity(disconnect)
+      .onError(disconnect),
+  );
 }

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ContactCenterStack } from '../../examples/contact-center/contact-center-stack';
+import { parseContent } from '../flows/render';
 
 describe('example contact center', () => {
   const app = new App();
@@ -8,6 +9,38 @@ describe('example contact center', () => {
     env: { account: '111122223333', region: 'eu-west-2' },
   });
   const template = Template.fromStack(stack);
+
+  /** The logical id of the one resource of a type with the given name. */
+  function logicalIdOf(type: string, name: string): string {
+    const ids = Object.keys(template.findResources(type, { Properties: { Name: name } }));
+    expect(ids).toHaveLength(1);
+    return ids[0];
+  }
+
+  /** The flow resource of the given name and its flow language document, with the CloudFormation expressions in it. */
+  function flowNamed(name: string): { resource: any; document: any } {
+    const resource = template.findResources('AWS::Connect::ContactFlow', { Properties: { Name: name } })[logicalIdOf('AWS::Connect::ContactFlow', name)];
+    return { resource, document: parseContent(resource.Properties.Content) };
+  }
+
+  /** The action of a flow document with the given identifier. */
+  function actionOf(document: any, identifier: string): any {
+    const action = document.Actions.find((candidate: any) => candidate.Identifier === identifier);
+    expect(action).toBeDefined();
+    return action;
+  }
+
+  /** The error branches of an action: error type → identifier of the next action. */
+  function errorsOf(action: any): Record<string, string> {
+    return Object.fromEntries((action.Transitions.Errors ?? []).map((branch: any) => [branch.ErrorType, branch.NextAction]));
+  }
+
+  /** The condition branches of an action: first operand → identifier of the next action. */
+  function conditionsOf(action: any): Record<string, string> {
+    return Object.fromEntries((action.Transitions.Conditions ?? []).map((branch: any) => [branch.Condition.Operands[0], branch.NextAction]));
+  }
+
+  const FLOW_NAMES = ['Inbound', 'Chat', 'Customer queue', 'Task routing', 'Transfer to agent', 'Transfer to queue'];
 
   test('matches the reviewed snapshot', () => {
     // Asset hashes change with every change of the handler bundle or the example's function: the snapshot shows that
@@ -22,7 +55,7 @@ describe('example contact center', () => {
       'AWS::Connect::HoursOfOperation': 2,
       'AWS::Connect::Queue': 3,
       'AWS::Connect::RoutingProfile': 2,
-      'AWS::Connect::ContactFlow': 5,
+      'AWS::Connect::ContactFlow': 6,
       'AWS::Connect::User': 3,
       'AWS::Connect::UserHierarchyStructure': 1,
       'AWS::Connect::UserHierarchyGroup': 3,
@@ -57,16 +90,138 @@ describe('example contact center', () => {
     }
   });
 
-  test('the inbound flow references queues, hours, the prompt and the Lambda function instead of pasted ARNs', () => {
-    const flows = template.findResources('AWS::Connect::ContactFlow', { Properties: { Name: 'Inbound' } });
-    const [inbound] = Object.values(flows);
-    const content = JSON.stringify(inbound.Properties.Content);
-    expect(content).not.toMatch(/arn:aws:connect/);
-    for (const ref of ['SupportQueue', 'PriorityQueue', 'SupportHours', 'WelcomePrompt', 'CustomerLookup', 'CustomerQueueFlow']) {
-      expect(content).toContain(ref);
+  test('every flow is built from typed actions: no pasted ARNs, no placeholders, every error handled', () => {
+    // Actions whose type raises no errors (or ends the flow) have no error branch; every other one handles them.
+    const withoutErrors = ['UpdateFlowLoggingBehavior', 'UpdateContactRecordingBehavior', 'Compare', 'Loop', 'DisconnectParticipant', 'EndFlowExecution'];
+    for (const name of FLOW_NAMES) {
+      const { resource, document } = flowNamed(name);
+      const content = JSON.stringify(resource.Properties.Content);
+      expect(content).not.toMatch(/arn:aws/);
+      expect(content).not.toMatch(/\$\{/);
+      expect(document.Version).toBe('2019-10-30');
+      expect(document.Metadata).toBeDefined(); // positions for the flow designer
+      for (const action of document.Actions) {
+        expect(action.Identifier).toMatch(/^[a-z]+(-[a-z]+)*$/);
+        if (!withoutErrors.includes(action.Type)) {
+          expect({ flow: name, action: action.Identifier, handled: errorsOf(action).NoMatchingError !== undefined })
+            .toEqual({ flow: name, action: action.Identifier, handled: true });
+        }
+      }
     }
+  });
+
+  test('the inbound flow references the queues, hours, prompt, Lambda function and flows by GetAtt', () => {
+    const { resource, document } = flowNamed('Inbound');
+    const support = logicalIdOf('AWS::Connect::Queue', 'Support');
+    const priority = logicalIdOf('AWS::Connect::Queue', 'Priority support');
+    expect(document.StartAction).toBe('enable-logging');
+    expect(actionOf(document, 'welcome').Parameters).toEqual({
+      PromptId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::Prompt', 'Welcome'), 'PromptArn'] },
+    });
+    expect(actionOf(document, 'lookup-customer').Parameters).toEqual({
+      LambdaFunctionARN: { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { PREMIUM_PREFIXES: Match.anyValue() } } } }))[0], 'Arn'] },
+      InvocationTimeLimitSeconds: '3',
+      ResponseValidation: { ResponseType: 'STRING_MAP' },
+    });
+    expect(actionOf(document, 'check-hours').Parameters).toEqual({
+      HoursOfOperationId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::HoursOfOperation', 'Support hours'), 'HoursOfOperationArn'] },
+    });
+    expect(actionOf(document, 'set-support-queue').Parameters).toEqual({ QueueId: { 'Fn::GetAtt': [support, 'QueueArn'] } });
+    expect(actionOf(document, 'set-priority-queue').Parameters).toEqual({ QueueId: { 'Fn::GetAtt': [priority, 'QueueArn'] } });
+    expect(actionOf(document, 'set-queue-flow').Parameters).toEqual({
+      EventHooks: { CustomerQueue: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::ContactFlow', 'Customer queue'), 'ContactFlowArn'] } },
+    });
+    expect(actionOf(document, 'request-callback').Parameters).toMatchObject({
+      ContactFlowId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::ContactFlow', 'Task routing'), 'ContactFlowArn'] },
+      Attributes: { customerPhoneNumber: '$.CustomerEndpoint.Address' },
+    });
+
     // Connect must know the Lambda function before the flow that invokes it is created.
-    expect(inbound.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^InstanceLambda/)]));
+    const [association] = Object.keys(template.findResources('AWS::Connect::IntegrationAssociation', {
+      Properties: { IntegrationType: 'LAMBDA_FUNCTION' },
+    }));
+    expect(association).toBeDefined();
+    expect(resource.DependsOn).toEqual([association]);
+  });
+
+  test('the inbound flow routes by opening hours, tier and a DTMF menu', () => {
+    const { document } = flowNamed('Inbound');
+    expect(conditionsOf(actionOf(document, 'check-hours'))).toEqual({ True: 'choose-queue', False: 'closed' });
+    expect(errorsOf(actionOf(document, 'check-hours'))).toEqual({ NoMatchingError: 'closed' });
+    // Premium customers skip the menu.
+    const chooseQueue = actionOf(document, 'choose-queue');
+    expect(chooseQueue.Parameters).toEqual({ ComparisonValue: '$.Attributes.customerTier' });
+    expect(conditionsOf(chooseQueue)).toEqual({ premium: 'set-priority-queue' });
+    expect(errorsOf(chooseQueue)).toEqual({ NoMatchingCondition: 'support-menu' });
+    // 1: the support queue; 2: a callback task; another key: try again (three times at most); no key: the queue.
+    const menu = actionOf(document, 'support-menu');
+    expect(menu.Type).toBe('GetParticipantInput');
+    expect(menu.Parameters).toMatchObject({ InputTimeLimitSeconds: '8', StoreInput: 'False' });
+    expect(conditionsOf(menu)).toEqual({ 1: 'set-support-queue', 2: 'request-callback' });
+    expect(errorsOf(menu)).toEqual({
+      NoMatchingCondition: 'invalid-choice',
+      InputTimeLimitExceeded: 'set-support-queue',
+      NoMatchingError: 'set-support-queue',
+    });
+    expect(actionOf(document, 'invalid-choice').Transitions.NextAction).toBe('menu-retries');
+    const retries = actionOf(document, 'menu-retries');
+    expect(retries.Parameters).toEqual({ LoopCount: '2' });
+    expect(conditionsOf(retries)).toEqual({ ContinueLooping: 'support-menu', DoneLooping: 'set-support-queue' });
+    expect(actionOf(document, 'request-callback').Transitions.NextAction).toBe('callback-confirmed');
+    // Into the queue, with the customer queue flow; a full queue is told so.
+    expect(actionOf(document, 'set-queue-flow').Transitions.NextAction).toBe('transfer-to-queue');
+    expect(errorsOf(actionOf(document, 'transfer-to-queue'))).toEqual({ QueueAtCapacity: 'queue-full', NoMatchingError: 'technical-problem' });
+  });
+
+  test('the chat flow signs customers in with the Cognito user pool and sends them to the priority queue', () => {
+    const { resource, document } = flowNamed('Chat');
+    const pool = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0];
+    const client = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0];
+    const authenticate = actionOf(document, 'authenticate-customer');
+    expect(authenticate.Type).toBe('AuthenticateParticipant');
+    expect(authenticate.Parameters).toEqual({
+      CognitoConfiguration: { UserPoolArn: { 'Fn::GetAtt': [pool, 'Arn'] }, AppClientId: { Ref: client } },
+      TimeLimitMinutes: '5',
+    });
+    expect(authenticate.Transitions.NextAction).toBe('set-priority-queue');
+    expect(conditionsOf(authenticate)).toEqual({ OptedOut: 'set-support-queue' });
+    expect(errorsOf(authenticate)).toEqual({ TimeLimitExceeded: 'sign-in-timed-out', NoMatchingError: 'set-support-queue' });
+    expect(actionOf(document, 'set-priority-queue').Parameters).toEqual({
+      QueueId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::Queue', 'Priority support'), 'QueueArn'] },
+    });
+    expect(actionOf(document, 'set-priority-queue').Transitions.NextAction).toBe('transfer-to-queue');
+    // Out of hours, chats are told so before anyone is asked to sign in.
+    expect(conditionsOf(actionOf(document, 'check-hours'))).toEqual({ True: 'welcome', False: 'closed' });
+
+    // The flow is created after the user pool's association with the instance (made by the provider).
+    const association = Object.keys(template.findResources('Custom::ConnectIntegrationAssociation', {
+      Properties: { IntegrationType: 'COGNITO_USER_POOL' },
+    }));
+    expect(association).toHaveLength(1);
+    expect(resource.DependsOn).toEqual(association);
+  });
+
+  test('the customer queue, task routing and transfer flows keep their behaviour', () => {
+    const queueFlow = flowNamed('Customer queue').document;
+    expect(actionOf(queueFlow, 'set-voice').Parameters).toEqual({ TextToSpeechVoice: 'Joanna' });
+    expect(actionOf(queueFlow, 'hold-messages').Parameters.Messages).toEqual([
+      { Text: expect.stringMatching(/^Thank you for waiting/) },
+      { PromptId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::Prompt', 'Welcome'), 'PromptArn'] } },
+    ]);
+    expect(errorsOf(actionOf(queueFlow, 'hold-messages'))).toEqual({ NoMatchingError: 'end' });
+
+    const taskFlow = flowNamed('Task routing').document;
+    expect(actionOf(taskFlow, 'set-queue').Parameters).toEqual({
+      QueueId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::Queue', 'Support'), 'QueueArn'] },
+    });
+    expect(errorsOf(actionOf(taskFlow, 'transfer-to-queue'))).toEqual({ QueueAtCapacity: 'end', NoMatchingError: 'end' });
+
+    const agentTransfer = flowNamed('Transfer to agent');
+    expect(agentTransfer.resource.Properties.Type).toBe('AGENT_TRANSFER');
+    expect(errorsOf(actionOf(agentTransfer.document, 'transfer-to-agent'))).toEqual({ NoMatchingError: 'disconnect' });
+    const queueTransfer = flowNamed('Transfer to queue');
+    expect(queueTransfer.resource.Properties.Type).toBe('QUEUE_TRANSFER');
+    expect(errorsOf(actionOf(queueTransfer.document, 'transfer-to-queue'))).toEqual({ QueueAtCapacity: 'disconnect', NoMatchingError: 'disconnect' });
   });
 
   test('user passwords come from Secrets Manager, never plaintext', () => {
