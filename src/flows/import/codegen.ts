@@ -2,6 +2,7 @@ import { ArnKind, arnKindOf, arnVariableBase, describeArn, findArns, isInstanceS
 import {
   DocumentAction, DocumentCondition, FlowDocument, hasNoTransitions, readFlowDocument, reachableActions, unreachableActions,
 } from './document';
+import { TYPED_EMITTERS } from './emitters';
 
 /**
  * Turns a flow language document into TypeScript code that builds the same flow with this library: one action per
@@ -9,8 +10,9 @@ import {
  * Every ARN of an Amazon Connect, Lambda or Lex resource becomes a `declare const` of the matching construct
  * interface, for the user to replace with a construct of their app.
  *
- * Actions are written by the emitter registered for their type (`ACTION_EMITTERS`), and as `RawAction`s when there
- * is none or it declines.
+ * Actions are written by the emitter registered for their type (`ACTION_EMITTERS`): with their typed class, linked
+ * with its branch methods (`.whenInHours(open)`, `.onTimeout(retry)`) and chained with `.next()`; as `RawAction`s when
+ * there is no emitter or it declines.
  */
 
 /** The error type that catches every error no other branch handles. */
@@ -56,6 +58,9 @@ export interface GeneratedFlowCode {
 
   /** How many actions the code builds. */
   readonly actionCount: number;
+
+  /** The actions the code writes as `RawAction`s (`'Id' (Type)`): no typed class, or one that cannot express them. */
+  readonly rawActions: string[];
 }
 
 /** What an action emitter may use. */
@@ -72,6 +77,22 @@ export interface EmitContext {
 
   /** Imports a name from the library (a class or interface). */
   importFromLibrary(name: string): void;
+
+  /** Imports a name from `aws-cdk-lib` (such as `Duration`). */
+  importFromCdk(name: string): void;
+
+  /** The variable of an action of the file, by its identifier. */
+  variableOf(identifier: string): string;
+
+  /** A condition as the `FlowCondition` factory call that renders it exactly (imports `FlowCondition`). */
+  condition(condition: DocumentCondition): string;
+
+  /**
+   * Leaves the action to the `RawAction` fallback, with the reason as a comment above it.
+   *
+   * @returns undefined, for the emitter to return
+   */
+  fallBack(reason: string): undefined;
 }
 
 /** A branch of an action as an emitter links it. */
@@ -82,11 +103,32 @@ export interface EmitBranch {
   /** The error type, for error branches. */
   readonly errorType?: string;
 
-  /** The condition, for condition branches. */
+  /** The condition, for condition branches (the object of the action's `conditions`). */
   readonly condition?: DocumentCondition;
 
   /** The variable of the action the branch leads to. */
   readonly target: string;
+}
+
+/**
+ * The type of the object a branch method is called on, and of what it returns: the action's own class (whose branch
+ * methods return the class), a `ConditionalFlowAction` (`when()`, `otherwise()`), or any `FlowAction` (`onError()`).
+ */
+export type CallType = 'class' | 'conditional' | 'action';
+
+/** How an emitter links one branch. */
+export interface BranchLink {
+  /**
+   * The method call, such as `.onTimeout(sorry)`; undefined when the action writes the branch by itself (a
+   * NextAction the class renders from another branch).
+   */
+  readonly call?: string;
+
+  /** What the call needs its object to be. */
+  readonly needs: CallType;
+
+  /** What the call returns. */
+  readonly returns: CallType;
 }
 
 /** How an emitter writes an action. */
@@ -95,22 +137,23 @@ export interface ActionEmission {
   readonly expression: string;
 
   /**
-   * The method call that links a branch, such as `.onTimeout(next)`, or undefined for the generic one (`.next()`,
-   * `.when()`, `.onErrorType()`). Each branch is linked in its own statement.
+   * How a branch is linked, or undefined for the generic way: `next()` in a chain, `when()`, `otherwise()`,
+   * `onError()`, `onErrorType()`.
    *
    * @default - the generic calls
    */
-  readonly linkBranch?: (branch: EmitBranch, context: EmitContext) => string | undefined;
+  readonly linkBranch?: (branch: EmitBranch) => BranchLink | undefined;
 }
 
 /** Writes one action of a type; returns undefined to leave it to the `RawAction` fallback. */
 export type ActionEmitter = (action: DocumentAction, context: EmitContext) => ActionEmission | undefined;
 
 /**
- * The emitters of the action types that have a typed class, by flow language type. Empty for now: every action is
- * written as a `RawAction`.
+ * The emitters of the action types that have a typed class, by flow language type (see `emitters.ts`). Each writes
+ * its action with the typed class when the class renders the action exactly as the file has it, and leaves it to
+ * the `RawAction` fallback otherwise.
  */
-export const ACTION_EMITTERS: ReadonlyMap<string, ActionEmitter> = new Map();
+export const ACTION_EMITTERS: ReadonlyMap<string, ActionEmitter> = TYPED_EMITTERS;
 
 /** Options of the code generator. */
 export interface CodegenOptions {
@@ -165,7 +208,7 @@ export function generateFlowCode(document: unknown, source: string, options: Cod
     '',
     ...body,
   ].join('\n');
-  return { code, arns: generator.arns, unreachable, actionCount: actions.length };
+  return { code, arns: generator.arns, unreachable, actionCount: actions.length, rawActions: generator.rawActions };
 }
 
 function header(flow: FlowDocument, arns: readonly ArnVariable[], unreachable: string[], sourceName: string | undefined): string[] {
@@ -194,8 +237,11 @@ function header(flow: FlowDocument, arns: readonly ArnVariable[], unreachable: s
 /** Writes the body of the module; run twice (the first run finds the imported names). */
 class Generator implements EmitContext {
   public readonly arns: ArnVariable[] = [];
+  public readonly rawActions: string[] = [];
 
   private readonly libraryImports = new Set<string>();
+  private readonly cdkImports = new Set<string>();
+  private fallBackReason?: string;
   private readonly moduleImports = new Set<ArnKind['module']>();
   private readonly arnsByValue = new Map<string, ArnVariable>();
   private readonly names: Names;
@@ -213,13 +259,26 @@ class Generator implements EmitContext {
     }
   }
 
-  /** The names the code imports (from the library and as module namespaces). */
+  /** The names the code imports (from the library, aws-cdk-lib, and as module namespaces). */
   public importedNames(): Set<string> {
-    return new Set([...this.libraryImports, 'lambda', 'lexRefs']);
+    return new Set([...this.libraryImports, ...this.cdkImports, 'lambda', 'lexRefs']);
   }
 
   public importFromLibrary(name: string): void {
     this.libraryImports.add(name);
+  }
+
+  public importFromCdk(name: string): void {
+    this.cdkImports.add(name);
+  }
+
+  public variableOf(identifier: string): string {
+    return this.variable(identifier);
+  }
+
+  public fallBack(reason: string): undefined {
+    this.fallBackReason = reason;
+    return undefined;
   }
 
   public arnVariable(arn: string): ArnVariable {
@@ -278,6 +337,9 @@ class Generator implements EmitContext {
   /** The module's imports, sorted: aws-cdk-lib first, then the library. */
   public imports(moduleName: string): string[] {
     const lines: string[] = [];
+    if (this.cdkImports.size > 0) {
+      lines.push(`import { ${[...this.cdkImports].sort().join(', ')} } from 'aws-cdk-lib';`);
+    }
     if (this.moduleImports.has('lambda')) {
       lines.push('import * as lambda from \'aws-cdk-lib/aws-lambda\';');
     }
@@ -285,7 +347,8 @@ class Generator implements EmitContext {
       lines.push('import { aws_lex as lexRefs } from \'aws-cdk-lib/interfaces\';');
     }
     const names = [...this.libraryImports].sort();
-    lines.push(`import { ${names.join(', ')} } from ${quote(moduleName)};`);
+    const line = `import { ${names.join(', ')} } from ${quote(moduleName)};`;
+    lines.push(line.length <= LINE_WIDTH ? line : `import {\n${names.map(name => `  ${name},`).join('\n')}\n} from ${quote(moduleName)};`);
     return lines;
   }
 
@@ -295,15 +358,20 @@ class Generator implements EmitContext {
     const emissions = new Map<string, ActionEmission>();
     const creations: string[] = [];
     for (const action of this.actions) {
-      const emission = this.emitters.get(action.type)?.(action, this) ?? this.rawAction(action);
+      this.fallBackReason = undefined;
+      let emission = this.emitters.get(action.type)?.(action, this);
+      if (emission === undefined) {
+        emission = this.rawAction(action);
+        this.rawActions.push(`'${action.identifier}' (${action.type})`);
+        if (this.fallBackReason !== undefined) {
+          creations.push(`// As a RawAction: ${this.fallBackReason}.`);
+        }
+      }
       emissions.set(action.identifier, emission);
       creations.push(`const ${this.variable(action.identifier)} = ${emission.expression};`);
     }
 
-    const links: string[] = [];
-    for (const action of this.actions) {
-      links.push(...this.link(action, emissions.get(action.identifier)!));
-    }
+    const links = this.links(emissions);
 
     const lines: string[] = [];
     if (this.arns.length > 0) {
@@ -316,6 +384,23 @@ class Generator implements EmitContext {
     }
     lines.push(`export const definition = FlowDefinition.start(${this.variable(this.flow.startAction)});`, '');
     return lines;
+  }
+
+  public condition(condition: DocumentCondition): string {
+    this.importFromLibrary('FlowCondition');
+    const [operand] = condition.operands;
+    if (condition.operands.length === 1) {
+      const textFactory = TEXT_FACTORIES[condition.operator];
+      if (textFactory !== undefined) {
+        return `FlowCondition.${textFactory}(${this.literal(operand)})`;
+      }
+      const numberFactory = NUMBER_FACTORIES[condition.operator];
+      const number = Number(operand);
+      if (numberFactory !== undefined && operand.trim() !== '' && Number.isFinite(number) && String(number) === operand) {
+        return `FlowCondition.${numberFactory}(${operand})`;
+      }
+    }
+    return `FlowCondition.of(${quote(condition.operator)}, ${this.literal(condition.operands)})`;
   }
 
   private variable(identifier: string): string {
@@ -365,70 +450,127 @@ class Generator implements EmitContext {
     return [...found];
   }
 
-  /** The statements that link an action's branches. */
-  private link(action: DocumentAction, emission: ActionEmission): string[] {
-    const self = this.variable(action.identifier);
-    const branches: EmitBranch[] = [
-      ...(action.next !== undefined ? [{ kind: 'next' as const, target: this.variable(action.next) }] : []),
-      ...action.conditions.map(condition => ({ kind: 'condition' as const, condition, target: this.variable(condition.target) })),
-      ...action.errors.map(error => ({ kind: 'error' as const, errorType: error.errorType, target: this.variable(error.target) })),
-    ];
-    if (emission.linkBranch !== undefined) {
-      return branches.map(branch => `${self}${emission.linkBranch!(branch, this) ?? this.genericCall(branch)};`);
+  /**
+   * The statements that link the actions: each run of next actions as one chain (`a.next(b).next(c);`, starting
+   * where a run starts), and each action's other branches in as few calls as their return types allow, in the order
+   * of the file (conditions and errors each keep their order, which the rendered document keeps).
+   */
+  private links(emissions: ReadonlyMap<string, ActionEmission>): string[] {
+    const chainedNext = new Map<string, string>();
+    const branchStatements = new Map<string, string[]>();
+    for (const action of this.actions) {
+      const { next, statements } = this.link(action, emissions.get(action.identifier)!);
+      if (next !== undefined) {
+        chainedNext.set(action.identifier, next);
+      }
+      branchStatements.set(action.identifier, statements);
     }
 
-    // A RawAction: `next()` returns a chain, so it is a statement of its own; `when()` and `otherwise()` return the
-    // action with its condition methods, `onError()` and `onErrorType()` a plain action: conditions come first.
-    const statements: string[] = [];
-    const calls: string[] = [];
-    let conditional = true;
-    for (const branch of branches) {
-      if (branch.kind === 'next') {
-        statements.push(`${self}.next(${branch.target});`);
-      } else if (branch.kind === 'error' && branch.errorType === NO_MATCHING_CONDITION && conditional) {
-        calls.push(`.otherwise(${branch.target})`);
-      } else {
-        calls.push(this.genericCall(branch));
-        conditional = conditional && branch.kind === 'condition';
+    // Runs of next actions: a run starts at an action that is not the next action of exactly one other; actions on
+    // a cycle of next actions alone start one where the cycle is first met.
+    const incoming = new Map<string, number>();
+    for (const target of chainedNext.values()) {
+      incoming.set(target, (incoming.get(target) ?? 0) + 1);
+    }
+    const chains = new Map<string, string[]>();
+    const consumed = new Set<string>();
+    const run = (start: string, always: boolean) => {
+      const steps: string[] = [];
+      let current: string | undefined = start;
+      while (current !== undefined && chainedNext.has(current) && !consumed.has(current) && (always || incoming.get(current) === 1)) {
+        consumed.add(current);
+        const next: string = chainedNext.get(current)!;
+        steps.push(next);
+        current = next;
+        always = false;
+      }
+      if (steps.length > 0) {
+        chains.set(start, steps);
+      }
+    };
+    for (const action of this.actions) {
+      if (incoming.get(action.identifier) !== 1) {
+        run(action.identifier, true);
       }
     }
-    if (calls.length === 1) {
-      statements.push(`${self}${calls[0]};`);
-    } else if (calls.length > 1) {
-      statements.push(`${self}\n${calls.map(call => `  ${call}`).join('\n')};`);
+    for (const action of this.actions) {
+      run(action.identifier, true);
+    }
+
+    const statements: string[] = [];
+    for (const action of this.actions) {
+      const steps = chains.get(action.identifier);
+      if (steps !== undefined) {
+        statements.push(this.statement(this.variable(action.identifier), steps.map(step => `.next(${this.variable(step)})`)));
+      }
+      statements.push(...branchStatements.get(action.identifier)!);
     }
     return statements;
   }
 
-  private genericCall(branch: EmitBranch): string {
-    switch (branch.kind) {
-      case 'next':
-        return `.next(${branch.target})`;
-      case 'condition':
-        return `.when(${this.condition(branch.condition!)}, ${branch.target})`;
-      default:
-        return branch.errorType === NO_MATCHING_ERROR
-          ? `.onError(${branch.target})`
-          : `.onErrorType(${quote(branch.errorType!)}, ${branch.target})`;
+  /**
+   * The next action of an action when it is linked in a chain, and the statements that link its other branches:
+   * conditions and errors each in the file's order, in one statement while each call can follow the one before.
+   */
+  private link(action: DocumentAction, emission: ActionEmission): { next?: string; statements: string[] } {
+    const self = this.variable(action.identifier);
+    let next: string | undefined;
+    if (action.next !== undefined) {
+      const branch: EmitBranch = { kind: 'next', target: this.variable(action.next) };
+      const custom = emission.linkBranch?.(branch);
+      if (custom === undefined) {
+        next = action.next;
+      } else if (custom.call !== undefined) {
+        throw new Error(`the emitter of ${action.type} links a next action with ${custom.call}; next actions are chained`);
+      }
     }
+    const callsOf = (branches: EmitBranch[]): BranchLink[] => branches
+      .map(branch => emission.linkBranch?.(branch) ?? this.genericLink(branch))
+      .filter(link => link.call !== undefined);
+    const conditions = callsOf(action.conditions.map(condition => ({ kind: 'condition' as const, condition, target: this.variable(condition.target) })));
+    const errors = callsOf(action.errors.map(error => ({ kind: 'error' as const, errorType: error.errorType, target: this.variable(error.target) })));
+
+    // Greedy: of the next condition and the next error, the call that can follow and keeps the most methods
+    // available (conditions first on a tie); a new statement when neither can follow.
+    const statements: string[] = [];
+    let calls: string[] = [];
+    let current: CallType = 'class';
+    while (conditions.length > 0 || errors.length > 0) {
+      const candidates = [conditions, errors].filter(queue => queue.length > 0 && CALL_RANK[queue[0].needs] <= CALL_RANK[current]);
+      if (candidates.length === 0) {
+        statements.push(this.statement(self, calls));
+        calls = [];
+        current = 'class';
+        continue;
+      }
+      const queue = candidates.reduce((best, candidate) => (CALL_RANK[candidate[0].returns] > CALL_RANK[best[0].returns] ? candidate : best));
+      const call = queue.shift()!;
+      calls.push(call.call!);
+      current = call.returns;
+    }
+    if (calls.length > 0) {
+      statements.push(this.statement(self, calls));
+    }
+    return { next, statements };
   }
 
-  /** A condition with the `FlowCondition` factory that renders it exactly. */
-  private condition(condition: DocumentCondition): string {
-    this.importFromLibrary('FlowCondition');
-    const [operand] = condition.operands;
-    if (condition.operands.length === 1) {
-      const textFactory = TEXT_FACTORIES[condition.operator];
-      if (textFactory !== undefined) {
-        return `FlowCondition.${textFactory}(${this.literal(operand)})`;
-      }
-      const numberFactory = NUMBER_FACTORIES[condition.operator];
-      const number = Number(operand);
-      if (numberFactory !== undefined && operand.trim() !== '' && Number.isFinite(number) && String(number) === operand) {
-        return `FlowCondition.${numberFactory}(${operand})`;
-      }
+  /** A statement of calls on an action: on one line for one call, else one call per line. */
+  private statement(self: string, calls: string[]): string {
+    return calls.length === 1 ? `${self}${calls[0]};` : `${self}\n${calls.map(call => `  ${call}`).join('\n')};`;
+  }
+
+  /** The generic call of a condition or error branch. */
+  private genericLink(branch: EmitBranch): BranchLink {
+    if (branch.kind === 'condition') {
+      return { call: `.when(${this.condition(branch.condition!)}, ${branch.target})`, needs: 'conditional', returns: 'conditional' };
     }
-    return `FlowCondition.of(${quote(condition.operator)}, ${this.literal(condition.operands)})`;
+    if (branch.errorType === NO_MATCHING_CONDITION) {
+      return { call: `.otherwise(${branch.target})`, needs: 'conditional', returns: 'conditional' };
+    }
+    const call = branch.errorType === NO_MATCHING_ERROR
+      ? `.onError(${branch.target})`
+      : `.onErrorType(${quote(branch.errorType!)}, ${branch.target})`;
+    return { call, needs: 'action', returns: 'action' };
   }
 
   /** A string as a TypeScript expression; ARNs become their variables' expressions. */
@@ -449,6 +591,12 @@ class Generator implements EmitContext {
     return template + escapeTemplate(text.slice(position)) + '`';
   }
 }
+
+/** The width up to which an import stays on one line. */
+const LINE_WIDTH = 120;
+
+/** How many methods each call type offers: a call can follow one whose return type ranks at least as high as it needs. */
+const CALL_RANK: Record<CallType, number> = { action: 0, conditional: 1, class: 2 };
 
 /** `FlowCondition` factories that take a text operand, by operator. */
 const TEXT_FACTORIES: Record<string, string | undefined> = {
