@@ -95,5 +95,14 @@ const bench = project.addTask('bench', {
 bench.spawn(bundle);
 bench.exec('ts-node --project test/tsconfig.json bench/synth/main.ts');
 bench.exec('ts-node --transpile-only --project test/tsconfig.json bench/handler/main.ts');
+bench.exec('ts-node --project test/tsconfig.json bench/flows/main.ts');
+
+// The example contact center's flows as Mermaid diagrams in docs/flows, rendered by every build so that a pull
+// request shows the picture beside the snapshot; .ci/run fails when the committed diagrams are out of date.
+const diagrams = project.addTask('diagrams', {
+  description: 'Render the example contact center\'s flows as Mermaid diagrams into docs/flows',
+  exec: 'ts-node --project test/tsconfig.json examples/contact-center/diagrams.ts docs/flows',
+});
+project.postCompileTask.spawn(diagrams);
 
 project.synth();

@@ -73,8 +73,11 @@ export function renderMermaid(start: string, actions: readonly ActionSkeleton[])
   return lines.join('\n') + '\n';
 }
 
+/** The characters Mermaid labels cannot hold as they are, and their entities. */
+const LABEL_ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', '|': '&#124;' };
+
 function escapeLabel(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
+  return text.replace(/[&"<>|]/g, character => LABEL_ENTITIES[character]);
 }
 
 /** Horizontal distance between columns of blocks in the flow designer, in pixels. */
