@@ -68,14 +68,21 @@ export interface FlowImportOptions extends FlowDefinitionOptions {
  * declare const instance: Instance;
  * declare const supportQueue: IQueue;
  *
+ * const sorry = new MessageParticipant('Sorry', { text: 'Sorry, we cannot take your call now.' });
+ * const hangUp = new DisconnectParticipant('HangUp');
+ * sorry.onError(hangUp);
+ * sorry.next(hangUp);
+ *
  * const greeting = new MessageParticipant('Greeting', { text: 'Welcome to Example Corp.' });
- * const transfer = new TransferContactToQueue('ToSupport');
+ * const setQueue = new UpdateContactTargetQueue('SetQueue', { queue: supportQueue });
+ * const transfer = new TransferContactToQueue('ToSupport').onQueueAtCapacity(sorry);
+ * for (const action of [greeting, setQueue, transfer]) {
+ *   action.onError(sorry); // every error an action can raise is routed
+ * }
  * new ContactFlow(this, 'Inbound', {
  *   instance,
  *   contactFlowName: 'Inbound',
- *   content: FlowDefinition.start(
- *     greeting.next(new UpdateContactTargetQueue('SetQueue', { queue: supportQueue })).next(transfer),
- *   ),
+ *   content: FlowDefinition.start(greeting.next(setQueue).next(transfer)),
  * });
  * ```
  *

@@ -5,4 +5,4 @@ export * from './actions/logic';
 export * from './actions/participant';
 export * from './actions/raw';
 export * from './actions/routing';
-export * from './import/replacement';
+export { FlowArnReplacement } from './import/replacement';

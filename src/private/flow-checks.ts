@@ -1,14 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ACTION_SPECS } from './flow-actions';
-import { DocumentCondition, FlowKind, ParameterChecker } from './flow-actions/spec';
+import { DocumentCondition, FlowKind, NO_MATCHING_CONDITION, NO_MATCHING_ERROR, ParameterChecker, describeFlowKind } from './flow-actions/spec';
 import { fail } from './validation';
-
-/** The error type that catches every error no other branch of the action handles. */
-const NO_MATCHING_ERROR = 'NoMatchingError';
-
-/** The branch taken when no condition matches: not an error, so `NoMatchingError` does not catch it. */
-const NO_MATCHING_CONDITION = 'NoMatchingCondition';
 
 /** How many identifiers a message lists before it abbreviates. */
 const LISTED = 10;
@@ -43,7 +37,7 @@ export interface FlowCheckOptions {
  * - every error type an action can raise is handled, by its own branch or by `NoMatchingError`; an action with
  *   conditions has a `NoMatchingCondition` branch; no branch handles an error the action cannot raise;
  * - actions are used only in the flow types that allow them;
- * - the parameters follow the action's rules.
+ * - the parameters (and conditions) follow the action's rules, some of which depend on the flow's type.
  *
  * Documents whose identifiers or transitions are tokens are only known at deploy time and are skipped.
  * Messages name the action: `flow action 'Id' (Type) ...`.
@@ -75,7 +69,7 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
     }
 
     if (options.flowKind !== undefined && spec.flowKinds !== undefined && !spec.flowKinds.includes(options.flowKind)) {
-      problem(action, `cannot be used in a ${describeKind(options.flowKind)}; it is allowed in: ${spec.flowKinds.map(describeKind).join(', ')}`);
+      problem(action, `cannot be used in a ${describeFlowKind(options.flowKind)}; it is allowed in: ${spec.flowKinds.map(describeFlowKind).join(', ')}`);
     }
 
     switch (spec.next) {
@@ -118,7 +112,7 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
     }
 
     const knownParameters = Token.isUnresolved(action.Parameters) ? undefined : action.Parameters;
-    const parameters = new ParameterChecker(knownParameters, message => problem(action, message));
+    const parameters = new ParameterChecker(knownParameters, message => problem(action, message), options.flowKind);
     if (spec.check !== undefined && !Token.isUnresolved(action.Parameters)) {
       spec.check(parameters);
     }
@@ -156,8 +150,4 @@ function checkReachable(scope: IConstruct, start: string, actions: DocumentActio
     const more = unreachable.length > LISTED ? ` and ${unreachable.length - LISTED} more` : '';
     fail(scope, `flow action ${listed}${more} ${unreachable.length === 1 ? 'is' : 'are'} not reachable from the start action '${start}'; connect ${unreachable.length === 1 ? 'it' : 'them'} or remove ${unreachable.length === 1 ? 'it' : 'them'}`);
   }
-}
-
-function describeKind(kind: FlowKind): string {
-  return kind === 'MODULE' ? 'flow module' : `${kind} flow`;
 }

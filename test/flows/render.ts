@@ -1,11 +1,18 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { IConstruct } from 'constructs';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
 import { ContactFlowModule } from '../../src/constructs/contact-flow-module';
 import { FlowContent } from '../../src/constructs/flow-content';
 import { IInstance } from '../../src/constructs/instance';
-import { FlowDefinition } from '../../src/flows';
+import { FlowDefinition, IFlowChainable, RawAction } from '../../src/flows';
 import { testStack } from '../helpers';
+
+/** A stack with the instance its flows belong to. */
+export interface StackAndInstance {
+  readonly stack: Stack;
+  readonly instance: IInstance;
+}
 
 /** The flow language document the (only) flow or flow module of a stack was rendered with, tokens resolved. */
 export function documentOf(stack: Stack, resourceType: string = 'AWS::Connect::ContactFlow'): any {
@@ -39,22 +46,65 @@ export function parseContent(content: any): any {
   });
 }
 
-/** Renders content into a flow of the given type in a new test stack; returns the stack, instance, flow and document. */
-export function renderFlow(content: FlowContent, type: ContactFlowType = ContactFlowType.CONTACT_FLOW, stackAndInstance = testStack()): {
-  stack: Stack; instance: IInstance; flow: ContactFlow; document: any;
-} {
+/** The CloudFormation resource of a construct (its default child) in the synthesized template of its stack. */
+function resourceOf(stack: Stack, construct: IConstruct): any {
+  return Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(construct.node.defaultChild as CfnElement)];
+}
+
+/** The flow language document of a flow or flow module, tokens resolved; the stack may hold other flows. */
+export function documentOfFlow(stack: Stack, flow: IConstruct): any {
+  return parseContent(stack.resolve(resourceOf(stack, flow).Properties.Content));
+}
+
+/** The logical ids of what a flow or flow module is created after (its `DependsOn`). */
+export function dependenciesOf(stack: Stack, flow: IConstruct): string[] {
+  return resourceOf(stack, flow).DependsOn ?? [];
+}
+
+/**
+ * Renders content into a flow of the given type named `Flow` in a new test stack (or the given one, which may hold
+ * other flows); returns the stack, instance, flow and document.
+ */
+export function renderFlow(content: FlowContent, type: ContactFlowType = ContactFlowType.CONTACT_FLOW,
+  stackAndInstance: StackAndInstance = testStack()): {
+    stack: Stack; instance: IInstance; flow: ContactFlow; document: any;
+  } {
   const { stack, instance } = stackAndInstance;
   const flow = new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content });
-  return { stack, instance, flow, document: documentOf(stack) };
+  return { stack, instance, flow, document: documentOfFlow(stack, flow) };
 }
 
 /** Renders content into a flow module in a new test stack. */
-export function renderModule(content: FlowContent, stackAndInstance = testStack()): {
+export function renderModule(content: FlowContent, stackAndInstance: StackAndInstance = testStack()): {
   stack: Stack; instance: IInstance; module: ContactFlowModule; document: any;
 } {
   const { stack, instance } = stackAndInstance;
   const module = new ContactFlowModule(stack, 'Module', { instance, contactFlowModuleName: 'Module', content });
-  return { stack, instance, module, document: documentOf(stack, 'AWS::Connect::ContactFlowModule') };
+  return { stack, instance, module, document: documentOfFlow(stack, module) };
+}
+
+/**
+ * Renders the definition that starts with an action (or chain) into a flow of the given type; returns the document,
+ * with the CloudFormation expressions (`{ 'Fn::GetAtt': [...] }`) where actions reference constructs.
+ */
+export function render(start: IFlowChainable, type: ContactFlowType = ContactFlowType.CONTACT_FLOW,
+  stackAndInstance: StackAndInstance = testStack()): any {
+  return renderFlow(FlowDefinition.start(start), type, stackAndInstance).document;
+}
+
+/** Renders flow language actions as JSON content with the action checks on; the first action is the start. */
+export function renderJson(actions: any[], type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
+  return renderFlow(jsonFlow(actions[0].Identifier, actions), type).document;
+}
+
+/** An action of a type the library does not know, declared to end the flow: a branch target free of rules. */
+export function end(id: string = 'End'): RawAction {
+  return new RawAction(id, { actionType: 'CustomEnd', terminal: true });
+}
+
+/** An action of a known type with raw parameters, to reach the rules that the typed classes cannot break. */
+export function raw(id: string, actionType: string, parameters?: any): RawAction {
+  return new RawAction(id, { actionType, parameters });
 }
 
 /** The rendered action with the given identifier. */

@@ -1,55 +1,21 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { ContactFlow, ContactFlowType, IContactFlow } from '../../constructs/contact-flow';
 import { IPredefinedAttribute, PredefinedAttribute } from '../../constructs/predefined-attribute';
-import { FlowKind } from '../../private/flow-actions/spec';
+import { atMostOneProp, checkJsonPathProp, compactOrUndefined, enabledDisabled, failAction, numberText, trueFalse, wholeSeconds } from '../../private/flow-actions/rendering';
 import { failUnscoped } from '../../private/validation';
 import { FlowAction } from '../action';
 import { FlowRenderContext } from '../context';
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------------------------------
-
-/** Whole seconds of a duration; fails, naming the action, for a duration that is not whole seconds. */
-function wholeSeconds(action: FlowAction, what: string, duration: Duration): number {
-  try {
-    return duration.toSeconds();
-  } catch {
-    return failUnscoped(`flow action '${action.id}' (${action.actionType}) ${what} must be a whole number of seconds, got ${duration.toHumanString()}`);
-  }
-}
 
 /** Renders key/value pairs into an object; fails, naming the action, when a key is given twice. */
 function keyedObject<T>(action: FlowAction, what: string, entries: Array<[string, T]>): { [key: string]: T } {
   const result: { [key: string]: T } = {};
   for (const [key, value] of entries) {
     if (Object.prototype.hasOwnProperty.call(result, key)) {
-      failUnscoped(`flow action '${action.id}' (${action.actionType}) sets the ${what} '${key}' twice; give each key once`);
+      failAction(action, `sets the ${what} '${key}' twice; give each key once`);
     }
     result[key] = value;
   }
   return result;
-}
-
-/** `True`/`False` as the flow language writes booleans. */
-function trueFalse(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? 'True' : 'False';
-}
-
-/** `Enabled`/`Disabled` as the flow language writes switches. */
-function enabledDisabled(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? 'Enabled' : 'Disabled';
-}
-
-/** Drops undefined members, and returns undefined for an object with none left. */
-function compact(value: { [key: string]: any }): { [key: string]: any } | undefined {
-  const result: { [key: string]: any } = {};
-  for (const [key, member] of Object.entries(value)) {
-    if (member !== undefined) {
-      result[key] = member;
-    }
-  }
-  return Object.keys(result).length > 0 ? result : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -220,10 +186,10 @@ export interface UpdateFlowAttributesProps {
  * const count = new UpdateFlowAttributes('CountAttempt', {
  *   attributes: [FlowAttribute.of('attempts', '1')],
  * });
- * count.onError(disconnect);
+ * count.next(greeting);
  * ```
  *
- * The action's error branch must be routed with `onError()`.
+ * The flow language documents no error for this action; an error branch (`onError()`) may be given.
  */
 export class UpdateFlowAttributes extends FlowAction {
   private readonly props: UpdateFlowAttributesProps;
@@ -535,20 +501,20 @@ export class UpdateContactRecordingBehavior extends FlowAction {
   public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
     const props = this.props;
     const analytics = props.analytics;
-    return compact({
-      RecordingBehavior: compact({
+    return compactOrUndefined({
+      RecordingBehavior: compactOrUndefined({
         RecordedParticipants: [...props.recordedParticipants],
         ScreenRecordedParticipants: props.screenRecording === undefined ? undefined : props.screenRecording ? [RecordedParticipant.AGENT] : [],
         IVRRecordingBehavior: enabledDisabled(props.ivrRecording),
       }),
-      AnalyticsBehavior: analytics && compact({
+      AnalyticsBehavior: analytics && compactOrUndefined({
         Enabled: trueFalse(analytics.enabled ?? true),
         AnalyticsLanguage: analytics.language,
         AnalyticsRedactionBehavior: enabledDisabled(analytics.redaction),
         AnalyticsRedactionResults: analytics.redactionResults,
         AnalyticsRedactionMaskMode: analytics.redactionMaskMode,
         AnalyticsRedactionEntities: analytics.redactionEntities?.map(entity => entity.entityType),
-        ChannelConfiguration: compact({
+        ChannelConfiguration: compactOrUndefined({
           Chat: analytics.chatAnalytics ? { AnalyticsModes: ['ContactLens'] } : undefined,
           Voice: analytics.voiceAnalyticsModes && { AnalyticsModes: [...analytics.voiceAnalyticsModes] },
         }),
@@ -598,21 +564,6 @@ const HOOK_FLOW_TYPES: Partial<Record<ContactEventHook, ContactFlowType>> = {
   [ContactEventHook.AGENT_WHISPER]: ContactFlowType.AGENT_WHISPER,
 };
 
-/** Flow kinds of the flow designer's "Set hold flow" block. */
-const HOLD_HOOK_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'OUTBOUND_WHISPER', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'];
-
-/** Flow kinds of the flow designer's "Set whisper flow" block. */
-const WHISPER_HOOK_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'];
-
-/** The flow kinds a hook can be set in (the "Flow types" of its block); hooks not listed can be set in every kind. */
-const HOOK_FLOW_KINDS: Partial<Record<ContactEventHook, FlowKind[]>> = {
-  [ContactEventHook.CUSTOMER_QUEUE]: ['CONTACT_FLOW', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'],
-  [ContactEventHook.CUSTOMER_HOLD]: HOLD_HOOK_KINDS,
-  [ContactEventHook.AGENT_HOLD]: HOLD_HOOK_KINDS,
-  [ContactEventHook.CUSTOMER_WHISPER]: WHISPER_HOOK_KINDS,
-  [ContactEventHook.AGENT_WHISPER]: WHISPER_HOOK_KINDS,
-};
-
 /**
  * Properties of an `UpdateContactEventHooks` action.
  */
@@ -656,7 +607,8 @@ export interface UpdateContactEventHooksProps {
  * Synthesis fails when a flow defined in the app is not of the type the hook runs, and when the hook's block cannot
  * be used in the type of the flow the action is in (a customer queue flow is set in inbound and transfer flows, a
  * hold flow in inbound, customer queue, outbound whisper and transfer flows, a whisper flow in inbound, customer
- * queue and transfer flows).
+ * queue and transfer flows; the latter rule applies to flow language documents too). Its error (`NoMatchingError`)
+ * must be routed with `onError()`.
  */
 export class UpdateContactEventHooks extends FlowAction {
   private readonly props: UpdateContactEventHooksProps;
@@ -666,19 +618,14 @@ export class UpdateContactEventHooks extends FlowAction {
    */
   constructor(id: string, props: UpdateContactEventHooksProps) {
     super(id, 'UpdateContactEventHooks');
+    atMostOneProp(this, ['flow', props.flow], ['flowJsonPath', props.flowJsonPath]);
+    checkJsonPathProp(this, 'flowJsonPath', props.flowJsonPath);
     this.props = props;
   }
 
   /** @internal */
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
     const { eventHook, flow, flowJsonPath } = this.props;
-    const kinds = HOOK_FLOW_KINDS[eventHook];
-    if (kinds !== undefined && context.flowKind !== undefined && !kinds.includes(context.flowKind)) {
-      context.fail(this, `sets the ${eventHook} event hook, which cannot be set in a ${describeKind(context.flowKind)}; it can be set in: ${kinds.map(describeKind).join(', ')}`);
-    }
-    if (flow !== undefined && flowJsonPath !== undefined) {
-      context.fail(this, `takes either flow or flowJsonPath for the ${eventHook} event hook, not both`);
-    }
     const expected = HOOK_FLOW_TYPES[eventHook];
     if (flow instanceof ContactFlow && expected !== undefined && flow.contactFlowType !== expected) {
       context.fail(this, `sets the ${eventHook} event hook to the flow '${flow.node.path}' of type ${flow.contactFlowType}; the ${eventHook} hook runs a ${expected} flow`);
@@ -686,10 +633,6 @@ export class UpdateContactEventHooks extends FlowAction {
     const target = flow !== undefined ? context.reference(this, 'flow', flow, flow.contactFlowArn) : flowJsonPath;
     return { EventHooks: { [eventHook]: target } };
   }
-}
-
-function describeKind(kind: FlowKind): string {
-  return kind === 'MODULE' ? 'flow module' : `${kind} flow`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -1097,10 +1040,10 @@ export class UpdateContactRoutingBehavior extends FlowAction {
   public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
     const adjustment = this.props.queueTimeAdjustment;
     return {
-      QueuePriority: this.props.queuePriority === undefined ? undefined : String(this.props.queuePriority),
+      QueuePriority: this.props.queuePriority === undefined ? undefined : numberText(this.props.queuePriority),
       QueueTimeAdjustmentSeconds: adjustment === undefined
         ? undefined
-        : String(adjustment.sign * wholeSeconds(this, 'queueTimeAdjustment', adjustment.duration)),
+        : numberText(adjustment.sign * wholeSeconds(this, 'queueTimeAdjustment', adjustment.duration)),
     };
   }
 }
@@ -1245,7 +1188,7 @@ export class UpdateRoutingCriteria extends FlowAction {
     };
     return {
       RoutingCriteria: {
-        Steps: this.props.steps.map(step => compact({
+        Steps: this.props.steps.map(step => compactOrUndefined({
           Expression: step.proficiencies.length === 1
             ? condition(step.proficiencies[0])
             : { AndExpression: step.proficiencies.map(condition) },

@@ -1,57 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LOGIC_CONDITION_CHECKS, LOOP_CONTINUE, LOOP_DONE, WAIT_COMPLETED } from '../../private/flow-actions/logic';
-import { ParameterChecker } from '../../private/flow-actions/spec';
-import { failUnscoped } from '../../private/validation';
+import { LOOP_CONTINUE, LOOP_DONE, WAIT_COMPLETED } from '../../private/flow-actions/logic';
+import { atMostOneProp, compact, failAction, numberText, wholeSeconds } from '../../private/flow-actions/rendering';
 import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable, NO_MATCHING_CONDITION } from '../action';
 import { FlowRenderContext } from '../context';
-
-/**
- * Applies the condition rules of the action's type to the conditions it renders, failing with a message that names
- * the action.
- */
-function checkConditions(action: FlowAction, context: FlowRenderContext, parameters: { [key: string]: any }): void {
-  const check = LOGIC_CONDITION_CHECKS.get(action.actionType);
-  const conditions = action._renderTransitions()?.Conditions as Array<{ Condition: unknown }> | undefined;
-  if (check === undefined || conditions === undefined) {
-    return;
-  }
-  check(conditions.map(branch => branch.Condition as any), new ParameterChecker(parameters, message => context.fail(action, message)));
-}
-
-/** A duration as whole seconds, as the flow language writes it (a string); fails for fractions of a second. */
-function wholeSeconds(action: FlowAction, what: string, duration: Duration): string {
-  if (duration.isUnresolved()) {
-    try {
-      return Token.asString(duration.toSeconds());
-    } catch {
-      failUnscoped(`flow action '${action.id}' (${action.actionType}) ${what} must be given in seconds (Duration.seconds) when it is a token`);
-    }
-  }
-  const seconds = duration.toMilliseconds() / 1000;
-  if (!Number.isInteger(seconds)) {
-    failUnscoped(`flow action '${action.id}' (${action.actionType}) ${what} must be a whole number of seconds, got ${seconds} seconds`);
-  }
-  return String(seconds);
-}
-
-/** The parameters without the members that are not given. */
-function compact(parameters: { [key: string]: any }): { [key: string]: any } {
-  const result: { [key: string]: any } = {};
-  for (const [key, value] of Object.entries(parameters)) {
-    if (value !== undefined) {
-      result[key] = value;
-    }
-  }
-  return result;
-}
-
-/** Fails when both of two alternative props are given. */
-function atMostOne(action: FlowAction, first: [string, unknown], second: [string, unknown]): void {
-  if (first[1] !== undefined && second[1] !== undefined) {
-    failUnscoped(`flow action '${action.id}' (${action.actionType}) takes either ${first[0]} or ${second[0]}, not both`);
-  }
-}
 
 /**
  * Properties of a Compare action.
@@ -150,10 +102,8 @@ export class DistributeByPercentage extends FlowAction {
   }
 
   /** @internal */
-  public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
-    const parameters = {};
-    checkConditions(this, context, parameters);
-    return parameters;
+  public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
+    return {};
   }
 }
 
@@ -198,7 +148,7 @@ export class Loop extends FlowAction {
    */
   constructor(id: string, props: LoopProps) {
     super(id, 'Loop');
-    atMostOne(this, ['count', props.count], ['countPath', props.countPath]);
+    atMostOneProp(this, ['count', props.count], ['countPath', props.countPath]);
     this.props = props;
   }
 
@@ -220,12 +170,8 @@ export class Loop extends FlowAction {
   }
 
   /** @internal */
-  public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
-    const count = this.props.count === undefined ? this.props.countPath
-      : (Token.isUnresolved(this.props.count) ? Token.asString(this.props.count) : String(this.props.count));
-    const parameters = compact({ LoopCount: count });
-    checkConditions(this, context, parameters);
-    return parameters;
+  public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
+    return compact({ LoopCount: this.props.count === undefined ? this.props.countPath : numberText(this.props.count) });
   }
 }
 
@@ -281,7 +227,7 @@ export class Wait extends FlowAction {
    */
   constructor(id: string, props: WaitProps) {
     super(id, 'Wait');
-    atMostOne(this, ['timeout', props.timeout], ['timeoutPath', props.timeoutPath]);
+    atMostOneProp(this, ['timeout', props.timeout], ['timeoutPath', props.timeoutPath]);
     this.props = props;
   }
 
@@ -303,13 +249,15 @@ export class Wait extends FlowAction {
 
   /**
    * Waits for an event, and continues with an action when it happens.
+   *
+   * @param waitEvent the event to wait for
    */
-  public whenEvent(event: WaitEvent, next: IFlowChainable): Wait {
-    if (this.events.includes(event)) {
-      failUnscoped(`flow action '${this.id}' (Wait) already has a branch for the event ${event}`);
+  public whenEvent(waitEvent: WaitEvent, next: IFlowChainable): Wait {
+    if (this.events.includes(waitEvent)) {
+      failAction(this, `already has a branch for the event ${waitEvent}`);
     }
-    this.events.push(event);
-    this.addCondition(FlowCondition.equalTo(event), next);
+    this.events.push(waitEvent);
+    this.addCondition(FlowCondition.equalTo(waitEvent), next);
     return this;
   }
 
@@ -325,13 +273,12 @@ export class Wait extends FlowAction {
   }
 
   /** @internal */
-  public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
-    const parameters = compact({
-      TimeoutSeconds: this.props.timeout === undefined ? this.props.timeoutPath : wholeSeconds(this, 'timeout', this.props.timeout),
+  public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
+    const timeout = this.props.timeout;
+    return compact({
+      TimeoutSeconds: timeout === undefined ? this.props.timeoutPath : numberText(wholeSeconds(this, 'timeout', timeout)),
       Events: this.events.length > 0 ? [...this.events] : undefined,
     });
-    checkConditions(this, context, parameters);
-    return parameters;
   }
 }
 
@@ -444,11 +391,11 @@ export class InvokeLambdaFunction extends FlowAction {
    */
   constructor(id: string, props: InvokeLambdaFunctionProps) {
     super(id, 'InvokeLambdaFunction');
-    atMostOne(this, ['lambdaFunction', props.lambdaFunction], ['functionArnPath', props.functionArnPath]);
+    atMostOneProp(this, ['lambdaFunction', props.lambdaFunction], ['functionArnPath', props.functionArnPath]);
     const names = new Set<string>();
     for (const parameter of props.inputParameters ?? []) {
       if (!Token.isUnresolved(parameter.name) && names.has(parameter.name)) {
-        failUnscoped(`flow action '${id}' (InvokeLambdaFunction) has two input parameters named '${parameter.name}'; names must be unique`);
+        failAction(this, `has two input parameters named '${parameter.name}'; names must be unique`);
       }
       names.add(parameter.name);
     }
@@ -467,7 +414,7 @@ export class InvokeLambdaFunction extends FlowAction {
     }
     return compact({
       LambdaFunctionARN: props.lambdaFunction !== undefined ? context.lambdaFunction(props.lambdaFunction) : props.functionArnPath,
-      InvocationTimeLimitSeconds: wholeSeconds(this, 'timeout', props.timeout ?? Duration.seconds(3)),
+      InvocationTimeLimitSeconds: numberText(wholeSeconds(this, 'timeout', props.timeout ?? Duration.seconds(3))),
       InvocationType: props.invocationType,
       LambdaInvocationAttributes: attributes,
       ResponseValidation: props.responseValidation !== undefined ? { ResponseType: props.responseValidation } : undefined,

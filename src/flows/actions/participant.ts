@@ -1,10 +1,10 @@
-import { Duration, Tokenization } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { IPrompt } from '../../constructs/prompt';
 import { IView } from '../../constructs/view';
-import { failUnscoped } from '../../private/validation';
-import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable, NO_MATCHING_CONDITION } from '../action';
+import { compact, numberText, trueFalse, wholeMinutes, wholeSeconds, withDefaultNext } from '../../private/flow-actions/rendering';
+import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable } from '../action';
 import { FlowRenderContext } from '../context';
 
 /**
@@ -57,12 +57,15 @@ export interface MessageParticipantProps extends ParticipantMessage {
  * "Play prompt" block).
  *
  * ```ts
+ * const bye = new DisconnectParticipant('Bye');
  * const greeting = new MessageParticipant('Greeting', { text: 'Welcome to Example Corp.' });
- * greeting.next(new DisconnectParticipant('Bye'));
+ * greeting.onError(bye); // for example a prompt that cannot play on chat
+ * greeting.next(bye);
  * ```
  *
  * Checked when the flow is rendered: exactly one of `text`, `ssml`, `prompt` and `s3AudioUri`, text and SSML of at
- * most 6,000 characters, the prompt belongs to the flow's instance, and the flow is not a hold flow.
+ * most 6,000 characters, the prompt belongs to the flow's instance, the flow is not a hold flow, and its error
+ * (`NoMatchingError`) is routed with `onError()`.
  */
 export class MessageParticipant extends FlowAction {
   private readonly props: MessageParticipantProps;
@@ -110,10 +113,11 @@ export interface MessageParticipantIterativelyProps {
  * new MessageParticipantIteratively('HoldMusic', {
  *   messages: [{ text: 'Thank you for waiting.' }, { prompt: holdMusic }],
  *   interruptEvery: Duration.seconds(60),
- * }).whenInterrupted(offerCallback);
+ * }).whenInterrupted(offerCallback).onError(offerCallback);
  * ```
  *
- * Allowed in customer queue, customer hold and agent hold flows.
+ * Allowed in customer queue, customer hold and agent hold flows. Its error (`NoMatchingError`, taken for example on
+ * chat) must be routed with `onError()`.
  */
 export class MessageParticipantIteratively extends FlowAction {
   private readonly props: MessageParticipantIterativelyProps;
@@ -143,7 +147,7 @@ export class MessageParticipantIteratively extends FlowAction {
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
     return compact({
       Messages: this.props.messages.map(message => renderMessage(this, context, message)),
-      InterruptFrequencySeconds: this.props.interruptEvery && stringOf(wholeSeconds(this, 'interruptEvery', this.props.interruptEvery)),
+      InterruptFrequencySeconds: this.props.interruptEvery && numberText(wholeSeconds(this, 'interruptEvery', this.props.interruptEvery)),
     });
   }
 }
@@ -320,14 +324,14 @@ export class GetParticipantInput extends ConditionalFlowAction {
     const dtmf = this.props.dtmf;
     return compact({
       ...renderMessage(this, context, this.props),
-      InputTimeLimitSeconds: stringOf(wholeSeconds(this, 'timeout', this.props.timeout ?? Duration.seconds(5))),
+      InputTimeLimitSeconds: numberText(wholeSeconds(this, 'timeout', this.props.timeout ?? Duration.seconds(5))),
       StoreInput: store === undefined ? 'False' : 'True',
       InputValidation: store && compact({
         PhoneNumberValidation: store.phoneNumberFormat && compact({
           NumberFormat: store.phoneNumberFormat,
           CountryCode: store.countryCode,
         }),
-        CustomValidation: store.maxDigits === undefined ? undefined : { MaximumLength: stringOf(store.maxDigits) },
+        CustomValidation: store.maxDigits === undefined ? undefined : { MaximumLength: numberText(store.maxDigits) },
       }),
       InputEncryption: store?.encryption && {
         EncryptionKeyId: store.encryption.encryptionKeyId,
@@ -335,8 +339,8 @@ export class GetParticipantInput extends ConditionalFlowAction {
       },
       DTMFConfiguration: dtmf && compact({
         InputTerminationSequence: dtmf.terminator,
-        DisableCancelKey: dtmf.disableCancelKey === undefined ? undefined : trueFalse(dtmf.disableCancelKey),
-        InterdigitTimeLimitSeconds: dtmf.interdigitTimeout && stringOf(wholeSeconds(this, 'dtmf.interdigitTimeout', dtmf.interdigitTimeout)),
+        DisableCancelKey: trueFalse(dtmf.disableCancelKey),
+        InterdigitTimeLimitSeconds: dtmf.interdigitTimeout && numberText(wholeSeconds(this, 'dtmf.interdigitTimeout', dtmf.interdigitTimeout)),
       }),
     });
   }
@@ -427,7 +431,7 @@ export class ConnectParticipantWithLexBot extends ConditionalFlowAction {
       ...renderMessage(this, context, this.props),
       LexV2Bot: { AliasArn: context.lexBotAlias(this.props.botAlias) },
       LexSessionAttributes: this.props.sessionAttributes,
-      LexTimeoutSeconds: this.props.chatTimeout && { Text: stringOf(wholeSeconds(this, 'chatTimeout', this.props.chatTimeout)) },
+      LexTimeoutSeconds: this.props.chatTimeout && { Text: numberText(wholeSeconds(this, 'chatTimeout', this.props.chatTimeout)) },
     });
   }
 
@@ -547,8 +551,10 @@ export class ShowView extends ConditionalFlowAction {
  * error branches.
  *
  * ```ts
- * new MessageParticipant('Goodbye', { text: 'Thank you for calling. Goodbye.' })
- *   .next(new DisconnectParticipant('HangUp'));
+ * const hangUp = new DisconnectParticipant('HangUp');
+ * const goodbye = new MessageParticipant('Goodbye', { text: 'Thank you for calling. Goodbye.' });
+ * goodbye.onError(hangUp);
+ * goodbye.next(hangUp);
  * ```
  *
  * Allowed in every flow type; where the contact has no participant, it ends the flow.
@@ -660,7 +666,7 @@ export class AuthenticateParticipant extends FlowAction {
         AppClientId: userPoolClient.userPoolClientId,
       },
       CustomerProfilesConfiguration: objectType === undefined ? undefined : { ObjectTypeName: objectType },
-      TimeLimitMinutes: stringOf(wholeMinutes(this, 'timeout', this.props.timeout ?? Duration.minutes(3))),
+      TimeLimitMinutes: numberText(wholeMinutes(this, 'timeout', this.props.timeout ?? Duration.minutes(3))),
     });
   }
 }
@@ -675,52 +681,3 @@ function renderMessage(action: FlowAction, context: FlowRenderContext, message: 
   });
 }
 
-/**
- * Transitions with a `NextAction` where only a `NoMatchingCondition` branch is given: the flow designer always
- * writes the default branch of a branching block both ways.
- */
-function withDefaultNext(transitions: { [key: string]: any } | undefined): { [key: string]: any } | undefined {
-  if (transitions === undefined || transitions.NextAction !== undefined || !Array.isArray(transitions.Errors)) {
-    return transitions;
-  }
-  const otherwise = transitions.Errors.find((branch: any) => branch.ErrorType === NO_MATCHING_CONDITION);
-  return otherwise === undefined ? transitions : { NextAction: otherwise.NextAction, ...transitions };
-}
-
-/** A duration in whole seconds; fails, naming the action, for fractions of a second. */
-function wholeSeconds(action: FlowAction, what: string, duration: Duration): number {
-  try {
-    return duration.toSeconds();
-  } catch {
-    return failUnscoped(`flow action '${action.id}' (${action.actionType}) ${what} must be a whole number of seconds, got ${duration.toHumanString()}`);
-  }
-}
-
-/** A duration in whole minutes; fails, naming the action, for fractions of a minute. */
-function wholeMinutes(action: FlowAction, what: string, duration: Duration): number {
-  try {
-    return duration.toMinutes();
-  } catch {
-    return failUnscoped(`flow action '${action.id}' (${action.actionType}) ${what} must be a whole number of minutes, got ${duration.toHumanString()}`);
-  }
-}
-
-/** A number as the flow language writes it (a string of digits); tokens stay tokens. */
-function stringOf(value: number): string {
-  return Tokenization.stringifyNumber(value);
-}
-
-function trueFalse(value: boolean): string {
-  return value ? 'True' : 'False';
-}
-
-/** The object without its undefined members. */
-function compact(object: { [key: string]: any }): { [key: string]: any } {
-  const result: { [key: string]: any } = {};
-  for (const [key, value] of Object.entries(object)) {
-    if (value !== undefined) {
-      result[key] = value;
-    }
-  }
-  return result;
-}

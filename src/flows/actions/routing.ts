@@ -1,12 +1,12 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { ContactFlow, ContactFlowType, IContactFlow } from '../../constructs/contact-flow';
 import { IContactFlowModule } from '../../constructs/contact-flow-module';
 import { IHoursOfOperation } from '../../constructs/hours-of-operation';
 import { IQueue } from '../../constructs/queue';
 import { ITaskTemplate } from '../../constructs/task-template';
 import { IUser } from '../../constructs/user';
-import { failUnscoped } from '../../private/validation';
-import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable, NO_MATCHING_CONDITION } from '../action';
+import { atMostOneProp, checkJsonPathProp, failAction, numberText, wholeSeconds, withDefaultNext } from '../../private/flow-actions/rendering';
+import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable } from '../action';
 import { FlowRenderContext } from '../context';
 
 /** The error type of `TransferContactToQueue` when the queue holds as many contacts as it may. */
@@ -17,33 +17,23 @@ const TRANSFER_TARGET_TYPES: readonly ContactFlowType[] = [
   ContactFlowType.CONTACT_FLOW, ContactFlowType.AGENT_TRANSFER, ContactFlowType.QUEUE_TRANSFER,
 ];
 
-/** Fails unless a JSONPath prop is a token or starts with `$.`. */
-function checkPath(action: FlowAction, prop: string, path: string | undefined): void {
-  if (path !== undefined && !Token.isUnresolved(path) && !path.startsWith('$.')) {
-    failUnscoped(`flow action '${action.id}' (${action.actionType}) ${prop} must be a JSONPath starting with '$.', such as $.Attributes.name, got '${path}'`);
-  }
-}
-
-/** Fails when both the construct and the JSONPath of one parameter are given. */
-function checkEither(action: FlowAction, first: [string, unknown], second: [string, unknown]): void {
-  if (first[1] !== undefined && second[1] !== undefined) {
-    failUnscoped(`flow action '${action.id}' (${action.actionType}) takes either ${first[0]} or ${second[0]}, not both`);
-  }
-}
-
 /** The queue or agent an action names, as the flow language's `QueueId` and `AgentId`. */
 interface QueueOrAgent {
+  /** @default - none */
   readonly queue?: IQueue;
+  /** @default - none */
   readonly agent?: IUser;
+  /** @default - none */
   readonly queuePath?: string;
+  /** @default - none */
   readonly agentPath?: string;
 }
 
 function checkQueueOrAgent(action: FlowAction, props: QueueOrAgent): void {
-  checkEither(action, ['queue', props.queue], ['queuePath', props.queuePath]);
-  checkEither(action, ['agent', props.agent], ['agentPath', props.agentPath]);
-  checkPath(action, 'queuePath', props.queuePath);
-  checkPath(action, 'agentPath', props.agentPath);
+  atMostOneProp(action, ['queue', props.queue], ['queuePath', props.queuePath]);
+  atMostOneProp(action, ['agent', props.agent], ['agentPath', props.agentPath]);
+  checkJsonPathProp(action, 'queuePath', props.queuePath);
+  checkJsonPathProp(action, 'agentPath', props.agentPath);
 }
 
 function renderQueueOrAgent(action: FlowAction, context: FlowRenderContext, props: QueueOrAgent): { QueueId?: string; AgentId?: string } {
@@ -238,8 +228,8 @@ export class TransferToFlow extends FlowAction {
    */
   constructor(id: string, props: TransferToFlowProps) {
     super(id, 'TransferToFlow');
-    checkEither(this, ['contactFlow', props.contactFlow], ['contactFlowPath', props.contactFlowPath]);
-    checkPath(this, 'contactFlowPath', props.contactFlowPath);
+    atMostOneProp(this, ['contactFlow', props.contactFlow], ['contactFlowPath', props.contactFlowPath]);
+    checkJsonPathProp(this, 'contactFlowPath', props.contactFlowPath);
     this.props = props;
   }
 
@@ -308,8 +298,8 @@ export class InvokeFlowModule extends FlowAction {
    */
   constructor(id: string, props: InvokeFlowModuleProps) {
     super(id, 'InvokeFlowModule');
-    checkEither(this, ['flowModule', props.flowModule], ['flowModulePath', props.flowModulePath]);
-    checkPath(this, 'flowModulePath', props.flowModulePath);
+    atMostOneProp(this, ['flowModule', props.flowModule], ['flowModulePath', props.flowModulePath]);
+    checkJsonPathProp(this, 'flowModulePath', props.flowModulePath);
     this.props = props;
   }
 
@@ -429,8 +419,8 @@ export class CheckHoursOfOperation extends FlowAction {
    */
   constructor(id: string, props: CheckHoursOfOperationProps = {}) {
     super(id, 'CheckHoursOfOperation');
-    checkEither(this, ['hoursOfOperation', props.hoursOfOperation], ['hoursOfOperationPath', props.hoursOfOperationPath]);
-    checkPath(this, 'hoursOfOperationPath', props.hoursOfOperationPath);
+    atMostOneProp(this, ['hoursOfOperation', props.hoursOfOperation], ['hoursOfOperationPath', props.hoursOfOperationPath]);
+    checkJsonPathProp(this, 'hoursOfOperationPath', props.hoursOfOperationPath);
     this.props = props;
   }
 
@@ -439,7 +429,7 @@ export class CheckHoursOfOperation extends FlowAction {
    */
   public whenInHours(next: IFlowChainable): CheckHoursOfOperation {
     if (this.inHours) {
-      failUnscoped(`flow action '${this.id}' (${this.actionType}) already has a branch for in hours`);
+      failAction(this, 'already has a branch for in hours');
     }
     this.inHours = true;
     this.addCondition(FlowCondition.equalTo('True'), next);
@@ -451,7 +441,7 @@ export class CheckHoursOfOperation extends FlowAction {
    */
   public whenOutOfHours(next: IFlowChainable): CheckHoursOfOperation {
     if (this.outOfHours) {
-      failUnscoped(`flow action '${this.id}' (${this.actionType}) already has a branch for out of hours`);
+      failAction(this, 'already has a branch for out of hours');
     }
     this.outOfHours = true;
     this.addCondition(FlowCondition.equalTo('False'), next);
@@ -465,10 +455,6 @@ export class CheckHoursOfOperation extends FlowAction {
 
   /** @internal */
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
-    if (!this.inHours || !this.outOfHours) {
-      const missing = [this.inHours ? undefined : 'whenInHours()', this.outOfHours ? undefined : 'whenOutOfHours()'].filter(m => m !== undefined);
-      context.fail(this, `needs a branch for in hours and one for out of hours (Amazon Connect requires both conditions): add ${missing.join(' and ')}`);
-    }
     const hours = this.props.hoursOfOperation;
     return {
       HoursOfOperationId: hours
@@ -496,9 +482,6 @@ export enum QueueMetric {
 
 /** The agent metrics, which take only the condition `NumberGreaterThan 0`. */
 const AGENT_METRICS: readonly QueueMetric[] = [QueueMetric.AGENTS_AVAILABLE, QueueMetric.AGENTS_STAFFED, QueueMetric.AGENTS_ONLINE];
-
-/** The operators the contact metrics can be compared with. */
-const METRIC_OPERATORS = ['Equals', 'NumberGreaterThan', 'NumberGreaterOrEqualTo', 'NumberLessThan', 'NumberLessOrEqualTo'];
 
 /**
  * Properties of a `CheckMetricData` action. Give at most one of `queue`, `agent`, `queuePath` and `agentPath`.
@@ -586,8 +569,7 @@ export class CheckMetricData extends ConditionalFlowAction {
    */
   public whenAgents(next: IFlowChainable): CheckMetricData {
     if (!this.isAgentMetric) {
-      failUnscoped(`flow action '${this.id}' (${this.actionType}) whenAgents() needs an agent metric (${AGENT_METRICS.join(', ')}), `
-        + `got ${this.metric}; compare ${this.metric} with when()`);
+      failAction(this, `whenAgents() needs an agent metric (${AGENT_METRICS.join(', ')}), got ${this.metric}; compare ${this.metric} with when()`);
     }
     this.when(FlowCondition.numberGreaterThan(0), next);
     return this;
@@ -600,16 +582,6 @@ export class CheckMetricData extends ConditionalFlowAction {
 
   /** @internal */
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
-    for (const branch of this._renderTransitions()?.Conditions ?? []) {
-      const { Operator: operator, Operands: operands } = branch.Condition;
-      if (this.isAgentMetric) {
-        if (operator !== 'NumberGreaterThan' || operands.length !== 1 || operands[0] !== '0') {
-          context.fail(this, `compares the agent metric ${this.metric} only with NumberGreaterThan 0 (use whenAgents()), got ${operator} ${operands.join(', ')}`);
-        }
-      } else if (!METRIC_OPERATORS.includes(operator)) {
-        context.fail(this, `compares ${this.metric} with ${operator}; the allowed operators are ${METRIC_OPERATORS.join(', ')}`);
-      }
-    }
     return { MetricType: this.metric, ...renderQueueOrAgent(this, context, this.props) };
   }
 
@@ -620,13 +592,8 @@ export class CheckMetricData extends ConditionalFlowAction {
    * @internal
    */
   public _renderTransitions(): { [key: string]: any } | undefined {
-    const transitions = super._renderTransitions() ?? {};
-    const otherwise = (transitions.Errors as Array<{ NextAction: string; ErrorType: string }> | undefined)
-      ?.find(branch => branch.ErrorType === NO_MATCHING_CONDITION);
-    if (this.isAgentMetric && otherwise !== undefined) {
-      return { NextAction: otherwise.NextAction, ...transitions };
-    }
-    return transitions;
+    const transitions = super._renderTransitions();
+    return this.isAgentMetric ? withDefaultNext(transitions) : transitions;
   }
 
   private get isAgentMetric(): boolean {
@@ -769,17 +736,15 @@ export class CreateTask extends FlowAction {
    */
   constructor(id: string, props: CreateTaskProps) {
     super(id, 'CreateTask');
-    checkEither(this, ['contactFlow', props.contactFlow], ['contactFlowPath', props.contactFlowPath]);
-    checkPath(this, 'contactFlowPath', props.contactFlowPath);
-    const delay = props.delay;
-    const delayMillis = delay?.toMilliseconds({ integral: false });
-    if (delay !== undefined && delayMillis !== undefined && !Token.isUnresolved(delayMillis) && delayMillis % 1000 !== 0) {
-      failUnscoped(`flow action '${id}' (CreateTask) delay must be whole seconds, got ${delay.toHumanString()}`);
+    atMostOneProp(this, ['contactFlow', props.contactFlow], ['contactFlowPath', props.contactFlowPath]);
+    checkJsonPathProp(this, 'contactFlowPath', props.contactFlowPath);
+    if (props.delay !== undefined) {
+      wholeSeconds(this, 'delay', props.delay);
     }
     const names = new Set<string>();
     for (const reference of props.references ?? []) {
       if (names.has(reference.name)) {
-        failUnscoped(`flow action '${id}' (CreateTask) has two references named '${reference.name}'; reference names must be unique in a task`);
+        failAction(this, `has two references named '${reference.name}'; reference names must be unique in a task`);
       }
       names.add(reference.name);
     }
@@ -801,7 +766,7 @@ export class CreateTask extends FlowAction {
       References: references && references.length > 0
         ? Object.fromEntries(references.map(reference => [reference.name, { Type: reference.type, Value: reference.value }]))
         : undefined,
-      DelaySeconds: delay === undefined ? undefined : String(delay.toSeconds()),
+      DelaySeconds: delay === undefined ? undefined : numberText(wholeSeconds(this, 'delay', delay)),
       ScheduledTime: this.props.scheduledTime,
     };
   }

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { ActionSpec, FlowKind, isDynamic, ParameterChecker } from './spec';
+import { ActionSpec, describeFlowKind, FlowKind, isDynamic, isJsonPath, ParameterChecker } from './spec';
 
 /*
  * The contact actions: what they set on the contact or the flow. Sources: the flow language reference
@@ -7,8 +7,6 @@ import { ActionSpec, FlowKind, isDynamic, ParameterChecker } from './spec';
  * the "Flow types" section of each flow block page of the administrator guide for where an action may be used.
  * Flow modules run inside inbound flows, so an action allowed in inbound flows is allowed in modules.
  */
-
-const NO_MATCHING_ERROR = 'NoMatchingError';
 
 /** A contact holds at most this many bytes (UTF-8) of user-defined attributes. */
 const MAX_CONTACT_ATTRIBUTE_BYTES = 32768;
@@ -28,80 +26,33 @@ const POLLY_ENGINES = ['standard', 'neural', 'generative'];
 /** The largest queue priority (the lowest): a signed 64-bit integer. */
 const MAX_QUEUE_PRIORITY = BigInt('9223372036854775807');
 
-/** Whether a value is a JSONPath, which the flow language reads when the flow runs. */
-function isJsonPath(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith('$.');
-}
-
-/** Fails when a parameter that must be set statically is a JSONPath. */
-function requireStatic(p: ParameterChecker, path: string): void {
-  const value = p.value(path);
-  if (isJsonPath(value)) {
-    p.fail(`parameter ${path} must be set statically, not from a JSONPath, got ${JSON.stringify(value)}`);
-  }
-}
-
-/** The parameter as an object; undefined when absent or a token; fails for anything else. */
-function objectAt(p: ParameterChecker, path: string): Record<string, unknown> | undefined {
-  const value = p.value(path);
-  if (value === undefined || Token.isUnresolved(value)) {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    p.fail(`parameter ${path} must be an object, got ${JSON.stringify(value)}`);
-  }
-  return value as Record<string, unknown>;
-}
-
-/** The parameter as a list; undefined when absent or a token; fails for anything else. */
-function listAt(p: ParameterChecker, path: string): unknown[] | undefined {
-  const value = p.value(path);
-  if (value === undefined || Token.isUnresolved(value)) {
-    return undefined;
-  }
-  if (!Array.isArray(value)) {
-    p.fail(`parameter ${path} must be a list, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-/** Fails unless every item of a list parameter (when given) is one of the allowed strings, each at most once. */
-function listOf(p: ParameterChecker, path: string, allowed: readonly string[]): string[] | undefined {
-  const list = listAt(p, path);
-  if (list === undefined) {
-    return undefined;
-  }
-  const seen = new Set<unknown>();
-  for (const item of list) {
-    if (Token.isUnresolved(item)) {
-      continue;
-    }
-    if (typeof item !== 'string' || !allowed.includes(item)) {
-      p.fail(`parameter ${path} may only contain ${allowed.join(', ')}, got ${JSON.stringify(item)}`);
-    }
-    if (seen.has(item)) {
-      p.fail(`parameter ${path} lists ${item} twice`);
-    }
-    seen.add(item);
-  }
-  return list as string[];
-}
-
-/** Fails unless the parameter (when given and static) is one of the allowed strings, and is not a JSONPath. */
-function staticOneOf(p: ParameterChecker, path: string, allowed: readonly string[]): void {
-  requireStatic(p, path);
-  p.oneOf(path, allowed);
-}
-
 /** Kinds where inbound-flow-only actions may be used: inbound flows and the modules they invoke. */
 const INBOUND: FlowKind[] = ['CONTACT_FLOW', 'MODULE'];
 
 /** Inbound, customer queue and transfer flows (and modules). */
 const INBOUND_QUEUE_AND_TRANSFER: FlowKind[] = [...INBOUND, 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'];
 
+/** The flow kinds of the flow designer's "Set hold flow" block. */
+const HOLD_HOOK_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'OUTBOUND_WHISPER', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'];
+
+/** The flow kinds of the flow designer's "Set whisper flow" block. */
+const WHISPER_HOOK_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'];
+
+/**
+ * The flow kinds a hook can be set in: the "Flow types" of the block that sets it ("Set customer queue flow", "Set
+ * hold flow", "Set whisper flow"). Hooks not listed (disconnect and event flows) can be set in every kind.
+ */
+const HOOK_FLOW_KINDS: Record<string, readonly FlowKind[]> = {
+  CustomerQueue: ['CONTACT_FLOW', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'],
+  CustomerHold: HOLD_HOOK_KINDS,
+  AgentHold: HOLD_HOOK_KINDS,
+  CustomerWhisper: WHISPER_HOOK_KINDS,
+  AgentWhisper: WHISPER_HOOK_KINDS,
+};
+
 function checkContactAttributes(p: ParameterChecker): void {
   p.required('Attributes');
-  const attributes = objectAt(p, 'Attributes');
+  const attributes = p.object('Attributes');
   if (attributes !== undefined) {
     const keys = Object.keys(attributes);
     if (keys.length === 0) {
@@ -130,12 +81,12 @@ function checkContactAttributes(p: ParameterChecker): void {
       p.fail(`sets ${bytes} bytes of contact attributes (keys and values, UTF-8); a contact holds at most ${MAX_CONTACT_ATTRIBUTE_BYTES}`);
     }
   }
-  staticOneOf(p, 'TargetContact', ['Current', 'Related']);
+  p.staticOneOf('TargetContact', ['Current', 'Related']);
 }
 
 function checkFlowAttributes(p: ParameterChecker): void {
   p.required('FlowAttributes');
-  const attributes = objectAt(p, 'FlowAttributes');
+  const attributes = p.object('FlowAttributes');
   if (attributes === undefined) {
     return;
   }
@@ -156,28 +107,25 @@ function checkFlowAttributes(p: ParameterChecker): void {
 
 function checkRecordingBehavior(p: ParameterChecker): void {
   p.required('RecordingBehavior.RecordedParticipants', 'a list of Agent and Customer (empty to stop recording)');
-  requireStatic(p, 'RecordingBehavior.RecordedParticipants');
-  const recorded = listOf(p, 'RecordingBehavior.RecordedParticipants', ['Agent', 'Customer']);
-  requireStatic(p, 'RecordingBehavior.ScreenRecordedParticipants');
-  listOf(p, 'RecordingBehavior.ScreenRecordedParticipants', ['Agent']);
-  staticOneOf(p, 'RecordingBehavior.IVRRecordingBehavior', ['Enabled', 'Disabled']);
+  p.staticValue('RecordingBehavior.RecordedParticipants');
+  const recorded = p.listOf('RecordingBehavior.RecordedParticipants', ['Agent', 'Customer']);
+  p.staticValue('RecordingBehavior.ScreenRecordedParticipants');
+  p.listOf('RecordingBehavior.ScreenRecordedParticipants', ['Agent']);
+  p.staticOneOf('RecordingBehavior.IVRRecordingBehavior', ['Enabled', 'Disabled']);
 
-  if (objectAt(p, 'AnalyticsBehavior') === undefined) {
+  if (p.object('AnalyticsBehavior') === undefined) {
     return;
   }
   if (recorded !== undefined && !(recorded.includes('Agent') && recorded.includes('Customer'))) {
     p.fail(`sets AnalyticsBehavior, which needs RecordingBehavior.RecordedParticipants to include both Agent and Customer, got ${JSON.stringify(recorded)}`);
   }
-  staticOneOf(p, 'AnalyticsBehavior.Enabled', ['True', 'False']);
-  requireStatic(p, 'AnalyticsBehavior.AnalyticsLanguage');
-  const language = p.value('AnalyticsBehavior.AnalyticsLanguage');
-  if (language !== undefined && !isDynamic(language) && (typeof language !== 'string' || !/^[a-z]{2}-[A-Z]{2}$/.test(language))) {
-    p.fail(`parameter AnalyticsBehavior.AnalyticsLanguage must be a language code like en-US (xx-XX), got ${JSON.stringify(language)}`);
-  }
+  p.staticOneOf('AnalyticsBehavior.Enabled', ['True', 'False']);
+  p.staticValue('AnalyticsBehavior.AnalyticsLanguage');
+  p.matches('AnalyticsBehavior.AnalyticsLanguage', /^[a-z]{2}-[A-Z]{2}$/, 'a language code like en-US (xx-XX)');
   p.oneOf('AnalyticsBehavior.AnalyticsRedactionBehavior', ['Enabled', 'Disabled']);
   p.oneOf('AnalyticsBehavior.AnalyticsRedactionResults', ['RedactedAndOriginal', 'RedactedOnly']);
-  staticOneOf(p, 'AnalyticsBehavior.AnalyticsRedactionMaskMode', ['EntityType', 'PII']);
-  const entities = listAt(p, 'AnalyticsBehavior.AnalyticsRedactionEntities');
+  p.staticOneOf('AnalyticsBehavior.AnalyticsRedactionMaskMode', ['EntityType', 'PII']);
+  const entities = p.list('AnalyticsBehavior.AnalyticsRedactionEntities');
   if (entities !== undefined) {
     if (entities.length === 0) {
       p.fail('parameter AnalyticsBehavior.AnalyticsRedactionEntities must list at least one entity type; leave it out to redact every type');
@@ -188,15 +136,15 @@ function checkRecordingBehavior(p: ParameterChecker): void {
       }
     }
   }
-  listOf(p, 'AnalyticsBehavior.ChannelConfiguration.Chat.AnalyticsModes', ['ContactLens']);
-  listOf(p, 'AnalyticsBehavior.ChannelConfiguration.Voice.AnalyticsModes', ['RealTime', 'PostContact']);
-  listOf(p, 'AnalyticsBehavior.SummaryConfiguration.SummaryModes', ['PostContact']);
-  staticOneOf(p, 'AnalyticsBehavior.SentimentConfiguration.Enabled', ['True', 'False']);
+  p.listOf('AnalyticsBehavior.ChannelConfiguration.Chat.AnalyticsModes', ['ContactLens']);
+  p.listOf('AnalyticsBehavior.ChannelConfiguration.Voice.AnalyticsModes', ['RealTime', 'PostContact']);
+  p.listOf('AnalyticsBehavior.SummaryConfiguration.SummaryModes', ['PostContact']);
+  p.staticOneOf('AnalyticsBehavior.SentimentConfiguration.Enabled', ['True', 'False']);
 }
 
 function checkEventHooks(p: ParameterChecker): void {
   p.required('EventHooks');
-  const hooks = objectAt(p, 'EventHooks');
+  const hooks = p.object('EventHooks');
   if (hooks === undefined) {
     return;
   }
@@ -208,10 +156,15 @@ function checkEventHooks(p: ParameterChecker): void {
   if (!EVENT_HOOKS.includes(hook)) {
     p.fail(`cannot set the event hook '${hook}'; event hooks: ${EVENT_HOOKS.join(', ')}`);
   }
+  const kinds = HOOK_FLOW_KINDS[hook];
+  if (kinds !== undefined && p.flowKind !== undefined && !kinds.includes(p.flowKind)) {
+    p.fail(`sets the ${hook} event hook, which cannot be set in a ${describeFlowKind(p.flowKind)}; it can be set in: ${kinds.map(describeFlowKind).join(', ')}`);
+  }
   const flow = hooks[hook];
   if (flow === undefined || (!Token.isUnresolved(flow) && (typeof flow !== 'string' || flow.length === 0))) {
     p.fail(`parameter EventHooks.${hook} must be the ID or ARN of a flow (or a JSONPath to one), got ${JSON.stringify(flow) ?? 'nothing'}`);
   }
+  p.idOrPath(`EventHooks.${hook}`, 'flow');
 }
 
 function checkTextToSpeechVoice(p: ParameterChecker): void {
@@ -227,13 +180,13 @@ function checkTextToSpeechVoice(p: ParameterChecker): void {
 
 function checkLoggingBehavior(p: ParameterChecker): void {
   p.required('FlowLoggingBehavior');
-  staticOneOf(p, 'FlowLoggingBehavior', ['Enabled', 'Disabled']);
+  p.staticOneOf('FlowLoggingBehavior', ['Enabled', 'Disabled']);
 }
 
 function checkRoutingBehavior(p: ParameterChecker): void {
   p.exactlyOneOf(['QueuePriority', 'QueueTimeAdjustmentSeconds']);
-  requireStatic(p, 'QueuePriority');
-  requireStatic(p, 'QueueTimeAdjustmentSeconds');
+  p.staticValue('QueuePriority');
+  p.staticValue('QueueTimeAdjustmentSeconds');
   const priority = p.value('QueuePriority');
   if (priority !== undefined && !Token.isUnresolved(priority)) {
     const digits = typeof priority === 'number' && Number.isInteger(priority) ? String(priority) : priority;
@@ -246,7 +199,7 @@ function checkRoutingBehavior(p: ParameterChecker): void {
 
 /** Checks a routing expression: one attribute condition, or a non-empty AND (or OR) of expressions. */
 function checkExpression(p: ParameterChecker, path: string): void {
-  const expression = objectAt(p, path);
+  const expression = p.object(path);
   if (expression === undefined) {
     p.required(path);
     return;
@@ -257,7 +210,7 @@ function checkExpression(p: ParameterChecker, path: string): void {
   }
   const [form] = forms;
   if (form === 'AndExpression' || form === 'OrExpression') {
-    const list = listAt(p, `${path}.${form}`);
+    const list = p.list(`${path}.${form}`);
     if (list !== undefined) {
       if (list.length === 0) {
         p.fail(`parameter ${path}.${form} must list at least one expression`);
@@ -284,7 +237,7 @@ function checkRoutingCriteria(p: ParameterChecker): void {
   if (isDynamic(stepsValue)) {
     return;
   }
-  const steps = listAt(p, 'RoutingCriteria.Steps');
+  const steps = p.list('RoutingCriteria.Steps');
   if (steps === undefined) {
     return;
   }
@@ -294,7 +247,7 @@ function checkRoutingCriteria(p: ParameterChecker): void {
   steps.forEach((_, index) => {
     const step = `RoutingCriteria.Steps.${index}`;
     checkExpression(p, `${step}.Expression`);
-    requireStatic(p, `${step}.Expiry.DurationInSeconds`);
+    p.staticValue(`${step}.Expiry.DurationInSeconds`);
     p.integer(`${step}.Expiry.DurationInSeconds`, 1, 2147483647, 'seconds');
   });
 }
@@ -304,14 +257,13 @@ export const CONTACT_SPECS: Record<string, ActionSpec> = {
   // Set contact attributes: all flows.
   UpdateContactAttributes: {
     next: 'required',
-    errors: [NO_MATCHING_ERROR],
+    errors: ['NoMatchingError'],
     check: checkContactAttributes,
   },
-  // Set contact attributes (flow namespace): all flows. The reference lists no errors, but the block has an error
-  // branch and Amazon Connect requires it to be connected.
+  // Set contact attributes (flow namespace): all flows. The reference lists no errors; an error branch is accepted.
   UpdateFlowAttributes: {
     next: 'required',
-    errors: [NO_MATCHING_ERROR],
+    errors: [],
     check: checkFlowAttributes,
   },
   // Set recording and analytics behavior: inbound, transfer, outbound whisper and customer queue flows.
@@ -321,17 +273,17 @@ export const CONTACT_SPECS: Record<string, ActionSpec> = {
     flowKinds: [...INBOUND_QUEUE_AND_TRANSFER, 'OUTBOUND_WHISPER'],
     check: checkRecordingBehavior,
   },
-  // Set customer queue / hold / whisper / disconnect / event flow: together, every flow type (the flow types of each
-  // hook are checked by the UpdateContactEventHooks class).
+  // Set customer queue / hold / whisper / disconnect / event flow: together, every flow type; each hook can be set
+  // in the flow types of its block (HOOK_FLOW_KINDS).
   UpdateContactEventHooks: {
     next: 'required',
-    errors: [NO_MATCHING_ERROR],
+    errors: ['NoMatchingError'],
     check: checkEventHooks,
   },
   // Set voice: all flows.
   UpdateContactTextToSpeechVoice: {
     next: 'required',
-    errors: [NO_MATCHING_ERROR],
+    errors: ['NoMatchingError'],
     check: checkTextToSpeechVoice,
   },
   // Set logging behavior: all flows.
@@ -350,7 +302,7 @@ export const CONTACT_SPECS: Record<string, ActionSpec> = {
   // Set routing criteria: inbound, customer queue and transfer flows.
   UpdateRoutingCriteria: {
     next: 'required',
-    errors: [NO_MATCHING_ERROR],
+    errors: ['NoMatchingError'],
     flowKinds: INBOUND_QUEUE_AND_TRANSFER,
     check: checkRoutingCriteria,
   },

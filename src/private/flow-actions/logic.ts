@@ -1,23 +1,4 @@
-import { Token } from 'aws-cdk-lib';
-import { ActionSpec, FlowKind, ParameterChecker, allFlowKindsExcept, isDynamic } from './spec';
-
-/** A condition of an action in a flow document (`Transitions.Conditions[].Condition`), as the checks read it. */
-export interface DocumentCondition {
-  readonly Operator?: unknown;
-  readonly Operands?: unknown;
-}
-
-/**
- * The rules of an action type whose conditions follow rules of their own (which operators, which operands).
- *
- * `checkConditions` receives the action's conditions and a checker of its parameters (for rules that relate the
- * two, and for `fail`, which names the action). The typed actions apply it when they render; for flow documents
- * it applies once `ActionSpec` carries `checkConditions` and `checkFlowActions` calls it.
- */
-export interface ConditionalActionSpec extends ActionSpec {
-  /** Checks the action's conditions; called only when it has conditions that are known at synth time. */
-  readonly checkConditions?: (conditions: readonly DocumentCondition[], p: ParameterChecker) => void;
-}
+import { ActionSpec, FlowKind, allFlowKindsExcept, describeCondition, isDynamic, isKnownCondition } from './spec';
 
 /** The result of a Loop while it runs again. */
 export const LOOP_CONTINUE = 'ContinueLooping';
@@ -28,15 +9,21 @@ export const LOOP_DONE = 'DoneLooping';
 /** The result of a Wait whose time ran out. */
 export const WAIT_COMPLETED = 'WaitCompleted';
 
+/** The events that may interrupt a Wait, with the branch method of each. */
+const WAIT_EVENT_METHODS: Record<string, string> = {
+  CustomerReturned: 'whenCustomerReturned()',
+  BotParticipantDisconnected: 'whenBotParticipantDisconnected()',
+};
+
 /** The events that may interrupt a Wait. */
-export const WAIT_EVENTS = ['CustomerReturned', 'BotParticipantDisconnected'];
+const WAIT_EVENTS = Object.keys(WAIT_EVENT_METHODS);
 
 /** The longest a Wait may wait: seven days. */
-export const MAX_WAIT_SECONDS = 604800;
+const MAX_WAIT_SECONDS = 604800;
 
 /** The longest Amazon Connect waits for a Lambda function, and the shortest. */
-export const MIN_LAMBDA_SECONDS = 1;
-export const MAX_LAMBDA_SECONDS = 8;
+const MIN_LAMBDA_SECONDS = 1;
+const MAX_LAMBDA_SECONDS = 8;
 
 /** A static Lambda function ARN (unqualified, or with a version or alias). */
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/;
@@ -45,25 +32,8 @@ const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9
 const DISTRIBUTE_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'OUTBOUND_WHISPER', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'];
 const WAIT_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'MODULE'];
 
-/** The operator and single operand of a condition known at synth time; undefined for conditions with tokens. */
-function equalsOperand(condition: DocumentCondition, p: ParameterChecker, hint: string): string | undefined {
-  if (Token.isUnresolved(condition) || Token.isUnresolved(condition.Operator) || Token.isUnresolved(condition.Operands)) {
-    return undefined;
-  }
-  const operands = Array.isArray(condition.Operands) ? condition.Operands : [];
-  if (condition.Operator !== 'Equals' || operands.length !== 1) {
-    p.fail(`takes only conditions Equals with one operand (${hint}), got ${describeCondition(condition)}`);
-  }
-  return Token.isUnresolved(operands[0]) ? undefined : String(operands[0]);
-}
-
-function describeCondition(condition: DocumentCondition): string {
-  const operands = Array.isArray(condition.Operands) ? condition.Operands.map(operand => JSON.stringify(operand)).join(', ') : JSON.stringify(condition.Operands);
-  return `${String(condition.Operator)} ${operands}`;
-}
-
 /** Compare: branches on conditions over one value of the flow (a JSONPath). */
-const COMPARE: ConditionalActionSpec = {
+const COMPARE: ActionSpec = {
   next: 'branches',
   errors: ['NoMatchingCondition'],
   conditions: true,
@@ -80,7 +50,7 @@ const COMPARE: ConditionalActionSpec = {
  * DistributeByPercentage: a random number from 1 to 100, compared with a chain of NumberLessThan conditions whose
  * operands are running totals of the percentages; what no condition takes goes to NoMatchingCondition.
  */
-const DISTRIBUTE_BY_PERCENTAGE: ConditionalActionSpec = {
+const DISTRIBUTE_BY_PERCENTAGE: ActionSpec = {
   next: 'branches',
   errors: ['NoMatchingCondition'],
   conditions: true,
@@ -88,7 +58,7 @@ const DISTRIBUTE_BY_PERCENTAGE: ConditionalActionSpec = {
   checkConditions: (conditions, p) => {
     let previous = 0;
     conditions.forEach((condition, index) => {
-      if (Token.isUnresolved(condition) || Token.isUnresolved(condition.Operator) || Token.isUnresolved(condition.Operands)) {
+      if (!isKnownCondition(condition)) {
         return;
       }
       const operands = Array.isArray(condition.Operands) ? condition.Operands : [];
@@ -113,7 +83,7 @@ const DISTRIBUTE_BY_PERCENTAGE: ConditionalActionSpec = {
 };
 
 /** Loop: counts how often it runs; ContinueLooping until the count is reached, then DoneLooping once. */
-const LOOP: ConditionalActionSpec = {
+const LOOP: ActionSpec = {
   next: 'branches',
   errors: [],
   conditions: true,
@@ -121,27 +91,11 @@ const LOOP: ConditionalActionSpec = {
     p.required('LoopCount', 'the number of times to loop, from 0 to 100');
     p.integer('LoopCount', 0, 100, 'times');
   },
-  checkConditions: (conditions, p) => {
-    const hint = `${LOOP_CONTINUE} or ${LOOP_DONE}`;
-    const operands = conditions.map(condition => equalsOperand(condition, p, hint));
-    for (const operand of operands) {
-      if (operand !== undefined && operand !== LOOP_CONTINUE && operand !== LOOP_DONE) {
-        p.fail(`takes only the conditions Equals ${LOOP_CONTINUE} and Equals ${LOOP_DONE}, got Equals ${JSON.stringify(operand)}`);
-      }
-    }
-    if (operands.some(operand => operand === undefined)) {
-      return;
-    }
-    for (const [result, method] of [[LOOP_CONTINUE, 'whenLooping()'], [LOOP_DONE, 'whenDone()']]) {
-      if (!operands.includes(result)) {
-        p.fail(`needs a condition Equals ${result} (${method}): a loop needs both its looping and its done branch`);
-      }
-    }
-  },
+  checkConditions: (conditions, p) => p.equalsExactly(conditions, [[LOOP_CONTINUE, 'whenLooping()'], [LOOP_DONE, 'whenDone()']]),
 };
 
 /** Wait: pauses the flow until its time runs out (WaitCompleted) or one of its events happens. */
-const WAIT: ConditionalActionSpec = {
+const WAIT: ActionSpec = {
   next: 'branches',
   errors: ['NoMatchingError', 'ParticipantNotFound'],
   conditions: true,
@@ -149,41 +103,19 @@ const WAIT: ConditionalActionSpec = {
   check: p => {
     p.required('TimeoutSeconds', `how long to wait, 1 to ${MAX_WAIT_SECONDS} seconds (seven days), or a JSONPath`);
     p.integer('TimeoutSeconds', 1, MAX_WAIT_SECONDS, 'seconds');
-    const events = p.value('Events');
-    if (events === undefined) {
-      return;
-    }
-    if (!Array.isArray(events) || Token.isUnresolved(events)) {
-      p.fail(`parameter Events must be a list of events given in the flow (${WAIT_EVENTS.join(', ')}), got ${JSON.stringify(events)}`);
-    }
-    for (const event of events as unknown[]) {
-      if (typeof event !== 'string' || !WAIT_EVENTS.includes(event)) {
-        p.fail(`parameter Events may list only ${WAIT_EVENTS.join(', ')}, got ${JSON.stringify(event)}`);
-      }
-    }
+    p.staticValue('Events');
+    p.listOf('Events', WAIT_EVENTS);
   },
   checkConditions: (conditions, p) => {
-    const events = Array.isArray(p.value('Events')) ? p.value('Events') as string[] : [];
-    const allowed = [WAIT_COMPLETED, ...events];
-    const operands = conditions.map(condition => equalsOperand(condition, p, allowed.join(' or ')));
-    for (const operand of operands) {
-      if (operand !== undefined && !allowed.includes(operand)) {
-        p.fail(`has a condition Equals ${JSON.stringify(operand)}, but its results are ${allowed.join(', ')} (a condition on an event needs the event in parameter Events)`);
-      }
-    }
-    if (operands.some(operand => operand === undefined)) {
-      return;
-    }
-    for (const result of allowed) {
-      if (!operands.includes(result)) {
-        p.fail(`needs a condition Equals ${result}: ${result === WAIT_COMPLETED ? 'the branch taken when the time runs out (whenTimeExpired())' : 'every event it waits for needs its branch'}`);
-      }
-    }
+    const events = p.value('Events');
+    const waitedFor = Array.isArray(events) ? events.filter((event): event is string => WAIT_EVENTS.includes(event)) : [];
+    p.equalsExactly(conditions, [[WAIT_COMPLETED, 'whenTimeExpired()'], ...waitedFor.map(event => [event, WAIT_EVENT_METHODS[event]] as const)],
+      ' (a condition on an event needs the event in parameter Events)');
   },
 };
 
 /** InvokeLambdaFunction: calls a Lambda function and makes its response available under $.External. */
-const INVOKE_LAMBDA_FUNCTION: ConditionalActionSpec = {
+const INVOKE_LAMBDA_FUNCTION: ActionSpec = {
   next: 'required',
   errors: ['NoMatchingError'],
   flowKinds: allFlowKindsExcept('OUTBOUND_WHISPER', 'CAMPAIGN'),
@@ -193,21 +125,11 @@ const INVOKE_LAMBDA_FUNCTION: ConditionalActionSpec = {
     if (!isDynamic(arn) && (typeof arn !== 'string' || !LAMBDA_ARN.test(arn))) {
       p.fail(`parameter LambdaFunctionARN must be the ARN of a Lambda function (arn:aws:lambda:<region>:<account>:function:<name>) or a JSONPath, got ${JSON.stringify(arn)}`);
     }
-    const limit = p.value('InvocationTimeLimitSeconds');
-    if (typeof limit === 'string' && limit.startsWith('$.')) {
-      p.fail(`parameter InvocationTimeLimitSeconds must be set statically, ${MIN_LAMBDA_SECONDS} to ${MAX_LAMBDA_SECONDS} seconds, got the JSONPath ${limit}`);
-    }
+    p.staticValue('InvocationTimeLimitSeconds');
     p.integer('InvocationTimeLimitSeconds', MIN_LAMBDA_SECONDS, MAX_LAMBDA_SECONDS, 'seconds');
     p.oneOf('InvocationType', ['SYNCHRONOUS', 'ASYNCHRONOUS']);
-    const responseType = p.value('ResponseValidation.ResponseType');
-    if (typeof responseType === 'string' && responseType.startsWith('$.')) {
-      p.fail(`parameter ResponseValidation.ResponseType must be set statically, STRING_MAP or JSON, got the JSONPath ${responseType}`);
-    }
-    p.oneOf('ResponseValidation.ResponseType', ['STRING_MAP', 'JSON']);
-    const attributes = p.value('LambdaInvocationAttributes');
-    if (attributes !== undefined && !Token.isUnresolved(attributes) && (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))) {
-      p.fail(`parameter LambdaInvocationAttributes must be an object of names and values, got ${JSON.stringify(attributes)}`);
-    }
+    p.staticOneOf('ResponseValidation.ResponseType', ['STRING_MAP', 'JSON']);
+    p.object('LambdaInvocationAttributes');
   },
 };
 
@@ -219,9 +141,3 @@ export const LOGIC_SPECS: Record<string, ActionSpec> = {
   Wait: WAIT,
   InvokeLambdaFunction: INVOKE_LAMBDA_FUNCTION,
 };
-
-/** The condition rules of the logic actions, by flow language type (the typed actions apply them when they render). */
-export const LOGIC_CONDITION_CHECKS: ReadonlyMap<string, NonNullable<ConditionalActionSpec['checkConditions']>> = new Map(
-  Object.entries({ DistributeByPercentage: DISTRIBUTE_BY_PERCENTAGE, Loop: LOOP, Wait: WAIT } as Record<string, ConditionalActionSpec>)
-    .map(([type, spec]) => [type, spec.checkConditions!]),
-);

@@ -1,5 +1,4 @@
-import { Token } from 'aws-cdk-lib';
-import { ActionSpec, DocumentCondition, FlowKind, ParameterChecker, allFlowKindsExcept, isDynamic } from './spec';
+import { ActionSpec, FlowKind, ParameterChecker, allFlowKindsExcept, describeCondition, isDynamic } from './spec';
 
 /**
  * The most characters of text or SSML in a message: the flow designer takes 3,000 billed characters, 6,000 in all
@@ -35,7 +34,7 @@ const LEX_BOT_ALIAS_ARN = /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[0-9
 export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
   MessageParticipant: {
     next: 'required',
-    errors: [],
+    errors: ['NoMatchingError'],
     flowKinds: MESSAGE_FLOW_KINDS,
     check: p => checkMessage(p, '', true),
   },
@@ -44,7 +43,7 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
     // It loops until the contact leaves the queue or hold; the only way on is the MessagesInterrupted condition (a
     // NextAction, as a flow designer export may have one, is accepted and never taken).
     next: 'ends',
-    errors: [],
+    errors: ['NoMatchingError'],
     conditions: true,
     flowKinds: LOOP_FLOW_KINDS,
     check: p => {
@@ -56,23 +55,19 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
         }
         messages.forEach((_message, index) => checkMessage(p, `Messages.${index}.`, true));
       }
-      positiveInteger(p, 'InterruptFrequencySeconds', 'seconds');
+      p.positiveInteger('InterruptFrequencySeconds', 'seconds');
     },
     checkConditions: (conditions, p) => {
-      for (const condition of conditions) {
-        const operand = equalsOperand(condition, p, 'MessagesInterrupted');
-        if (operand !== undefined && operand !== 'MessagesInterrupted') {
-          p.fail(`takes only the condition Equals MessagesInterrupted, got ${describeCondition(condition)}`);
-        }
-      }
+      p.equalsAmong(conditions, ['MessagesInterrupted']);
       p.required('InterruptFrequencySeconds', 'the loop is interrupted (the MessagesInterrupted condition) only after an interruption time');
     },
   },
 
   GetParticipantInput: {
-    // Branches on the key pressed; stored input continues with the next action.
+    // Branches on the key pressed; stored input continues with the next action. The reference describes the timeout
+    // error (InputTimeLimitExceeded) with InputTimeLimitSeconds.
     next: 'branches',
-    errors: ['NoMatchingCondition', 'InputTimeLimitExceeded', 'InvalidPhoneNumber'],
+    errors: ['NoMatchingCondition', 'InputTimeLimitExceeded', 'InvalidPhoneNumber', 'NoMatchingError'],
     conditions: true,
     flowKinds: INPUT_FLOW_KINDS,
     check: p => {
@@ -94,11 +89,11 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
         if (p.value(format) === 'Local') {
           p.required(country, 'a Local number format needs the two-letter country code');
         }
-        pattern(p, country, /^[A-Z]{2}$/, 'a two-letter country code such as US');
+        p.matches(country, /^[A-Z]{2}$/, 'a two-letter country code such as US');
       }
       if (p.has('InputValidation.CustomValidation')) {
         p.required('InputValidation.CustomValidation.MaximumLength', 'the most digits the customer may enter');
-        positiveInteger(p, 'InputValidation.CustomValidation.MaximumLength', 'digits');
+        p.positiveInteger('InputValidation.CustomValidation.MaximumLength', 'digits');
       }
       if (p.has('InputEncryption')) {
         if (!p.has('InputValidation.CustomValidation')) {
@@ -107,7 +102,7 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
         p.required('InputEncryption.EncryptionKeyId');
         p.required('InputEncryption.Key', 'the public key in PEM format');
       }
-      pattern(p, 'DTMFConfiguration.InputTerminationSequence', /^[0-9*#]{1,5}$/, '1 to 5 keys of 0-9, * and #');
+      p.matches('DTMFConfiguration.InputTerminationSequence', /^[0-9*#]{1,5}$/, '1 to 5 keys of 0-9, * and #');
       p.oneOf('DTMFConfiguration.DisableCancelKey', ['True', 'False']);
       p.integer('DTMFConfiguration.InterdigitTimeLimitSeconds', 1, 20, 'seconds');
     },
@@ -116,7 +111,7 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
         p.fail('stores its input (StoreInput True), so it takes no conditions; continue it with its next action');
       }
       for (const condition of conditions) {
-        const operand = equalsOperand(condition, p, 'one key: 0-9, * or #');
+        const operand = p.equalsOperand(condition, 'one key: 0-9, * or #');
         if (operand !== undefined && !isDynamic(operand) && !/^[0-9*#]$/.test(operand)) {
           p.fail(`conditions must be Equals with one key: 0-9, * or #, got ${describeCondition(condition)}`);
         }
@@ -126,7 +121,7 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
 
   ConnectParticipantWithLexBot: {
     next: 'branches',
-    errors: ['NoMatchingCondition', 'InputTimeLimitExceeded'],
+    errors: ['NoMatchingCondition', 'InputTimeLimitExceeded', 'NoMatchingError'],
     conditions: true,
     flowKinds: INPUT_FLOW_KINDS,
     check: p => {
@@ -134,7 +129,7 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
       p.exactlyOneOf(['LexV2Bot', 'LexBot']);
       if (p.has('LexV2Bot')) {
         p.required('LexV2Bot.AliasArn', 'the ARN of the Lex V2 bot alias');
-        pattern(p, 'LexV2Bot.AliasArn', LEX_BOT_ALIAS_ARN, 'the ARN of a Lex V2 bot alias (arn:aws:lex:<region>:<account>:bot-alias/<bot-id>/<alias-id>)');
+        p.matches('LexV2Bot.AliasArn', LEX_BOT_ALIAS_ARN, 'the ARN of a Lex V2 bot alias (arn:aws:lex:<region>:<account>:bot-alias/<bot-id>/<alias-id>)');
       }
       if (p.has('LexBot')) {
         for (const member of ['Name', 'Region', 'Alias']) {
@@ -145,24 +140,21 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
       p.integer('LexTimeoutSeconds.Text', 1, 7 * 24 * 3600, 'seconds');
     },
     checkConditions: (conditions, p) => {
-      conditions.forEach(condition => equalsOperand(condition, p, 'an intent name'));
+      conditions.forEach(condition => p.equalsOperand(condition, 'an intent name'));
     },
   },
 
   ShowView: {
     next: 'branches',
-    errors: ['NoMatchingCondition', 'TimeLimitExceeded'],
+    errors: ['NoMatchingCondition', 'TimeLimitExceeded', 'NoMatchingError'],
     conditions: true,
     flowKinds: VIEW_FLOW_KINDS,
     check: p => {
       p.required('ViewResource.Id', 'the view to show');
       p.text('ViewResource.Id');
       p.text('ViewResource.Version');
-      positiveInteger(p, 'InvocationTimeLimitSeconds', 'seconds');
-      const hidden = p.value('SensitiveDataConfiguration.HideResponseOn');
-      if (Array.isArray(hidden)) {
-        hidden.forEach((_value, index) => p.oneOf(`SensitiveDataConfiguration.HideResponseOn.${index}`, ['TRANSCRIPT']));
-      }
+      p.positiveInteger('InvocationTimeLimitSeconds', 'seconds');
+      p.listOf('SensitiveDataConfiguration.HideResponseOn', ['TRANSCRIPT']);
     },
   },
 
@@ -172,9 +164,10 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
   },
 
   AuthenticateParticipant: {
-    // Success is the next action; OptedOut is a condition; the timeout is TimeLimitExceeded.
+    // Success is the next action; OptedOut is a condition; the timeout is TimeLimitExceeded. The flow language
+    // reference has no page for it; the "Authenticate Customer" block has an Error branch (NoMatchingError).
     next: 'required',
-    errors: ['TimeLimitExceeded'],
+    errors: ['TimeLimitExceeded', 'NoMatchingError'],
     conditions: true,
     flowKinds: AUTHENTICATE_FLOW_KINDS,
     check: p => {
@@ -188,12 +181,7 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
       }
     },
     checkConditions: (conditions, p) => {
-      for (const condition of conditions) {
-        const operand = equalsOperand(condition, p, 'OptedOut');
-        if (operand !== undefined && operand !== 'OptedOut') {
-          p.fail(`takes only the condition Equals OptedOut, got ${describeCondition(condition)}`);
-        }
-      }
+      p.equalsAmong(conditions, ['OptedOut']);
     },
   },
 };
@@ -218,47 +206,4 @@ function checkMessage(p: ParameterChecker, prefix: string, required: boolean): v
     p.oneOf(`${prefix}Media.SourceType`, ['S3']);
     p.oneOf(`${prefix}Media.MediaType`, ['Audio']);
   }
-}
-
-/** Fails unless the parameter, when given and known at synth time, is a whole number greater than 0. */
-function positiveInteger(p: ParameterChecker, path: string, unit: string): void {
-  const value = p.value(path);
-  if (value === undefined || isDynamic(value)) {
-    return;
-  }
-  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-    p.fail(`parameter ${path} must be a whole number of ${unit} greater than 0, got ${JSON.stringify(value)}`);
-  }
-}
-
-/** Fails unless the parameter, when given and known at synth time, is a string matching the pattern. */
-function pattern(p: ParameterChecker, path: string, regexp: RegExp, allowed: string): void {
-  const value = p.value(path);
-  if (value === undefined || isDynamic(value)) {
-    return;
-  }
-  if (typeof value !== 'string' || !regexp.test(value)) {
-    p.fail(`parameter ${path} must be ${allowed}, got ${JSON.stringify(value)}`);
-  }
-}
-
-/**
- * The operand of a condition that must be `Equals` with one operand; fails otherwise, with `hint` saying what the
- * operand is. Undefined when the condition is a token.
- */
-function equalsOperand(condition: DocumentCondition, p: ParameterChecker, hint: string): string | undefined {
-  if (Token.isUnresolved(condition) || Token.isUnresolved(condition.Operator) || Token.isUnresolved(condition.Operands)) {
-    return undefined;
-  }
-  const operands = condition.Operands;
-  if (condition.Operator !== 'Equals' || !Array.isArray(operands) || operands.length !== 1 || typeof operands[0] !== 'string') {
-    return p.fail(`conditions must be Equals with ${hint}, got ${describeCondition(condition)}`);
-  }
-  return Token.isUnresolved(operands[0]) ? undefined : operands[0];
-}
-
-function describeCondition(condition: DocumentCondition): string {
-  const operands = Array.isArray(condition.Operands) ? condition.Operands.map(operand => JSON.stringify(operand)).join(', ') : JSON.stringify(condition.Operands);
-  return `${String(condition.Operator)} ${operands}`;
 }

@@ -1,5 +1,4 @@
-import { Token } from 'aws-cdk-lib';
-import { ActionSpec, allFlowKindsExcept, FlowKind, ParameterChecker } from './spec';
+import { ActionSpec, allFlowKindsExcept, describeCondition, FlowKind, isKnownCondition } from './spec';
 
 /** Inbound flows and the two transfer flows: where most routing actions may be used. */
 const INBOUND_AND_TRANSFER: readonly FlowKind[] = ['CONTACT_FLOW', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'];
@@ -15,38 +14,11 @@ const METRIC_TYPES = [
 /** The longest delay of `CreateTask`: 6 days. */
 const MAX_TASK_DELAY_SECONDS = 518_400;
 
-/** Fails when the action has parameters: its type takes none. */
-function noParameters(p: ParameterChecker, hint = ''): void {
-  const given = Object.keys(p.parameters);
-  if (given.length > 0) {
-    p.fail(`takes no parameters, got ${given.join(', ')}${hint}`);
-  }
-}
+/** The agent metrics of `CheckMetricData`, which take only the condition `NumberGreaterThan 0` (at least one agent). */
+const AGENT_METRICS = ['NumberOfAgentsAvailable', 'NumberOfAgentsStaffed', 'NumberOfAgentsOnline'];
 
-/**
- * Fails unless a parameter, when given and known at synth time, is a static ID or ARN or a single JSONPath: the flow
- * language takes either, not text with a JSONPath inside.
- */
-function idOrPath(p: ParameterChecker, path: string, what: string): void {
-  const value = p.value(path);
-  if (value === undefined || Token.isUnresolved(value)) {
-    return;
-  }
-  if (typeof value !== 'string' || value.length === 0) {
-    p.fail(`parameter ${path} must be the ID or ARN of the ${what}, or a JSONPath such as $.Attributes.name, got ${JSON.stringify(value)}`);
-  }
-  if (!value.startsWith('$.') && value.includes('$.')) {
-    p.fail(`parameter ${path} must be either a static ID or ARN of the ${what} or a single JSONPath, not text around a JSONPath, got ${JSON.stringify(value)}`);
-  }
-}
-
-/** Fails when a parameter that must be static is a JSONPath. */
-function staticOnly(p: ParameterChecker, path: string): void {
-  const value = p.value(path);
-  if (typeof value === 'string' && !Token.isUnresolved(value) && value.startsWith('$.')) {
-    p.fail(`parameter ${path} must be static: a JSONPath is not supported here, got ${JSON.stringify(value)}`);
-  }
-}
+/** The operators the contact metrics of `CheckMetricData` can be compared with. */
+const METRIC_OPERATORS = ['Equals', 'NumberGreaterThan', 'NumberGreaterOrEqualTo', 'NumberLessThan', 'NumberLessOrEqualTo'];
 
 /** The flow language rules of the routing actions (see src/flows/actions/routing.ts). */
 export const ROUTING_SPECS: Record<string, ActionSpec> = {
@@ -56,8 +28,8 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     flowKinds: INBOUND_AND_TRANSFER,
     check: p => {
       p.exactlyOneOf(['QueueId', 'AgentId']);
-      idOrPath(p, 'QueueId', 'queue');
-      idOrPath(p, 'AgentId', 'agent');
+      p.idOrPath('QueueId', 'queue');
+      p.idOrPath('AgentId', 'agent');
     },
   },
 
@@ -65,14 +37,14 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     next: 'ends',
     errors: ['QueueAtCapacity', 'NoMatchingError'],
     flowKinds: INBOUND_AND_TRANSFER,
-    check: p => noParameters(p, ': it transfers to the working queue, set with UpdateContactTargetQueue'),
+    check: p => p.noParameters(': it transfers to the working queue, set with UpdateContactTargetQueue'),
   },
 
   TransferContactToAgent: {
     next: 'none',
     errors: [],
     flowKinds: ['AGENT_TRANSFER', 'QUEUE_TRANSFER'],
-    check: p => noParameters(p),
+    check: p => p.noParameters(),
   },
 
   TransferToFlow: {
@@ -81,7 +53,7 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     flowKinds: INBOUND_AND_TRANSFER,
     check: p => {
       p.required('ContactFlowId', 'the flow to transfer to');
-      idOrPath(p, 'ContactFlowId', 'flow');
+      p.idOrPath('ContactFlowId', 'flow');
     },
   },
 
@@ -91,7 +63,7 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     flowKinds: ['CONTACT_FLOW'],
     check: p => {
       p.required('FlowModuleId', 'the flow module to run');
-      idOrPath(p, 'FlowModuleId', 'flow module');
+      p.idOrPath('FlowModuleId', 'flow module');
     },
   },
 
@@ -99,14 +71,14 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     next: 'none',
     errors: [],
     flowKinds: ['MODULE'],
-    check: p => noParameters(p),
+    check: p => p.noParameters(),
   },
 
   EndFlowExecution: {
     next: 'none',
     errors: [],
     flowKinds: allFlowKindsExcept('MODULE'),
-    check: p => noParameters(p),
+    check: p => p.noParameters(),
   },
 
   CheckHoursOfOperation: {
@@ -114,7 +86,9 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     errors: ['NoMatchingError'],
     conditions: true,
     flowKinds: QUEUE_CHECKS,
-    check: p => idOrPath(p, 'HoursOfOperationId', 'hours of operation'),
+    check: p => p.idOrPath('HoursOfOperationId', 'hours of operation'),
+    // The result is True or False; the reference requires a condition for each and no other.
+    checkConditions: (conditions, p) => p.equalsExactly(conditions, [['True', 'whenInHours()'], ['False', 'whenOutOfHours()']]),
   },
 
   CheckMetricData: {
@@ -124,11 +98,28 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     flowKinds: QUEUE_CHECKS,
     check: p => {
       p.required('MetricType', `one of ${METRIC_TYPES.join(', ')}`);
-      staticOnly(p, 'MetricType');
+      p.staticValue('MetricType');
       p.oneOf('MetricType', METRIC_TYPES);
       p.atMostOneOf(['QueueId', 'AgentId']);
-      idOrPath(p, 'QueueId', 'queue');
-      idOrPath(p, 'AgentId', 'agent');
+      p.idOrPath('QueueId', 'queue');
+      p.idOrPath('AgentId', 'agent');
+    },
+    // The agent metrics count agents: the only condition is "at least one". The others compare a number.
+    checkConditions: (conditions, p) => {
+      const metric = p.value('MetricType');
+      if (typeof metric !== 'string' || !METRIC_TYPES.includes(metric)) {
+        return;
+      }
+      for (const condition of conditions.filter(isKnownCondition)) {
+        const { Operator: operator, Operands: operands } = condition;
+        if (AGENT_METRICS.includes(metric)) {
+          if (operator !== 'NumberGreaterThan' || !Array.isArray(operands) || operands.length !== 1 || String(operands[0]) !== '0') {
+            p.fail(`compares the agent metric ${metric} only with NumberGreaterThan 0 (use whenAgents()), got ${describeCondition(condition)}`);
+          }
+        } else if (typeof operator === 'string' && !METRIC_OPERATORS.includes(operator)) {
+          p.fail(`compares ${metric} with ${operator}; the allowed operators are ${METRIC_OPERATORS.join(', ')}`);
+        }
+      }
     },
   },
 
@@ -142,8 +133,8 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
       if (!p.has('ContactFlowId') && !p.has('TaskTemplateId')) {
         p.fail('needs the parameter ContactFlowId (the flow that starts the task), or a TaskTemplateId whose template names the flow');
       }
-      idOrPath(p, 'ContactFlowId', 'flow');
-      staticOnly(p, 'TaskTemplateId');
+      p.idOrPath('ContactFlowId', 'flow');
+      p.staticValue('TaskTemplateId');
       p.atMostOneOf(['DelaySeconds', 'ScheduledTime']);
       p.integer('DelaySeconds', 1, MAX_TASK_DELAY_SECONDS, 'seconds');
     },

@@ -5,11 +5,22 @@ export type FlowKind =
   | 'CONTACT_FLOW' | 'CUSTOMER_QUEUE' | 'CUSTOMER_HOLD' | 'CUSTOMER_WHISPER' | 'AGENT_HOLD' | 'AGENT_WHISPER'
   | 'OUTBOUND_WHISPER' | 'AGENT_TRANSFER' | 'QUEUE_TRANSFER' | 'CAMPAIGN' | 'MODULE';
 
+/** The error type that catches every error no other branch of an action handles (the default error branch). */
+export const NO_MATCHING_ERROR = 'NoMatchingError';
+
+/** The branch taken when no condition matches: not an error, so `NoMatchingError` does not catch it. */
+export const NO_MATCHING_CONDITION = 'NoMatchingCondition';
+
 /** Every flow kind. */
 export const ALL_FLOW_KINDS: readonly FlowKind[] = [
   'CONTACT_FLOW', 'CUSTOMER_QUEUE', 'CUSTOMER_HOLD', 'CUSTOMER_WHISPER', 'AGENT_HOLD', 'AGENT_WHISPER',
   'OUTBOUND_WHISPER', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'CAMPAIGN', 'MODULE',
 ];
+
+/** A flow kind in words for messages: `CUSTOMER_QUEUE flow`, `flow module`. */
+export function describeFlowKind(kind: FlowKind): string {
+  return kind === 'MODULE' ? 'flow module' : `${kind} flow`;
+}
 
 /** Every flow kind but the given ones. */
 export function allFlowKindsExcept(...excluded: FlowKind[]): FlowKind[] {
@@ -53,12 +64,15 @@ export interface ActionSpec {
    */
   readonly flowKinds?: readonly FlowKind[];
 
-  /** Checks the parameters; calls `p.fail()` (or a helper) for what the flow language rejects. */
+  /**
+   * Checks the parameters; calls `p.fail()` (or a helper) for what the flow language rejects. Rules that depend on
+   * the flow's type read `p.flowKind` (undefined when the type is not known, which skips them).
+   */
   readonly check?: (p: ParameterChecker) => void;
 
   /**
-   * Checks the action's conditions (with `p` to read the parameters and fail naming the action). Called only when
-   * the action has conditions known at synth time.
+   * Checks the action's conditions (with `p` to read the parameters and fail naming the action): which operators and
+   * operands, and which results need a branch. Called only when the action has conditions known at synth time.
    */
   readonly checkConditions?: (conditions: readonly DocumentCondition[], p: ParameterChecker) => void;
 }
@@ -69,24 +83,55 @@ export interface DocumentCondition {
   readonly Operands?: unknown;
 }
 
+/** Whether a value is a JSONPath (`$.Attributes.x`), which the flow language reads when the flow runs. */
+export function isJsonPath(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('$.');
+}
+
 /** Whether a parameter value is only known when the flow runs (a JSONPath such as `$.Attributes.x`) or deploys. */
 export function isDynamic(value: unknown): boolean {
-  return (typeof value === 'string' && value.startsWith('$.')) || (value !== undefined && value !== null && Token.isUnresolved(value));
+  return isJsonPath(value) || (value !== undefined && value !== null && Token.isUnresolved(value));
+}
+
+/** Whether a condition, its operator and its operands are known at synth time (no tokens). */
+export function isKnownCondition(condition: DocumentCondition): boolean {
+  return !Token.isUnresolved(condition) && !Token.isUnresolved(condition.Operator) && !Token.isUnresolved(condition.Operands);
+}
+
+/** A condition in words for messages, such as `Equals "1"`. */
+export function describeCondition(condition: DocumentCondition): string {
+  const operands = Array.isArray(condition.Operands)
+    ? condition.Operands.map(operand => JSON.stringify(operand)).join(', ')
+    : JSON.stringify(condition.Operands);
+  return `${String(condition.Operator)} ${operands}`;
+}
+
+/** A parameter given as a whole number: a number, or a string of digits as the flow language writes numbers. */
+function wholeNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
 }
 
 /**
  * Reads and checks the parameters of one action. Every message names the action: the checker's `fail` adds the
  * action's identifier and type.
+ *
+ * The checks skip what is only known when the flow runs or deploys (JSONPaths and tokens), except where the flow
+ * language requires a static value (`staticValue`).
  */
 export class ParameterChecker {
   /** The action's parameters (an empty object when it has none). */
   public readonly parameters: Record<string, unknown>;
 
+  /** The type of the flow the action is in (or `MODULE`); undefined when not known, which skips flow type rules. */
+  public readonly flowKind?: FlowKind;
+
   private readonly failWith: (message: string) => never;
 
-  constructor(parameters: Record<string, unknown> | undefined, failWith: (message: string) => never) {
+  constructor(parameters: Record<string, unknown> | undefined, failWith: (message: string) => never, flowKind?: FlowKind) {
     this.parameters = parameters ?? {};
     this.failWith = failWith;
+    this.flowKind = flowKind;
   }
 
   /** Fails the check. */
@@ -118,6 +163,14 @@ export class ParameterChecker {
     }
   }
 
+  /** Fails when the action has parameters: its type takes none. */
+  public noParameters(hint: string = ''): void {
+    const given = Object.keys(this.parameters);
+    if (given.length > 0) {
+      this.fail(`takes no parameters, got ${given.join(', ')}${hint}`);
+    }
+  }
+
   /** Fails unless exactly one of the parameters is given. */
   public exactlyOneOf(paths: readonly string[]): void {
     const given = paths.filter(path => this.has(path));
@@ -146,11 +199,28 @@ export class ParameterChecker {
     if (value === undefined || isDynamic(value)) {
       return undefined;
     }
-    const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+    const number = wholeNumber(value);
+    if (number === undefined || number < min || number > max) {
       this.fail(`parameter ${path} must be an integer from ${min} to ${max}${unit ? ` ${unit}` : ''}, got ${JSON.stringify(value)}`);
     }
     return number;
+  }
+
+  /**
+   * Fails unless the parameter, when given and known at synth time, is a whole number greater than 0 (a number or a
+   * string of digits).
+   *
+   * @param unit what the number counts, for the message, such as `seconds`
+   */
+  public positiveInteger(path: string, unit: string): void {
+    const value = this.value(path);
+    if (value === undefined || isDynamic(value)) {
+      return;
+    }
+    const number = wholeNumber(value);
+    if (number === undefined || number < 1) {
+      this.fail(`parameter ${path} must be a whole number of ${unit} greater than 0, got ${JSON.stringify(value)}`);
+    }
   }
 
   /** Fails unless the parameter, when given and known at synth time, is one of the allowed strings. */
@@ -164,6 +234,12 @@ export class ParameterChecker {
     }
   }
 
+  /** Fails unless the parameter, when given, is static (not a JSONPath) and one of the allowed strings. */
+  public staticOneOf(path: string, allowed: readonly string[]): void {
+    this.staticValue(path);
+    this.oneOf(path, allowed);
+  }
+
   /** Fails unless the parameter, when given and known at synth time, is a non-empty string of at most `max` characters. */
   public text(path: string, max?: number): void {
     const value = this.value(path);
@@ -172,6 +248,155 @@ export class ParameterChecker {
     }
     if (typeof value !== 'string' || value.length === 0 || (max !== undefined && value.length > max)) {
       this.fail(`parameter ${path} must be a string of 1 to ${max ?? 'any number of'} characters, got ${typeof value === 'string' ? value.length + ' characters' : JSON.stringify(value)}`);
+    }
+  }
+
+  /**
+   * Fails unless the parameter, when given and known at synth time, is a string that matches the pattern.
+   *
+   * @param allowed what the pattern allows, for the message
+   */
+  public matches(path: string, pattern: RegExp, allowed: string): void {
+    const value = this.value(path);
+    if (value === undefined || isDynamic(value)) {
+      return;
+    }
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      this.fail(`parameter ${path} must be ${allowed}, got ${JSON.stringify(value)}`);
+    }
+  }
+
+  /** Fails when a parameter that the flow language requires to be static is a JSONPath. */
+  public staticValue(path: string): void {
+    const value = this.value(path);
+    if (isJsonPath(value)) {
+      this.fail(`parameter ${path} must be set statically, not from a JSONPath, got ${JSON.stringify(value)}`);
+    }
+  }
+
+  /**
+   * Fails unless a parameter, when given and known at synth time, is the ID or ARN of a resource or a single JSONPath:
+   * the flow language takes either, not text with a JSONPath inside.
+   *
+   * @param what the kind of resource, for the message, such as `queue`
+   */
+  public idOrPath(path: string, what: string): void {
+    const value = this.value(path);
+    if (value === undefined || Token.isUnresolved(value)) {
+      return;
+    }
+    if (typeof value !== 'string' || value.length === 0) {
+      this.fail(`parameter ${path} must be the ID or ARN of the ${what}, or a JSONPath such as $.Attributes.name, got ${JSON.stringify(value)}`);
+    }
+    if (!value.startsWith('$.') && value.includes('$.')) {
+      this.fail(`parameter ${path} must be either a static ID or ARN of the ${what} or a single JSONPath, not text around a JSONPath, got ${JSON.stringify(value)}`);
+    }
+  }
+
+  /** The parameter as an object; undefined when absent or a token; fails for anything else. */
+  public object(path: string): Record<string, unknown> | undefined {
+    const value = this.value(path);
+    if (value === undefined || Token.isUnresolved(value)) {
+      return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.fail(`parameter ${path} must be an object, got ${JSON.stringify(value)}`);
+    }
+    return value as Record<string, unknown>;
+  }
+
+  /** The parameter as a list; undefined when absent or a token; fails for anything else. */
+  public list(path: string): unknown[] | undefined {
+    const value = this.value(path);
+    if (value === undefined || Token.isUnresolved(value)) {
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.fail(`parameter ${path} must be a list, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  }
+
+  /**
+   * Fails unless every item of a list parameter (when given) is one of the allowed strings, each at most once.
+   *
+   * @returns the list, or undefined when absent or a token
+   */
+  public listOf(path: string, allowed: readonly string[]): string[] | undefined {
+    const list = this.list(path);
+    if (list === undefined) {
+      return undefined;
+    }
+    const seen = new Set<unknown>();
+    for (const item of list) {
+      if (Token.isUnresolved(item)) {
+        continue;
+      }
+      if (typeof item !== 'string' || !allowed.includes(item)) {
+        this.fail(`parameter ${path} may only contain ${allowed.join(', ')}, got ${JSON.stringify(item)}`);
+      }
+      if (seen.has(item)) {
+        this.fail(`parameter ${path} lists ${item} twice`);
+      }
+      seen.add(item);
+    }
+    return list as string[];
+  }
+
+  /**
+   * The operand of a condition that must be `Equals` with one operand; fails otherwise, with `hint` saying what the
+   * operand is (`one key: 0-9, * or #`).
+   *
+   * @returns the operand, or undefined when the condition or the operand is a token
+   */
+  public equalsOperand(condition: DocumentCondition, hint: string): string | undefined {
+    if (!isKnownCondition(condition)) {
+      return undefined;
+    }
+    const operands = condition.Operands;
+    if (condition.Operator !== 'Equals' || !Array.isArray(operands) || operands.length !== 1 || typeof operands[0] !== 'string') {
+      return this.fail(`conditions must be Equals with ${hint}, got ${describeCondition(condition)}`);
+    }
+    return Token.isUnresolved(operands[0]) ? undefined : operands[0];
+  }
+
+  /**
+   * Fails unless every condition is `Equals` with one of the allowed operands, each at most once.
+   *
+   * @param note added to the message for a condition on another operand
+   * @returns the operands, or undefined when a condition is a token
+   */
+  public equalsAmong(conditions: readonly DocumentCondition[], allowed: readonly string[], note: string = ''): string[] | undefined {
+    const operands = conditions.map(condition => this.equalsOperand(condition, allowed.join(' or ')));
+    const seen = new Set<string>();
+    for (const operand of operands) {
+      if (operand === undefined) {
+        continue;
+      }
+      if (!allowed.includes(operand)) {
+        const listed = allowed.map(result => `Equals ${result}`).join(', ');
+        this.fail(`takes only the condition${allowed.length === 1 ? '' : 's'} ${listed}, got Equals ${JSON.stringify(operand)}${note}`);
+      }
+      if (seen.has(operand)) {
+        this.fail(`has two conditions Equals ${operand}; each result takes one branch`);
+      }
+      seen.add(operand);
+    }
+    return operands.some(operand => operand === undefined) ? undefined : [...seen];
+  }
+
+  /**
+   * Fails unless the conditions, each `Equals` with one operand, compare with exactly the results given, each once.
+   *
+   * @param results each result with the branch method that adds its condition, for the message
+   * @param note added to the message for a condition on another result
+   */
+  public equalsExactly(conditions: readonly DocumentCondition[], results: ReadonlyArray<readonly [string, string]>, note: string = ''): void {
+    const given = this.equalsAmong(conditions, results.map(([result]) => result), note);
+    const missing = given === undefined ? [] : results.filter(([result]) => !given.includes(result));
+    if (missing.length > 0) {
+      this.fail(`needs a branch for each of its results (${results.map(([result]) => result).join(', ')}): add `
+        + missing.map(([result, method]) => `Equals ${result} (${method})`).join(' and '));
     }
   }
 }

@@ -1,9 +1,8 @@
-import { CfnElement, Duration } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Duration } from 'aws-cdk-lib';
 import { ContactFlow, ContactFlowType } from '../../../src/constructs/contact-flow';
 import { Instance } from '../../../src/constructs/instance';
 import { PredefinedAttribute } from '../../../src/constructs/predefined-attribute';
-import { FlowAction, FlowDefinition, IFlowChainable, RawAction } from '../../../src/flows';
+import { FlowAction, FlowDefinition, IFlowChainable } from '../../../src/flows';
 import {
   ContactAttribute, ContactEventHook, FlowAttribute, QueueTimeAdjustment, RecordedParticipant, RedactionEntity,
   RedactionMaskMode, RedactionResults, RoutingProficiency, TargetContact, TextToSpeechEngine, TextToSpeechStyle,
@@ -12,12 +11,7 @@ import {
   UpdateRoutingCriteria, VoiceAnalyticsMode,
 } from '../../../src/flows/actions/contact';
 import { flowOfType, testStack } from '../../helpers';
-import { actionOf, parseContent, renderFlow, renderModule } from '../render';
-
-/** An action of a type the library does not know, that ends the flow. */
-function end(id = 'End'): RawAction {
-  return new RawAction(id, { actionType: 'CustomEnd', terminal: true });
-}
+import { actionOf, dependenciesOf, end, raw, render, renderFlow, renderJson, renderModule } from '../render';
 
 /** Continues an action with `End` and routes its errors to `End` as well. */
 function closed(action: FlowAction, withErrors = true): IFlowChainable {
@@ -31,24 +25,12 @@ function closed(action: FlowAction, withErrors = true): IFlowChainable {
 
 /** Renders one action (continued with an `End`) into a flow of a type; returns its rendered parameters. */
 function parametersOf(action: FlowAction, type = ContactFlowType.CONTACT_FLOW, withErrors = true): any {
-  const { document } = renderFlow(FlowDefinition.start(closed(action, withErrors)), type);
-  return actionOf(document, action.id).Parameters;
-}
-
-/**
- * Renders content into a flow named `Flow` in a stack that may hold other flows; returns the flow language document
- * with CloudFormation references (such as `{ 'Fn::GetAtt': [...] }`) where the content has tokens.
- */
-function renderInto(env: ReturnType<typeof testStack>, content: FlowDefinition, type = ContactFlowType.CONTACT_FLOW): any {
-  const { stack, instance } = env;
-  const flow = new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content });
-  const resource = Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(flow.node.defaultChild as CfnElement)];
-  return parseContent(stack.resolve(resource.Properties.Content));
+  return actionOf(render(closed(action, withErrors), type), action.id).Parameters;
 }
 
 /** Renders a raw action of a type with the given parameters, to reach the spec's rules. */
 function renderRaw(actionType: string, parameters: any, type = ContactFlowType.CONTACT_FLOW): void {
-  renderFlow(FlowDefinition.start(closed(new RawAction('Raw', { actionType, parameters }))), type);
+  render(closed(raw('Raw', actionType, parameters)), type);
 }
 
 describe('UpdateContactAttributes', () => {
@@ -155,9 +137,15 @@ describe('UpdateFlowAttributes', () => {
       .toThrow(/flow action 'None' \(UpdateFlowAttributes\) parameter FlowAttributes must set at least one flow attribute/);
   });
 
-  test('fails without its error branch', () => {
-    expect(() => parametersOf(new UpdateFlowAttributes('Open', { attributes: [FlowAttribute.of('a', '1')] }), ContactFlowType.CONTACT_FLOW, false))
-      .toThrow(/flow action 'Open' \(UpdateFlowAttributes\) does not handle NoMatchingError/);
+  test('needs no error branch: the flow language documents no error for it', () => {
+    expect(parametersOf(new UpdateFlowAttributes('Open', { attributes: [FlowAttribute.of('a', '1')] }), ContactFlowType.CONTACT_FLOW, false))
+      .toEqual({ FlowAttributes: { a: { Value: '1', Type: 'String' } } });
+  });
+
+  test('fails for an error type it cannot raise', () => {
+    const action = new UpdateFlowAttributes('Odd', { attributes: [FlowAttribute.of('a', '1')] });
+    action.onErrorType('InvalidPhoneNumber', end('Other'));
+    expect(() => parametersOf(action)).toThrow(/flow action 'Odd' \(UpdateFlowAttributes\) cannot raise InvalidPhoneNumber; its error types: NoMatchingError/);
   });
 
   test.each([
@@ -284,7 +272,7 @@ describe('UpdateContactEventHooks', () => {
     const { stack, instance } = env;
     const queueFlow = flowOfType(stack, instance, 'QueueFlow', ContactFlowType.CUSTOMER_QUEUE);
     const action = new UpdateContactEventHooks('SetQueueFlow', { eventHook: ContactEventHook.CUSTOMER_QUEUE, flow: queueFlow });
-    const document = renderInto(env, FlowDefinition.start(closed(action)));
+    const document = render(closed(action), ContactFlowType.CONTACT_FLOW, env);
     expect(actionOf(document, 'SetQueueFlow').Parameters).toEqual({
       EventHooks: { CustomerQueue: { 'Fn::GetAtt': [stack.getLogicalId(queueFlow.node.defaultChild as any), 'ContactFlowArn'] } },
     });
@@ -296,7 +284,7 @@ describe('UpdateContactEventHooks', () => {
     const arn = 'arn:aws:connect:us-east-1:111122223333:instance/11111111-2222-3333-4444-555555555555/contact-flow/abc';
     const whisper = ContactFlow.fromContactFlowArn(stack, 'Whisper', arn);
     const action = new UpdateContactEventHooks('SetWhisper', { eventHook: ContactEventHook.AGENT_WHISPER, flow: whisper });
-    const document = renderInto(env, FlowDefinition.start(closed(action)));
+    const document = render(closed(action), ContactFlowType.CONTACT_FLOW, env);
     expect(actionOf(document, 'SetWhisper').Parameters).toEqual({ EventHooks: { AgentWhisper: arn } });
   });
 
@@ -315,7 +303,7 @@ describe('UpdateContactEventHooks', () => {
     const { stack, instance } = env;
     const holdFlow = flowOfType(stack, instance, 'HoldFlow', ContactFlowType.CUSTOMER_HOLD);
     const action = new UpdateContactEventHooks('SetQueueFlow', { eventHook: ContactEventHook.CUSTOMER_QUEUE, flow: holdFlow });
-    expect(() => renderInto(env, FlowDefinition.start(closed(action))))
+    expect(() => render(closed(action), ContactFlowType.CONTACT_FLOW, env))
       .toThrow(/flow action 'SetQueueFlow' \(UpdateContactEventHooks\) sets the CustomerQueue event hook to the flow 'Test\/HoldFlow' of type CUSTOMER_HOLD; the CustomerQueue hook runs a CUSTOMER_QUEUE flow/);
   });
 
@@ -325,7 +313,7 @@ describe('UpdateContactEventHooks', () => {
     const other = Instance.fromInstanceArn(stack, 'Other', 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555');
     const queueFlow = flowOfType(stack, other, 'QueueFlow', ContactFlowType.CUSTOMER_QUEUE);
     const action = new UpdateContactEventHooks('SetQueueFlow', { eventHook: ContactEventHook.CUSTOMER_QUEUE, flow: queueFlow });
-    expect(() => renderInto(env, FlowDefinition.start(closed(action))))
+    expect(() => render(closed(action), ContactFlowType.CONTACT_FLOW, env))
       .toThrow(/flow action 'SetQueueFlow' \(UpdateContactEventHooks\) references the flow 'Test\/QueueFlow' of instance/);
   });
 
@@ -344,13 +332,41 @@ describe('UpdateContactEventHooks', () => {
     expect(actionOf(document, 'Hook').Parameters).toEqual({ EventHooks: { CustomerQueue: '$.Attributes.flow' } });
   });
 
-  test('fails for both a flow and a JSONPath', () => {
-    const env = testStack();
-    const { stack, instance } = env;
+  test('fails for both a flow and a JSONPath, and for a JSONPath that does not start with $.', () => {
+    const { stack, instance } = testStack();
     const queueFlow = flowOfType(stack, instance, 'QueueFlow', ContactFlowType.CUSTOMER_QUEUE);
-    const action = new UpdateContactEventHooks('Both', { eventHook: ContactEventHook.CUSTOMER_QUEUE, flow: queueFlow, flowJsonPath: '$.Attributes.flow' });
-    expect(() => renderInto(env, FlowDefinition.start(closed(action))))
-      .toThrow(/flow action 'Both' \(UpdateContactEventHooks\) takes either flow or flowJsonPath for the CustomerQueue event hook, not both/);
+    expect(() => new UpdateContactEventHooks('Both', { eventHook: ContactEventHook.CUSTOMER_QUEUE, flow: queueFlow, flowJsonPath: '$.Attributes.flow' }))
+      .toThrow(/flow action 'Both' \(UpdateContactEventHooks\) takes either flow or flowJsonPath, not both/);
+    expect(() => new UpdateContactEventHooks('Path', { eventHook: ContactEventHook.CUSTOMER_QUEUE, flowJsonPath: 'Attributes.flow' }))
+      .toThrow(/flow action 'Path' \(UpdateContactEventHooks\) flowJsonPath must be a JSONPath starting with '\$\.', such as \$\.Attributes\.name, got 'Attributes\.flow'/);
+  });
+
+  test.each([
+    ['CustomerQueue', ContactFlowType.CUSTOMER_QUEUE],
+    ['AgentHold', ContactFlowType.CUSTOMER_WHISPER],
+    ['CustomerWhisper', ContactFlowType.OUTBOUND_WHISPER],
+  ])('fails to set the %s hook in a %s flow in a flow document (raw action)', (hook, type) => {
+    expect(() => renderRaw('UpdateContactEventHooks', { EventHooks: { [hook]: '$.Attributes.flow' } }, type))
+      .toThrow(new RegExp(`flow action 'Raw' \\(UpdateContactEventHooks\\) sets the ${hook} event hook, which cannot be set in a ${type} flow`));
+  });
+
+  test('fails to set the customer queue hook in a customer queue flow of JSON content', () => {
+    const actions = [
+      {
+        Identifier: 'Hook',
+        Type: 'UpdateContactEventHooks',
+        Parameters: { EventHooks: { CustomerQueue: '$.Attributes.flow' } },
+        Transitions: { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] },
+      },
+      { Identifier: 'End', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} },
+    ];
+    expect(() => renderJson(actions, ContactFlowType.CUSTOMER_QUEUE)).toThrow(
+      /flow action 'Hook' \(UpdateContactEventHooks\) sets the CustomerQueue event hook, which cannot be set in a CUSTOMER_QUEUE flow; it can be set in: CONTACT_FLOW flow, AGENT_TRANSFER flow, QUEUE_TRANSFER flow, flow module/);
+    expect(() => renderJson(actions, ContactFlowType.QUEUE_TRANSFER)).not.toThrow();
+  });
+
+  test('sets the disconnect hook in any flow type of a flow document (raw action)', () => {
+    expect(() => renderRaw('UpdateContactEventHooks', { EventHooks: { CustomerRemaining: '$.Attributes.flow' } }, ContactFlowType.AGENT_HOLD)).not.toThrow();
   });
 
   test('fails for neither a flow nor a JSONPath', () => {
@@ -505,7 +521,7 @@ describe('UpdateRoutingCriteria', () => {
         { proficiencies: [RoutingProficiency.atLeast(language, 'Spanish', 1)] },
       ],
     });
-    const document = renderInto(env, FlowDefinition.start(closed(action)));
+    const document = render(closed(action), ContactFlowType.CONTACT_FLOW, env);
     const condition = (name: string, value: string, level: number) => ({
       AttributeCondition: { Name: name, Value: value, ProficiencyLevel: level, ComparisonOperator: 'NumberGreaterOrEqualTo' },
     });
@@ -517,9 +533,7 @@ describe('UpdateRoutingCriteria', () => {
         ],
       },
     });
-    const flows = Template.fromStack(stack).findResources('AWS::Connect::ContactFlow');
-    const flow = Object.values(flows)[0] as any;
-    expect(flow.DependsOn).toEqual(expect.arrayContaining([stack.getLogicalId(language.node.defaultChild as any)]));
+    expect(dependenciesOf(stack, stack.node.findChild('Flow'))).toContain(stack.getLogicalId(language.node.defaultChild as any));
   });
 
   test('fails for a value that is not one of the predefined attribute\'s values', () => {
@@ -527,7 +541,7 @@ describe('UpdateRoutingCriteria', () => {
     const { stack, instance } = env;
     const language = new PredefinedAttribute(stack, 'Language', { instance, predefinedAttributeName: 'Language', values: ['English', 'Spanish'] });
     const action = new UpdateRoutingCriteria('Klingon', { steps: [{ proficiencies: [RoutingProficiency.atLeast(language, 'Klingon', 3)] }] });
-    expect(() => renderInto(env, FlowDefinition.start(closed(action))))
+    expect(() => render(closed(action), ContactFlowType.CONTACT_FLOW, env))
       .toThrow(/flow action 'Klingon' \(UpdateRoutingCriteria\) requires proficiency in 'Klingon', which is not a value of the predefined attribute 'Test\/Language' \(values: English, Spanish\)/);
   });
 
@@ -537,7 +551,7 @@ describe('UpdateRoutingCriteria', () => {
     const other = Instance.fromInstanceArn(stack, 'Other', 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555');
     const language = PredefinedAttribute.fromPredefinedAttributeName(stack, 'Language', other, 'Language');
     const action = new UpdateRoutingCriteria('Criteria', { steps: [{ proficiencies: [RoutingProficiency.atLeast(language, 'Spanish', 3)] }] });
-    expect(() => renderInto(env, FlowDefinition.start(closed(action))))
+    expect(() => render(closed(action), ContactFlowType.CONTACT_FLOW, env))
       .toThrow(/flow action 'Criteria' \(UpdateRoutingCriteria\) references the predefined attribute 'Test\/Language' of instance/);
   });
 

@@ -1,70 +1,32 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ContactFlow, ContactFlowType } from '../../../src/constructs/contact-flow';
-import { FlowCondition, FlowDefinition, IFlowChainable, RawAction } from '../../../src/flows';
+import { ContactFlowType } from '../../../src/constructs/contact-flow';
+import { FlowCondition, FlowDefinition, RawAction } from '../../../src/flows';
 import {
   Compare, DistributeByPercentage, InvokeLambdaFunction, LambdaInvocationType, LambdaResponseType, Loop, Wait, WaitEvent,
 } from '../../../src/flows/actions/logic';
-import { LOGIC_CONDITION_CHECKS } from '../../../src/private/flow-actions/logic';
+import { ACTION_SPECS } from '../../../src/private/flow-actions';
 import { ParameterChecker } from '../../../src/private/flow-actions/spec';
 import { INSTANCE_ARN, testStack } from '../../helpers';
-import { actionOf, jsonFlow, renderFlow, renderModule } from '../render';
+import { actionOf, end, jsonFlow, raw, render, renderFlow, renderModule } from '../render';
 
-/**
- * The document of the (only) flow of a stack, with the tokens in it resolved (`{ 'Fn::GetAtt': [...] }` where the
- * content references a construct). The content of such a flow resolves to an `Fn::Join`, which `documentOf` of
- * ../render cannot parse.
- */
-function tokenDocumentOf(stack: Stack): any {
-  const flows = Object.values(Template.fromStack(stack).findResources('AWS::Connect::ContactFlow')) as any[];
-  expect(flows).toHaveLength(1);
-  const content = stack.resolve(flows[0].Properties.Content);
-  if (typeof content === 'string') {
-    return JSON.parse(content);
-  }
-  const tokens: any[] = [];
-  const text = (content['Fn::Join'][1] as any[]).map(part => {
-    if (typeof part === 'string') {
-      return part;
-    }
-    tokens.push(part);
-    return `@@token${tokens.length - 1}@@`;
-  }).join(content['Fn::Join'][0]);
-  return JSON.parse(text, (_key, value) => {
-    const match = typeof value === 'string' ? /^@@token(\d+)@@$/.exec(value) : null;
-    return match ? tokens[Number(match[1])] : value;
-  });
-}
-
-/** Renders a definition into a flow of the given type in the stack; returns the document with tokens resolved. */
+/** Renders a definition into a flow of the given type in the stack; returns the stack and the document. */
 function renderWithTokens(definition: FlowDefinition, stackAndInstance: ReturnType<typeof testStack>, type?: ContactFlowType):
 { stack: Stack; document: any } {
-  const { stack, instance } = stackAndInstance;
-  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: definition });
-  return { stack, document: tokenDocumentOf(stack) };
-}
-
-/** An action of a type the library does not know, that ends the flow. */
-function end(id: string): RawAction {
-  return new RawAction(id, { actionType: 'CustomEnd', terminal: true });
-}
-
-/** The document of a flow of the given type that starts with the chain. */
-function render(start: IFlowChainable, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
-  return renderFlow(FlowDefinition.start(start), type).document;
+  return { stack: stackAndInstance.stack, document: renderFlow(definition, type, stackAndInstance).document };
 }
 
 /** A one-action flow of a type this library knows, with raw parameters and the given transitions. */
 function renderRaw(actionType: string, parameters: any, branches: (action: RawAction) => void): any {
-  const action = new RawAction('Raw', { actionType, parameters });
+  const action = raw('Raw', actionType, parameters);
   branches(action);
   return render(action);
 }
 
 function testFunction(stack: Stack, id: string = 'Lookup'): lambda.Function {
   return new lambda.Function(stack, id, {
-    runtime: lambda.Runtime.NODEJS_20_X,
+    runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => ({});'),
   });
@@ -73,7 +35,7 @@ function testFunction(stack: Stack, id: string = 'Lookup'): lambda.Function {
 /** Runs the condition rules of a type on conditions as a document writes them; returns the message it fails with. */
 function conditionProblem(actionType: string, conditions: any[], parameters: any = {}): string | undefined {
   try {
-    LOGIC_CONDITION_CHECKS.get(actionType)!(conditions, new ParameterChecker(parameters, message => {
+    ACTION_SPECS.get(actionType)!.checkConditions!(conditions, new ParameterChecker(parameters, message => {
       throw new Error(message);
     }));
     return undefined;
@@ -117,7 +79,7 @@ describe('Compare', () => {
   });
 
   test('fails without the ComparisonValue parameter', () => {
-    expect(() => renderRaw('Compare', {}, raw => raw.when(FlowCondition.equalTo('a'), end('A')).otherwise(end('B'))))
+    expect(() => renderRaw('Compare', {}, action => action.when(FlowCondition.equalTo('a'), end('A')).otherwise(end('B'))))
       .toThrow(/flow action 'Raw' \(Compare\) parameter ComparisonValue is required/);
   });
 
@@ -272,9 +234,9 @@ describe('Loop', () => {
 
   test('fails without the done branch, or without the looping branch', () => {
     const noDone = new Loop('Retry', { count: 2 }).whenLooping(end('Again'));
-    expect(() => render(noDone)).toThrow(/flow action 'Retry' \(Loop\) needs a condition Equals DoneLooping \(whenDone\(\)\)/);
+    expect(() => render(noDone)).toThrow(/flow action 'Retry' \(Loop\) needs a branch for each of its results \(ContinueLooping, DoneLooping\): add Equals DoneLooping \(whenDone\(\)\)/);
     const noLoop = new Loop('Retry', { count: 2 }).whenDone(end('Done'));
-    expect(() => render(noLoop)).toThrow(/flow action 'Retry' \(Loop\) needs a condition Equals ContinueLooping \(whenLooping\(\)\)/);
+    expect(() => render(noLoop)).toThrow(/flow action 'Retry' \(Loop\) needs a branch for each of its results \(ContinueLooping, DoneLooping\): add Equals ContinueLooping \(whenLooping\(\)\)/);
   });
 
   test('fails without branches as a dead end', () => {
@@ -285,9 +247,11 @@ describe('Loop', () => {
     const equals = (operand: string) => ({ Operator: 'Equals', Operands: [operand] });
     expect(conditionProblem('Loop', [equals('ContinueLooping'), equals('DoneLooping')])).toBeUndefined();
     expect(conditionProblem('Loop', [equals('ContinueLooping'), equals('DoneLooping'), equals('Done')]))
-      .toBe('takes only the conditions Equals ContinueLooping and Equals DoneLooping, got Equals "Done"');
+      .toBe('takes only the conditions Equals ContinueLooping, Equals DoneLooping, got Equals "Done"');
+    expect(conditionProblem('Loop', [equals('ContinueLooping'), equals('ContinueLooping'), equals('DoneLooping')]))
+      .toBe('has two conditions Equals ContinueLooping; each result takes one branch');
     expect(conditionProblem('Loop', [{ Operator: 'TextContains', Operands: ['Done'] }]))
-      .toBe('takes only conditions Equals with one operand (ContinueLooping or DoneLooping), got TextContains "Done"');
+      .toBe('conditions must be Equals with ContinueLooping or DoneLooping, got TextContains "Done"');
   });
 
   test('fails in a flow document with a count out of range', () => {
@@ -372,7 +336,16 @@ describe('Wait', () => {
   test('fails for a timeout that is not whole seconds', () => {
     const wait = waitFor({ timeout: Duration.millis(1500) }).whenTimeExpired(end('Expired'));
     wait.onError(end('Oops'));
-    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) timeout must be a whole number of seconds, got 1.5 seconds/);
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) timeout must be a whole number of seconds, got 1 second 500 millis/);
+  });
+
+  test('renders a timeout token given in seconds, and fails for one given in another unit', () => {
+    const seconds = waitFor({ timeout: Duration.seconds(Lazy.number({ produce: () => 90 })) }).whenTimeExpired(end('Expired'));
+    seconds.onError(end('Oops'));
+    expect(actionOf(render(seconds), 'Idle').Parameters.TimeoutSeconds).toBe('90');
+    const minutes = waitFor({ timeout: Duration.minutes(Lazy.number({ produce: () => 2 })) }).whenTimeExpired(end('Expired'));
+    minutes.onError(end('Oops'));
+    expect(() => render(minutes)).toThrow(/flow action 'Idle' \(Wait\) timeout must be given with Duration.seconds\(\) when it is a token, got <token> minutes/);
   });
 
   test('fails without a timeout, and with two', () => {
@@ -385,7 +358,7 @@ describe('Wait', () => {
   test('fails without the time-expired branch', () => {
     const wait = waitFor().whenCustomerReturned(end('Back'));
     wait.onError(end('Oops'));
-    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) needs a condition Equals WaitCompleted: the branch taken when the time runs out \(whenTimeExpired\(\)\)/);
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) needs a branch for each of its results \(WaitCompleted, CustomerReturned\): add Equals WaitCompleted \(whenTimeExpired\(\)\)/);
   });
 
   test('fails when its errors are not handled', () => {
@@ -408,9 +381,9 @@ describe('Wait', () => {
   });
 
   test('fails for an event the flow language does not know', () => {
-    expect(() => renderRaw('Wait', { TimeoutSeconds: '60', Events: ['CustomerHungUp'] }, raw => raw
+    expect(() => renderRaw('Wait', { TimeoutSeconds: '60', Events: ['CustomerHungUp'] }, action => action
       .when(FlowCondition.equalTo('WaitCompleted'), end('Expired')).onError(end('Oops'))))
-      .toThrow(/flow action 'Raw' \(Wait\) parameter Events may list only CustomerReturned, BotParticipantDisconnected, got "CustomerHungUp"/);
+      .toThrow(/flow action 'Raw' \(Wait\) parameter Events may only contain CustomerReturned, BotParticipantDisconnected, got "CustomerHungUp"/);
   });
 
   test('the condition rules require WaitCompleted and a branch per event, and only Equals', () => {
@@ -418,11 +391,11 @@ describe('Wait', () => {
     const events = { Events: ['CustomerReturned'] };
     expect(conditionProblem('Wait', [equals('WaitCompleted'), equals('CustomerReturned')], events)).toBeUndefined();
     expect(conditionProblem('Wait', [equals('WaitCompleted')], events))
-      .toBe('needs a condition Equals CustomerReturned: every event it waits for needs its branch');
+      .toBe('needs a branch for each of its results (WaitCompleted, CustomerReturned): add Equals CustomerReturned (whenCustomerReturned())');
     expect(conditionProblem('Wait', [equals('WaitCompleted'), equals('BotParticipantDisconnected')], events))
-      .toBe('has a condition Equals "BotParticipantDisconnected", but its results are WaitCompleted, CustomerReturned (a condition on an event needs the event in parameter Events)');
+      .toBe('takes only the conditions Equals WaitCompleted, Equals CustomerReturned, got Equals "BotParticipantDisconnected" (a condition on an event needs the event in parameter Events)');
     expect(conditionProblem('Wait', [{ Operator: 'TextContains', Operands: ['Wait'] }]))
-      .toBe('takes only conditions Equals with one operand (WaitCompleted), got TextContains "Wait"');
+      .toBe('conditions must be Equals with WaitCompleted, got TextContains "Wait"');
   });
 });
 
@@ -534,7 +507,7 @@ describe('InvokeLambdaFunction', () => {
 
   test('fails for a time limit that is not whole seconds', () => {
     expect(() => lambdaRender({ timeout: Duration.millis(2500) }))
-      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) timeout must be a whole number of seconds, got 2.5 seconds/);
+      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) timeout must be a whole number of seconds, got 2 seconds 500 millis/);
   });
 
   test('fails when errors are not handled', () => {
@@ -577,12 +550,12 @@ describe('InvokeLambdaFunction', () => {
 
   test('fails in a flow document for a dynamic time limit, an unknown response type or a function ARN that is not one', () => {
     const arn = 'arn:aws:lambda:us-east-1:111122223333:function:lookup';
-    const branches = (raw: RawAction) => {
-      raw.next(end('Bye'));
-      raw.onError(end('Fallback'));
+    const branches = (action: RawAction) => {
+      action.next(end('Bye'));
+      action.onError(end('Fallback'));
     };
     expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, InvocationTimeLimitSeconds: '$.Attributes.t' }, branches))
-      .toThrow(/flow action 'Raw' \(InvokeLambdaFunction\) parameter InvocationTimeLimitSeconds must be set statically, 1 to 8 seconds, got the JSONPath \$\.Attributes\.t/);
+      .toThrow(/flow action 'Raw' \(InvokeLambdaFunction\) parameter InvocationTimeLimitSeconds must be set statically, not from a JSONPath, got "\$\.Attributes\.t"/);
     expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, ResponseValidation: { ResponseType: 'XML' } }, branches))
       .toThrow(/parameter ResponseValidation\.ResponseType must be one of STRING_MAP, JSON, got "XML"/);
     expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, InvocationType: 'LATER' }, branches))
@@ -590,7 +563,7 @@ describe('InvokeLambdaFunction', () => {
     expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: 'lookup' }, branches))
       .toThrow(/parameter LambdaFunctionARN must be the ARN of a Lambda function \(arn:aws:lambda:<region>:<account>:function:<name>\) or a JSONPath, got "lookup"/);
     expect(() => renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: arn, LambdaInvocationAttributes: ['a'] }, branches))
-      .toThrow(/parameter LambdaInvocationAttributes must be an object of names and values, got \["a"\]/);
+      .toThrow(/parameter LambdaInvocationAttributes must be an object, got \["a"\]/);
     expect(renderRaw('InvokeLambdaFunction', { LambdaFunctionARN: `${arn}:live`, InvocationTimeLimitSeconds: 8 }, branches).Actions[0].Type)
       .toBe('InvokeLambdaFunction');
   });

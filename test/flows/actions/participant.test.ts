@@ -3,12 +3,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lex from 'aws-cdk-lib/aws-lex';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ContactFlow, ContactFlowType } from '../../../src/constructs/contact-flow';
+import { ContactFlowType } from '../../../src/constructs/contact-flow';
 import { ContactFlowModule } from '../../../src/constructs/contact-flow-module';
 import { IInstance } from '../../../src/constructs/instance';
 import { IPrompt, Prompt, PromptSource } from '../../../src/constructs/prompt';
 import { View, ViewTemplate } from '../../../src/constructs/view';
-import { FlowCondition, FlowDefinition, IFlowChainable, RawAction } from '../../../src/flows';
+import { FlowAction, FlowCondition, FlowDefinition, RawAction } from '../../../src/flows';
 import {
   AuthenticateParticipant,
   ConnectParticipantWithLexBot,
@@ -20,53 +20,26 @@ import {
   ShowView,
 } from '../../../src/flows/actions/participant';
 import { INSTANCE_ARN, testStack } from '../../helpers';
-import { actionOf, documentOf, jsonFlow, renderModule } from '../render';
+import { actionOf, dependenciesOf, end, render, renderJson, renderModule } from '../render';
 
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555';
 const ALIAS_ARN = 'arn:aws:lex:us-east-1:111122223333:bot-alias/ABCDEFGHIJ/TSTALIASID';
 
-/** An action that ends the flow, for branch targets. */
-function end(id: string): DisconnectParticipant {
-  return new DisconnectParticipant(id);
+/** Routes the errors of an action to `failed` (a new `Failed` end by default) and returns the action. */
+function handled<T extends FlowAction>(action: T, failed: FlowAction = end('Failed')): T {
+  action.onError(failed);
+  return action;
 }
 
-/** A stack with an instance, for tests that define constructs before they render the flow. */
-function setup(): { stack: Stack; instance: IInstance; stackAndInstance: ReturnType<typeof testStack> } {
-  const stackAndInstance = testStack();
-  return { stack: stackAndInstance.stack, instance: stackAndInstance.instance, stackAndInstance };
-}
-
-/**
- * Renders a definition that starts with the action into a flow of the given type; returns the document, with
- * CloudFormation references where the actions reference constructs (see `documentWithTokens`).
- */
-function render(start: IFlowChainable, type: ContactFlowType = ContactFlowType.CONTACT_FLOW, stackAndInstance = testStack()): any {
-  const { stack, instance } = stackAndInstance;
-  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: FlowDefinition.start(start) });
-  return documentWithTokens(stack);
-}
-
-/** The flow language document of the only flow of a stack, with CloudFormation expressions where it references constructs. */
-function documentWithTokens(stack: Stack): any {
-  return documentOf(stack);
-}
-
-/** The logical ids the only flow of a stack depends on. */
+/** The logical ids the flow `Flow` of a stack depends on. */
 function flowDependencies(stack: Stack): string[] {
-  const flows = Object.values(Template.fromStack(stack).findResources('AWS::Connect::ContactFlow')) as any[];
-  return flows[0].DependsOn ?? [];
+  return dependenciesOf(stack, stack.node.findChild('Flow'));
 }
 
 /** A prompt defined in the stack, whose ARN is a token. */
 function definedPrompt(stack: Stack, instance: IInstance): IPrompt {
   const bucket = s3.Bucket.fromBucketName(stack, 'Audio', 'amzn-s3-demo-bucket');
   return new Prompt(stack, 'Welcome', { instance, promptName: 'Welcome', source: PromptSource.fromBucket(bucket, 'welcome.wav') });
-}
-
-/** Renders flow language actions given as JSON, with the action checks on. */
-function renderJson(actions: any[], type: ContactFlowType = ContactFlowType.CONTACT_FLOW): void {
-  const { stack, instance } = testStack();
-  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: jsonFlow(actions[0].Identifier, actions) });
 }
 
 /** A JSON action with a next action `End`, followed by that `DisconnectParticipant`. */
@@ -77,20 +50,30 @@ function jsonAction(type: string, parameters: any, transitions: any = { NextActi
   ];
 }
 
+/** Transitions that continue with `End` and route every error there. */
+const TO_END = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
+
 describe('MessageParticipant', () => {
-  test('renders text as the Text parameter and continues with its next action', () => {
-    const document = render(new MessageParticipant('Greeting', { text: 'Welcome to Example Corp.' }).next(end('Bye')));
-    expect(actionOf(document, 'Greeting')).toEqual({
+  /** A message with its errors routed to `Failed` and its next action `Bye`. */
+  function message(id: string, props: ConstructorParameters<typeof MessageParticipant>[1]): MessageParticipant {
+    const action = handled(new MessageParticipant(id, props));
+    action.next(end('Bye'));
+    return action;
+  }
+
+  test('renders text as the Text parameter, continues with its next action and routes its error', () => {
+    expect(actionOf(render(message('Greeting', { text: 'Welcome to Example Corp.' })), 'Greeting')).toEqual({
       Identifier: 'Greeting',
       Type: 'MessageParticipant',
       Parameters: { Text: 'Welcome to Example Corp.' },
-      Transitions: { NextAction: 'Bye' },
+      Transitions: { NextAction: 'Bye', Errors: [{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }] },
     });
   });
 
   test('renders SSML, and an audio file in S3 as a Media source', () => {
-    const ssml = new MessageParticipant('Ssml', { ssml: '<speak>Hello</speak>' });
-    const audio = new MessageParticipant('Audio', { s3AudioUri: 'https://amzn-s3-demo-bucket.s3.us-east-1.amazonaws.com/hello.wav' });
+    const failed = end('Failed');
+    const ssml = handled(new MessageParticipant('Ssml', { ssml: '<speak>Hello</speak>' }), failed);
+    const audio = handled(new MessageParticipant('Audio', { s3AudioUri: 'https://amzn-s3-demo-bucket.s3.us-east-1.amazonaws.com/hello.wav' }), failed);
     const document = render(ssml.next(audio).next(end('Bye')));
     expect(actionOf(document, 'Ssml').Parameters).toEqual({ SSML: '<speak>Hello</speak>' });
     expect(actionOf(document, 'Audio').Parameters).toEqual({
@@ -99,73 +82,84 @@ describe('MessageParticipant', () => {
   });
 
   test('renders a prompt as the ARN of the prompt construct', () => {
-    const { stack, instance, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack, instance } = stackAndInstance;
     const prompt = definedPrompt(stack, instance);
-    render(new MessageParticipant('Play', { prompt }).next(end('Bye')), ContactFlowType.CONTACT_FLOW, stackAndInstance);
-    const action = actionOf(documentWithTokens(stack), 'Play');
+    const document = render(message('Play', { prompt }), ContactFlowType.CONTACT_FLOW, stackAndInstance);
     // The reference makes CloudFormation create the prompt before the flow.
-    expect(action.Parameters).toEqual({ PromptId: { 'Fn::GetAtt': [expect.stringMatching(/^Welcome/), 'PromptArn'] } });
+    expect(actionOf(document, 'Play').Parameters).toEqual({ PromptId: { 'Fn::GetAtt': [expect.stringMatching(/^Welcome/), 'PromptArn'] } });
   });
 
   test('renders an imported prompt as its ARN', () => {
-    const { stack, stackAndInstance } = setup();
-    const prompt = Prompt.fromPromptArn(stack, 'Imported', `${INSTANCE_ARN}/prompt/p1`);
-    const document = render(new MessageParticipant('Play', { prompt }).next(end('Bye')), ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    const stackAndInstance = testStack();
+    const prompt = Prompt.fromPromptArn(stackAndInstance.stack, 'Imported', `${INSTANCE_ARN}/prompt/p1`);
+    const document = render(message('Play', { prompt }), ContactFlowType.CONTACT_FLOW, stackAndInstance);
     expect(actionOf(document, 'Play').Parameters).toEqual({ PromptId: `${INSTANCE_ARN}/prompt/p1` });
   });
 
   test('fails without a message, naming the action', () => {
-    expect(() => render(new MessageParticipant('Empty', {}).next(end('Bye'))))
+    expect(() => render(message('Empty', {})))
       .toThrow(/flow action 'Empty' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got none/);
   });
 
   test('fails with two messages', () => {
-    expect(() => render(new MessageParticipant('Two', { text: 'Hi', ssml: '<speak>Hi</speak>' }).next(end('Bye'))))
+    expect(() => render(message('Two', { text: 'Hi', ssml: '<speak>Hi</speak>' })))
       .toThrow(/flow action 'Two' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got Text, SSML/);
   });
 
   test('fails for text longer than 6,000 characters', () => {
-    expect(() => render(new MessageParticipant('Long', { text: 'a'.repeat(6001) }).next(end('Bye'))))
+    expect(() => render(message('Long', { text: 'a'.repeat(6001) })))
       .toThrow(/flow action 'Long' \(MessageParticipant\) parameter Text must be a string of 1 to 6000 characters, got 6001 characters/);
   });
 
   test('fails for a prompt of another instance', () => {
-    const { stack, stackAndInstance } = setup();
-    const prompt = Prompt.fromPromptArn(stack, 'Other', `${OTHER_INSTANCE_ARN}/prompt/p1`);
-    expect(() => render(new MessageParticipant('Play', { prompt }).next(end('Bye')), ContactFlowType.CONTACT_FLOW, stackAndInstance))
+    const stackAndInstance = testStack();
+    const prompt = Prompt.fromPromptArn(stackAndInstance.stack, 'Other', `${OTHER_INSTANCE_ARN}/prompt/p1`);
+    expect(() => render(message('Play', { prompt }), ContactFlowType.CONTACT_FLOW, stackAndInstance))
       .toThrow(/flow action 'Play' \(MessageParticipant\) references the prompt '.*Other' of instance .*99999999/);
   });
 
   test('fails in a hold flow', () => {
-    expect(() => render(new MessageParticipant('Hold', { text: 'Please hold' }).next(end('Bye')), ContactFlowType.CUSTOMER_HOLD))
+    expect(() => render(message('Hold', { text: 'Please hold' }), ContactFlowType.CUSTOMER_HOLD))
       .toThrow(/flow action 'Hold' \(MessageParticipant\) cannot be used in a CUSTOMER_HOLD flow/);
   });
 
   test('fails as a dead end', () => {
-    expect(() => render(new MessageParticipant('Open', { text: 'Hi' })))
+    expect(() => render(handled(new MessageParticipant('Open', { text: 'Hi' }))))
       .toThrow(/flow action 'Open' \(MessageParticipant\) is a dead end/);
   });
 
+  test('fails when its error is not routed', () => {
+    expect(() => render(new MessageParticipant('Unhandled', { text: 'Hi' }).next(end('Bye'))))
+      .toThrow(/flow action 'Unhandled' \(MessageParticipant\) does not handle NoMatchingError: route each error with onErrorType\(\), or every error to a default with onError\(\)/);
+  });
+
   test('fails for a media source other than S3 audio (JSON content)', () => {
-    expect(() => renderJson(jsonAction('MessageParticipant', { Media: { Uri: 'https://example.com/a.wav', SourceType: 'HTTP', MediaType: 'Audio' } })))
+    expect(() => renderJson(jsonAction('MessageParticipant', { Media: { Uri: 'https://example.com/a.wav', SourceType: 'HTTP', MediaType: 'Audio' } }, TO_END)))
       .toThrow(/flow action 'Under test' \(MessageParticipant\) parameter Media.SourceType must be one of S3, got "HTTP"/);
-    expect(() => renderJson(jsonAction('MessageParticipant', { Media: { SourceType: 'S3', MediaType: 'Audio' } })))
+    expect(() => renderJson(jsonAction('MessageParticipant', { Media: { SourceType: 'S3', MediaType: 'Audio' } }, TO_END)))
       .toThrow(/flow action 'Under test' \(MessageParticipant\) parameter Media.Uri is required/);
+  });
+
+  test('fails without its error branch (JSON content)', () => {
+    expect(() => renderJson(jsonAction('MessageParticipant', { Text: 'Hi' })))
+      .toThrow(/flow action 'Under test' \(MessageParticipant\) does not handle NoMatchingError/);
   });
 });
 
 describe('MessageParticipantIteratively', () => {
   test('renders the messages and the interruption, and branches when interrupted', () => {
-    const { stack, instance, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack, instance } = stackAndInstance;
     const prompt = definedPrompt(stack, instance);
     const loop = new MessageParticipantIteratively('Waiting', {
       messages: [{ text: 'Thank you for waiting.' }, { prompt }],
       interruptEvery: Duration.minutes(1),
     }).whenInterrupted(end('Offer'));
     loop.onError(end('Failed'));
-    render(loop, ContactFlowType.CUSTOMER_QUEUE, stackAndInstance);
+    const document = render(loop, ContactFlowType.CUSTOMER_QUEUE, stackAndInstance);
 
-    expect(actionOf(documentWithTokens(stack), 'Waiting')).toEqual({
+    expect(actionOf(document, 'Waiting')).toEqual({
       Identifier: 'Waiting',
       Type: 'MessageParticipantIteratively',
       Parameters: {
@@ -179,19 +173,24 @@ describe('MessageParticipantIteratively', () => {
     });
   });
 
-  test('loops without interruption as the end of a hold flow', () => {
-    const document = render(new MessageParticipantIteratively('Music', { messages: [{ s3AudioUri: 's3://amzn-s3-demo-bucket/music.wav' }] }),
-      ContactFlowType.CUSTOMER_HOLD);
+  test('loops without interruption as the end of a hold flow, with only its error branch', () => {
+    const music = handled(new MessageParticipantIteratively('Music', { messages: [{ s3AudioUri: 's3://amzn-s3-demo-bucket/music.wav' }] }));
+    const document = render(music, ContactFlowType.CUSTOMER_HOLD);
     expect(actionOf(document, 'Music')).toEqual({
       Identifier: 'Music',
       Type: 'MessageParticipantIteratively',
       Parameters: { Messages: [{ Media: { Uri: 's3://amzn-s3-demo-bucket/music.wav', SourceType: 'S3', MediaType: 'Audio' } }] },
-      Transitions: {},
+      Transitions: { Errors: [{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }] },
     });
   });
 
+  test('fails when its error is not routed', () => {
+    expect(() => render(new MessageParticipantIteratively('Music', { messages: [{ text: 'Please hold' }] }), ContactFlowType.AGENT_HOLD))
+      .toThrow(/flow action 'Music' \(MessageParticipantIteratively\) does not handle NoMatchingError/);
+  });
+
   test('fails to branch on an interruption without interruptEvery', () => {
-    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] }).whenInterrupted(end('Offer'));
+    const loop = handled(new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] }).whenInterrupted(end('Offer')));
     expect(() => render(loop, ContactFlowType.CUSTOMER_QUEUE))
       .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) parameter InterruptFrequencySeconds is required: the loop is interrupted \(the MessagesInterrupted condition\) only after an interruption time/);
   });
@@ -202,13 +201,13 @@ describe('MessageParticipantIteratively', () => {
   });
 
   test('fails for a message with two contents', () => {
-    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'a' }, { text: 'b', ssml: '<speak>b</speak>' }] });
+    const loop = handled(new MessageParticipantIteratively('Loop', { messages: [{ text: 'a' }, { text: 'b', ssml: '<speak>b</speak>' }] }));
     expect(() => render(loop, ContactFlowType.CUSTOMER_QUEUE))
       .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) needs exactly one of the parameters Messages.1.PromptId, Messages.1.Text, Messages.1.SSML, Messages.1.Media, got Messages.1.Text, Messages.1.SSML/);
   });
 
   test('fails for no messages', () => {
-    expect(() => render(new MessageParticipantIteratively('Loop', { messages: [] }), ContactFlowType.CUSTOMER_QUEUE))
+    expect(() => render(handled(new MessageParticipantIteratively('Loop', { messages: [] })), ContactFlowType.CUSTOMER_QUEUE))
       .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) parameter Messages must be a list of 1 or more messages, got \[\]/);
   });
 
@@ -224,14 +223,15 @@ describe('MessageParticipantIteratively', () => {
   });
 
   test('fails for a zero interruption and for a condition other than MessagesInterrupted; accepts a NextAction (JSON content)', () => {
-    expect(() => renderJson([{ Identifier: 'Under test', Type: 'MessageParticipantIteratively', Parameters: { Messages: [{ Text: 'Wait' }], InterruptFrequencySeconds: '0' }, Transitions: {} }],
+    expect(() => renderJson(jsonAction('MessageParticipantIteratively', { Messages: [{ Text: 'Wait' }], InterruptFrequencySeconds: '0' }, TO_END),
       ContactFlowType.CUSTOMER_QUEUE))
       .toThrow(/flow action 'Under test' \(MessageParticipantIteratively\) parameter InterruptFrequencySeconds must be a whole number of seconds greater than 0, got "0"/);
     expect(() => renderJson(jsonAction('MessageParticipantIteratively', { Messages: [{ Text: 'Wait' }], InterruptFrequencySeconds: '30' }, {
+      ...TO_END,
       Conditions: [{ NextAction: 'End', Condition: { Operator: 'Equals', Operands: ['Timeout'] } }],
     }), ContactFlowType.CUSTOMER_QUEUE))
       .toThrow(/flow action 'Under test' \(MessageParticipantIteratively\) takes only the condition Equals MessagesInterrupted, got Equals "Timeout"/);
-    expect(() => renderJson(jsonAction('MessageParticipantIteratively', { Messages: [{ Text: 'Wait' }] }), ContactFlowType.CUSTOMER_QUEUE))
+    expect(() => renderJson(jsonAction('MessageParticipantIteratively', { Messages: [{ Text: 'Wait' }] }, TO_END), ContactFlowType.CUSTOMER_QUEUE))
       .not.toThrow();
   });
 });
@@ -342,9 +342,12 @@ describe('GetParticipantInput', () => {
     expect(() => render(input)).toThrow(message);
   }
 
-  test('fails for a timeout longer than 180 seconds', () => {
-    failing({ text: 'Hi', timeout: Duration.minutes(4) },
-      /flow action 'Menu' \(GetParticipantInput\) parameter InputTimeLimitSeconds must be an integer from 1 to 180 seconds, got "240"/);
+  test.each([
+    [Duration.minutes(4), '240'],
+    [Duration.seconds(0), '0'],
+  ])('fails for the timeout %s: 1 to 180 seconds', (timeout, got) => {
+    failing({ text: 'Hi', timeout },
+      new RegExp(`flow action 'Menu' \\(GetParticipantInput\\) parameter InputTimeLimitSeconds must be an integer from 1 to 180 seconds, got "${got}"`));
   });
 
   test('fails for an interdigit timeout longer than 20 seconds', () => {
@@ -392,20 +395,19 @@ describe('GetParticipantInput', () => {
   });
 
   test('fails without a timeout, and for validation of input that is not stored (JSON content)', () => {
-    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
-    expect(() => renderJson(jsonAction('GetParticipantInput', { Text: 'Hi', StoreInput: 'False' }, errors)))
+    expect(() => renderJson(jsonAction('GetParticipantInput', { Text: 'Hi', StoreInput: 'False' }, TO_END)))
       .toThrow(/flow action 'Under test' \(GetParticipantInput\) parameter InputTimeLimitSeconds is required/);
     expect(() => renderJson(jsonAction('GetParticipantInput',
-      { InputTimeLimitSeconds: '5', StoreInput: 'False', InputValidation: { CustomValidation: { MaximumLength: '4' } } }, errors)))
+      { InputTimeLimitSeconds: '5', StoreInput: 'False', InputValidation: { CustomValidation: { MaximumLength: '4' } } }, TO_END)))
       .toThrow(/flow action 'Under test' \(GetParticipantInput\) takes InputValidation only when StoreInput is True/);
-    expect(() => renderJson(jsonAction('GetParticipantInput', { InputTimeLimitSeconds: '5', StoreInput: 'Yes' }, errors)))
+    expect(() => renderJson(jsonAction('GetParticipantInput', { InputTimeLimitSeconds: '5', StoreInput: 'Yes' }, TO_END)))
       .toThrow(/flow action 'Under test' \(GetParticipantInput\) parameter StoreInput must be one of True, False, got "Yes"/);
   });
 
   test('fails when the timeout is not handled', () => {
     const input = menu();
     input.when(FlowCondition.equalTo('1'), end('One')).otherwise(end('Other'));
-    expect(() => render(input)).toThrow(/flow action 'Menu' \(GetParticipantInput\) does not handle InputTimeLimitExceeded, InvalidPhoneNumber/);
+    expect(() => render(input)).toThrow(/flow action 'Menu' \(GetParticipantInput\) does not handle InputTimeLimitExceeded, InvalidPhoneNumber, NoMatchingError: /);
   });
 
   test('fails when no key matches and there is no otherwise branch', () => {
@@ -431,7 +433,8 @@ describe('GetParticipantInput', () => {
 
 describe('ConnectParticipantWithLexBot', () => {
   test('renders the bot alias as its ARN, session attributes and the chat timeout; intents are conditions', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const alias = new lex.CfnBotAlias(stack, 'Alias', { botId: 'ABCDEFGHIJ', botAliasName: 'live' });
     const bot = new ConnectParticipantWithLexBot('Bot', {
       text: 'How can I help you?',
@@ -442,9 +445,9 @@ describe('ConnectParticipantWithLexBot', () => {
     const sorry = end('Sorry');
     bot.whenIntent('CheckBalance', end('Balance')).otherwise(sorry);
     bot.onTimeout(sorry).onError(sorry);
-    render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    const document = render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
 
-    expect(actionOf(documentWithTokens(stack), 'Bot')).toEqual({
+    expect(actionOf(document, 'Bot')).toEqual({
       Identifier: 'Bot',
       Type: 'ConnectParticipantWithLexBot',
       Parameters: {
@@ -466,7 +469,8 @@ describe('ConnectParticipantWithLexBot', () => {
   });
 
   test('associates the bot alias with the instance, and the flow depends on the association', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const alias = new lex.CfnBotAlias(stack, 'Alias', { botId: 'ABCDEFGHIJ', botAliasName: 'live' });
     const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: alias });
     bot.next(end('Done'));
@@ -480,7 +484,8 @@ describe('ConnectParticipantWithLexBot', () => {
   });
 
   test('fails for a condition other than Equals', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
     bot.when(FlowCondition.textContains('Balance'), end('Balance')).otherwise(end('Other'));
     bot.onError(end('Failed'));
@@ -489,7 +494,8 @@ describe('ConnectParticipantWithLexBot', () => {
   });
 
   test('fails for a chat timeout longer than 7 days', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const bot = new ConnectParticipantWithLexBot('Bot', {
       botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }),
       chatTimeout: Duration.days(8),
@@ -501,7 +507,8 @@ describe('ConnectParticipantWithLexBot', () => {
   });
 
   test('fails in a hold flow', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
     bot.next(end('Done'));
     bot.onError(end('Failed'));
@@ -510,30 +517,29 @@ describe('ConnectParticipantWithLexBot', () => {
   });
 
   test('fails when the timeout is not handled', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
     bot.whenIntent('Help', end('Help')).otherwise(end('Other'));
     expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) does not handle InputTimeLimitExceeded/);
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) does not handle InputTimeLimitExceeded, NoMatchingError: /);
   });
 
   test('fails without a bot, with two bots, and for a malformed alias ARN (JSON content)', () => {
-    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
-    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { Text: 'Hi' }, errors)))
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { Text: 'Hi' }, TO_END)))
       .toThrow(/flow action 'Under test' \(ConnectParticipantWithLexBot\) needs exactly one of the parameters LexV2Bot, LexBot, got none/);
     expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot',
-      { LexV2Bot: { AliasArn: ALIAS_ARN }, LexBot: { Name: 'b', Region: 'us-east-1', Alias: 'a' } }, errors)))
+      { LexV2Bot: { AliasArn: ALIAS_ARN }, LexBot: { Name: 'b', Region: 'us-east-1', Alias: 'a' } }, TO_END)))
       .toThrow(/needs exactly one of the parameters LexV2Bot, LexBot, got LexV2Bot, LexBot/);
-    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:111122223333:bot/ABC' } }, errors)))
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:111122223333:bot/ABC' } }, TO_END)))
       .toThrow(/parameter LexV2Bot.AliasArn must be the ARN of a Lex V2 bot alias/);
-    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexBot: { Name: 'b', Region: 'us-east-1' } }, errors)))
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexBot: { Name: 'b', Region: 'us-east-1' } }, TO_END)))
       .toThrow(/parameter LexBot.Alias is required/);
   });
 
   test('accepts a valid bot given as JSON', () => {
-    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
     expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: ALIAS_ARN }, LexTimeoutSeconds: { Text: '$.Attributes.t' } },
-      errors))).not.toThrow();
+      TO_END))).not.toThrow();
   });
 });
 
@@ -543,7 +549,8 @@ describe('ShowView', () => {
   }
 
   test('renders the view as its ARN, with version, time limit, data and hidden responses; view actions are conditions', () => {
-    const { stack, instance, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack, instance } = stackAndInstance;
     const show = new ShowView('Confirm', {
       view: defined(stack, instance),
       version: '$LATEST',
@@ -554,9 +561,9 @@ describe('ShowView', () => {
     const bye = end('Bye');
     show.whenAction('Confirm', end('Order')).whenAction('Cancel', bye);
     show.onTimeout(bye).otherwise(bye).onError(bye);
-    render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    const document = render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance);
 
-    expect(actionOf(documentWithTokens(stack), 'Confirm')).toEqual({
+    expect(actionOf(document, 'Confirm')).toEqual({
       Identifier: 'Confirm',
       Type: 'ShowView',
       Parameters: {
@@ -581,7 +588,8 @@ describe('ShowView', () => {
   });
 
   test('renders an AWS managed view with its ARN and only the parameters given', () => {
-    const { stack, instance, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack, instance } = stackAndInstance;
     const view = View.fromManagedViewArn(stack, 'Detail', 'arn:aws:connect:us-east-1:aws:view/detail', instance);
     const show = new ShowView('Detail', { view });
     show.next(end('Next'));
@@ -598,52 +606,54 @@ describe('ShowView', () => {
   }
 
   test('fails in a customer whisper flow', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     expect(() => render(simple(stack), ContactFlowType.CUSTOMER_WHISPER, stackAndInstance))
       .toThrow(/flow action 'Show' \(ShowView\) cannot be used in a CUSTOMER_WHISPER flow; it is allowed in: CONTACT_FLOW flow, CUSTOMER_QUEUE flow, flow module/);
   });
 
   test('fails for a view of another instance', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const other = View.fromViewArn(stack, 'Other', `${OTHER_INSTANCE_ARN}/view/v1`) as View;
     expect(() => render(simple(stack, other), ContactFlowType.CONTACT_FLOW, stackAndInstance))
       .toThrow(/flow action 'Show' \(ShowView\) references the view '.*Other' of instance/);
   });
 
   test('fails when the time limit is not handled', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const show = new ShowView('Show', { view: View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`), timeLimit: Duration.minutes(1) });
     show.next(end('Next'));
     expect(() => render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'Show' \(ShowView\) does not handle TimeLimitExceeded/);
+      .toThrow(/flow action 'Show' \(ShowView\) does not handle TimeLimitExceeded, NoMatchingError: /);
   });
 
   test('fails without a view, for a zero time limit and for an unknown hidden response (JSON content)', () => {
-    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
-    expect(() => renderJson(jsonAction('ShowView', { ViewData: {} }, errors)))
+    expect(() => renderJson(jsonAction('ShowView', { ViewData: {} }, TO_END)))
       .toThrow(/flow action 'Under test' \(ShowView\) parameter ViewResource.Id is required: the view to show/);
-    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, InvocationTimeLimitSeconds: 0 }, errors)))
+    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, InvocationTimeLimitSeconds: 0 }, TO_END)))
       .toThrow(/parameter InvocationTimeLimitSeconds must be a whole number of seconds greater than 0, got 0/);
-    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, SensitiveDataConfiguration: { HideResponseOn: ['CHAT'] } }, errors)))
-      .toThrow(/parameter SensitiveDataConfiguration.HideResponseOn.0 must be one of TRANSCRIPT, got "CHAT"/);
+    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, SensitiveDataConfiguration: { HideResponseOn: ['CHAT'] } }, TO_END)))
+      .toThrow(/parameter SensitiveDataConfiguration.HideResponseOn may only contain TRANSCRIPT, got "CHAT"/);
   });
 });
 
 describe('DisconnectParticipant', () => {
   test('renders no parameters and no transitions', () => {
-    expect(actionOf(render(end('Bye')), 'Bye')).toEqual({ Identifier: 'Bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} });
+    expect(actionOf(render(new DisconnectParticipant('Bye')), 'Bye')).toEqual({ Identifier: 'Bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} });
   });
 
   test.each(Object.values(ContactFlowType))('is allowed in a %s flow', (type) => {
-    expect(() => render(end('Bye'), type)).not.toThrow();
+    expect(() => render(new DisconnectParticipant('Bye'), type)).not.toThrow();
   });
 
   test('is allowed in a flow module', () => {
-    expect(actionOf(renderModule(FlowDefinition.start(end('Bye'))).document, 'Bye').Type).toBe('DisconnectParticipant');
+    expect(actionOf(renderModule(FlowDefinition.start(new DisconnectParticipant('Bye'))).document, 'Bye').Type).toBe('DisconnectParticipant');
   });
 
   test('fails to continue with a next action', () => {
-    expect(() => end('Bye').next(end('After'))).toThrow(/flow action 'Bye' \(DisconnectParticipant\) has no next action/);
+    expect(() => new DisconnectParticipant('Bye').next(end('After'))).toThrow(/flow action 'Bye' \(DisconnectParticipant\) has no next action/);
   });
 
   test('fails for a next action or an error branch (JSON content)', () => {
@@ -664,10 +674,11 @@ describe('AuthenticateParticipant', () => {
   }
 
   test('renders the user pool, the app client, the timeout and the object type; branches on success, opt-out, timeout, error', () => {
-    const { stack, stackAndInstance } = setup();
-    render(authenticate(stack, { timeout: Duration.minutes(10), customerProfilesObjectType: 'Customer-mapping' }), ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
+    const document = render(authenticate(stack, { timeout: Duration.minutes(10), customerProfilesObjectType: 'Customer-mapping' }), ContactFlowType.CONTACT_FLOW, stackAndInstance);
 
-    expect(actionOf(documentWithTokens(stack), 'SignIn')).toEqual({
+    expect(actionOf(document, 'SignIn')).toEqual({
       Identifier: 'SignIn',
       Type: 'AuthenticateParticipant',
       Parameters: {
@@ -690,14 +701,16 @@ describe('AuthenticateParticipant', () => {
   });
 
   test('associates the user pool with the instance, and the flow depends on the association', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     render(authenticate(stack), ContactFlowType.CONTACT_FLOW, stackAndInstance);
     const dependencies = flowDependencies(stack);
     expect(dependencies).toContainEqual(expect.stringMatching(/CognitoUserPool/));
   });
 
   test('waits 3 minutes by default and leaves the object type to the default template', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const action = actionOf(render(authenticate(stack), ContactFlowType.CONTACT_FLOW, stackAndInstance), 'SignIn');
     expect(action.Parameters.TimeLimitMinutes).toBe('3');
     expect(action.Parameters.CustomerProfilesConfiguration).toBeUndefined();
@@ -707,19 +720,22 @@ describe('AuthenticateParticipant', () => {
     [Duration.minutes(2), '"2"'],
     [Duration.minutes(16), '"16"'],
   ])('fails for the timeout %s', (timeout, got) => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     expect(() => render(authenticate(stack, { timeout }), ContactFlowType.CONTACT_FLOW, stackAndInstance))
       .toThrow(new RegExp(`flow action 'SignIn' \\(AuthenticateParticipant\\) parameter TimeLimitMinutes must be an integer from 3 to 15 minutes, got ${got}`));
   });
 
   test('fails for a timeout that is not a whole number of minutes', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     expect(() => render(authenticate(stack, { timeout: Duration.seconds(270) }), ContactFlowType.CONTACT_FLOW, stackAndInstance))
       .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) timeout must be a whole number of minutes, got 4 minutes 30 seconds/);
   });
 
   test.each([ContactFlowType.CUSTOMER_QUEUE, ContactFlowType.QUEUE_TRANSFER])('fails in a %s flow', (type) => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     expect(() => render(authenticate(stack), type, stackAndInstance))
       .toThrow(new RegExp(`flow action 'SignIn' \\(AuthenticateParticipant\\) cannot be used in a ${type} flow; it is allowed in: CONTACT_FLOW flow`));
   });
@@ -731,22 +747,32 @@ describe('AuthenticateParticipant', () => {
   });
 
   test('fails when the timeout is not handled', () => {
-    const { stack, stackAndInstance } = setup();
+    const stackAndInstance = testStack();
+    const { stack } = stackAndInstance;
     const userPool = new cognito.UserPool(stack, 'Customers');
     const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
     signIn.next(end('Signed'));
     signIn.whenOptedOut(end('Guest'));
     expect(() => render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) does not handle TimeLimitExceeded/);
+      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) does not handle TimeLimitExceeded, NoMatchingError: /);
+  });
+
+  test('fails with the timeout routed but not its other errors', () => {
+    const stackAndInstance = testStack();
+    const userPool = new cognito.UserPool(stackAndInstance.stack, 'Customers');
+    const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
+    signIn.next(end('Signed'));
+    signIn.onTimeout(end('Late'));
+    expect(() => render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance))
+      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) does not handle NoMatchingError: route each error with onErrorType\(\), or every error to a default with onError\(\)/);
   });
 
   test('fails without a user pool or app client (JSON content)', () => {
-    const errors = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
-    expect(() => renderJson(jsonAction('AuthenticateParticipant', { CognitoConfiguration: { AppClientId: 'client' }, TimeLimitMinutes: '3' }, errors)))
+    expect(() => renderJson(jsonAction('AuthenticateParticipant', { CognitoConfiguration: { AppClientId: 'client' }, TimeLimitMinutes: '3' }, TO_END)))
       .toThrow(/flow action 'Under test' \(AuthenticateParticipant\) parameter CognitoConfiguration.UserPoolArn is required/);
     expect(() => renderJson(jsonAction('AuthenticateParticipant', {
       CognitoConfiguration: { UserPoolArn: 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_abc' },
-    }, errors))).toThrow(/parameter CognitoConfiguration.AppClientId is required/);
+    }, TO_END))).toThrow(/parameter CognitoConfiguration.AppClientId is required/);
   });
 
   test('fails for a condition other than Equals OptedOut (JSON content)', () => {
@@ -761,7 +787,7 @@ describe('AuthenticateParticipant', () => {
 
 describe('participant actions in JSON content', () => {
   test('the checks apply to actions of a raw action type the library knows', () => {
-    const raw = new RawAction('Raw', { actionType: 'MessageParticipant', parameters: { Text: 'Hi', SSML: '<speak>Hi</speak>' } });
+    const raw = handled(new RawAction('Raw', { actionType: 'MessageParticipant', parameters: { Text: 'Hi', SSML: '<speak>Hi</speak>' } }));
     expect(() => render(raw.next(end('Bye'))))
       .toThrow(/flow action 'Raw' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got Text, SSML/);
   });

@@ -1,65 +1,23 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { ContactFlow, ContactFlowType } from '../../../src/constructs/contact-flow';
 import { ContactFlowModule } from '../../../src/constructs/contact-flow-module';
 import { FlowContent } from '../../../src/constructs/flow-content';
 import { HoursOfOperation } from '../../../src/constructs/hours-of-operation';
-import { IInstance } from '../../../src/constructs/instance';
 import { Queue } from '../../../src/constructs/queue';
 import { TaskTemplate, TaskTemplateField } from '../../../src/constructs/task-template';
 import { User } from '../../../src/constructs/user';
-import { FlowAction, FlowCondition, FlowDefinition, RawAction } from '../../../src/flows';
+import { FlowCondition, FlowDefinition, RawAction } from '../../../src/flows';
 import {
   CheckHoursOfOperation, CheckMetricData, CreateTask, CreateTaskReferenceType, EndFlowExecution, EndFlowModuleExecution,
   InvokeFlowModule, QueueMetric, TransferContactToAgent, TransferContactToQueue, TransferToFlow, UpdateContactTargetQueue,
 } from '../../../src/flows/actions/routing';
 import { INSTANCE_ARN, flowOfType, testStack } from '../../helpers';
-import { actionOf, renderFlow, renderModule } from '../render';
+import { actionOf, end, raw, render, renderFlow, renderModule } from '../render';
 
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-2222-3333-4444-555555555555';
 const USER_ARN = `${INSTANCE_ARN}/agent/uuuuuuuu-0000-0000-0000-000000000000`;
 const QUEUE_ARN = `${INSTANCE_ARN}/queue/qqqqqqqq-0000-0000-0000-000000000000`;
 const FLOW_ARN = `${INSTANCE_ARN}/contact-flow/ffffffff-0000-0000-0000-000000000000`;
-
-/** An action of a type the library does not know, that ends the flow. */
-function end(id: string): RawAction {
-  return new RawAction(id, { actionType: 'CustomEnd', terminal: true });
-}
-
-/** An action of a routing type with raw parameters, for rules the typed classes cannot break. */
-function raw(id: string, actionType: string, parameters?: any): RawAction {
-  return new RawAction(id, { actionType, parameters });
-}
-
-/** Renders a definition into a flow of the given type; returns the document (no tokens in it). */
-function render(start: FlowAction, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
-  return renderFlow(FlowDefinition.start(start), type).document;
-}
-
-/**
- * Renders a definition into a flow of a stack and returns the document with its tokens resolved: every reference to
- * a construct is the CloudFormation expression (`Fn::GetAtt`, ...) in place of the string it stands for.
- */
-function renderWithTokens(stack: Stack, instance: IInstance, start: FlowAction, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): any {
-  new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', type, content: FlowDefinition.start(start) });
-  const flows = Template.fromStack(stack).findResources('AWS::Connect::ContactFlow');
-  return parseContent(Object.entries(flows).find(([id]) => id.startsWith('Flow'))![1].Properties.Content);
-}
-
-/** Parses a flow's (resolved) Content: a string, or an `Fn::Join` of strings and expressions. */
-function parseContent(content: any): any {
-  if (typeof content === 'string') {
-    return JSON.parse(content);
-  }
-  const expressions: any[] = [];
-  const text = (content['Fn::Join'][1] as any[])
-    .map(part => (typeof part === 'string' ? part : `@@${expressions.push(part) - 1}@@`))
-    .join('');
-  return JSON.parse(text, (_key, value) => {
-    const match = typeof value === 'string' ? /^@@(\d+)@@$/.exec(value) : null;
-    return match ? expressions[Number(match[1])] : value;
-  });
-}
 
 function getAtt(stack: Stack, construct: { node: { defaultChild?: any } }, attribute: string): any {
   return { 'Fn::GetAtt': [stack.getLogicalId(construct.node.defaultChild), attribute] };
@@ -76,7 +34,7 @@ describe('UpdateContactTargetQueue', () => {
     set.onError(end('Failed'));
     set.next(end('Next'));
 
-    const action = actionOf(renderWithTokens(stack, instance, set), 'SetQueue');
+    const action = actionOf(render(set, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'SetQueue');
     expect(action.Parameters).toEqual({ QueueId: getAtt(stack, queue, 'QueueArn') });
     expect(action.Transitions).toEqual({ NextAction: 'Next', Errors: [{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }] });
   });
@@ -246,7 +204,7 @@ describe('TransferToFlow', () => {
     const transfer = new TransferToFlow('ToTarget', { contactFlow: target });
     transfer.onError(end('Failed'));
 
-    const action = actionOf(renderWithTokens(stack, instance, transfer), 'ToTarget');
+    const action = actionOf(render(transfer, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'ToTarget');
     expect(action.Parameters).toEqual({ ContactFlowId: getAtt(stack, target, 'ContactFlowArn') });
     expect(action.Transitions).toEqual({ NextAction: 'Failed', Errors: [{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }] });
   });
@@ -262,7 +220,7 @@ describe('TransferToFlow', () => {
     const target = flowOfType(stack, instance, 'Queue', ContactFlowType.CUSTOMER_QUEUE);
     const transfer = new TransferToFlow('ToTarget', { contactFlow: target });
     transfer.onError(end('Failed'));
-    expect(() => renderWithTokens(stack, instance, transfer)).toThrow(
+    expect(() => render(transfer, ContactFlowType.CONTACT_FLOW, { stack, instance })).toThrow(
       /flow action 'ToTarget' \(TransferToFlow\) cannot transfer to the flow 'Test\/Queue' of type CUSTOMER_QUEUE; it transfers only to flows of type CONTACT_FLOW, AGENT_TRANSFER, QUEUE_TRANSFER/);
   });
 
@@ -270,13 +228,27 @@ describe('TransferToFlow', () => {
     const { stack, instance } = testStack();
     const transfer = new TransferToFlow('ToTarget', { contactFlow: ContactFlow.fromContactFlowArn(stack, 'Imported', FLOW_ARN) });
     transfer.onError(end('Failed'));
-    expect(actionOf(renderWithTokens(stack, instance, transfer), 'ToTarget').Parameters).toEqual({ ContactFlowId: FLOW_ARN });
+    expect(actionOf(render(transfer, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'ToTarget').Parameters).toEqual({ ContactFlowId: FLOW_ARN });
   });
 
-  test('fails in a whisper flow', () => {
+  test.each([ContactFlowType.AGENT_WHISPER, ContactFlowType.CUSTOMER_QUEUE, ContactFlowType.CUSTOMER_HOLD, ContactFlowType.OUTBOUND_WHISPER])(
+    'fails in a %s flow: it is allowed in inbound and transfer flows only', (type) => {
+      const transfer = new TransferToFlow('ToNext', { contactFlowPath: '$.Attributes.nextFlow' });
+      transfer.onError(end('Failed'));
+      expect(() => render(transfer, type)).toThrow(new RegExp(`flow action 'ToNext' \\(TransferToFlow\\) cannot be used in a ${type} flow; `
+        + 'it is allowed in: CONTACT_FLOW flow, AGENT_TRANSFER flow, QUEUE_TRANSFER flow'));
+    });
+
+  test('fails in a flow module', () => {
     const transfer = new TransferToFlow('ToNext', { contactFlowPath: '$.Attributes.nextFlow' });
     transfer.onError(end('Failed'));
-    expect(() => render(transfer, ContactFlowType.AGENT_WHISPER)).toThrow(/flow action 'ToNext' \(TransferToFlow\) cannot be used in a AGENT_WHISPER flow/);
+    expect(() => renderModule(FlowDefinition.start(transfer))).toThrow(/flow action 'ToNext' \(TransferToFlow\) cannot be used in a flow module/);
+  });
+
+  test.each([ContactFlowType.AGENT_TRANSFER, ContactFlowType.QUEUE_TRANSFER])('is allowed in a %s flow', (type) => {
+    const transfer = new TransferToFlow('ToNext', { contactFlowPath: '$.Attributes.nextFlow' });
+    transfer.onError(end('Failed'));
+    expect(actionOf(render(transfer, type), 'ToNext').Type).toBe('TransferToFlow');
   });
 
   test('fails without a flow', () => {
@@ -308,7 +280,7 @@ describe('InvokeFlowModule', () => {
     invoke.onError(end('Failed'));
     invoke.next(end('Next'));
 
-    const action = actionOf(renderWithTokens(stack, instance, invoke), 'Lookup');
+    const action = actionOf(render(invoke, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'Lookup');
     expect(action.Parameters).toEqual({ FlowModuleId: getAtt(stack, module, 'ContactFlowModuleArn') });
     expect(action.Transitions.NextAction).toBe('Next');
   });
@@ -343,9 +315,9 @@ describe('EndFlowModuleExecution', () => {
     expect(actionOf(document, 'Return')).toEqual({ Identifier: 'Return', Type: 'EndFlowModuleExecution', Parameters: {}, Transitions: {} });
   });
 
-  test('fails in a flow', () => {
-    expect(() => render(new EndFlowModuleExecution('Return'))).toThrow(
-      /flow action 'Return' \(EndFlowModuleExecution\) cannot be used in a CONTACT_FLOW flow; it is allowed in: flow module/);
+  test.each([ContactFlowType.CONTACT_FLOW, ContactFlowType.CUSTOMER_QUEUE, ContactFlowType.QUEUE_TRANSFER])('fails in a %s flow: modules only', (type) => {
+    expect(() => render(new EndFlowModuleExecution('Return'), type)).toThrow(
+      new RegExp(`flow action 'Return' \\(EndFlowModuleExecution\\) cannot be used in a ${type} flow; it is allowed in: flow module$`));
   });
 
   test('fails to continue with a next action', () => {
@@ -384,7 +356,7 @@ describe('CheckHoursOfOperation', () => {
       .whenOutOfHours(end('Closed'));
     check.onError(end('Failed'));
 
-    const action = actionOf(renderWithTokens(stack, instance, check), 'CheckHours');
+    const action = actionOf(render(check, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'CheckHours');
     expect(action.Parameters).toEqual({ HoursOfOperationId: getAtt(stack, hours, 'HoursOfOperationArn') });
     expect(action.Transitions).toEqual({
       Conditions: [
@@ -412,7 +384,20 @@ describe('CheckHoursOfOperation', () => {
     const check = new CheckHoursOfOperation('CheckHours').whenInHours(end('Open'));
     check.onError(end('Failed'));
     expect(() => render(check)).toThrow(
-      /flow action 'CheckHours' \(CheckHoursOfOperation\) needs a branch for in hours and one for out of hours \(Amazon Connect requires both conditions\): add whenOutOfHours\(\)/);
+      /flow action 'CheckHours' \(CheckHoursOfOperation\) needs a branch for each of its results \(True, False\): add Equals False \(whenOutOfHours\(\)\)/);
+  });
+
+  test('fails for a raw action without both branches, or with another condition', () => {
+    const onlyTrue = raw('CheckHours', 'CheckHoursOfOperation').when(FlowCondition.equalTo('True'), end('Open'));
+    onlyTrue.onError(end('Failed'));
+    expect(() => render(onlyTrue)).toThrow(
+      /flow action 'CheckHours' \(CheckHoursOfOperation\) needs a branch for each of its results \(True, False\): add Equals False \(whenOutOfHours\(\)\)/);
+    const other = raw('CheckHours', 'CheckHoursOfOperation')
+      .when(FlowCondition.equalTo('True'), end('Open'))
+      .when(FlowCondition.equalTo('False'), end('Closed'))
+      .when(FlowCondition.equalTo('Holiday'), end('Holiday'));
+    other.onError(end('Failed'));
+    expect(() => render(other)).toThrow(/flow action 'CheckHours' \(CheckHoursOfOperation\) takes only the conditions Equals True, Equals False, got Equals "Holiday"/);
   });
 
   test('fails for a second in-hours branch', () => {
@@ -437,7 +422,7 @@ describe('CheckHoursOfOperation', () => {
     expect(() => render(check)).toThrow(/flow action 'CheckHours' \(CheckHoursOfOperation\) cannot raise NoMatchingCondition/);
   });
 
-  test.each([ContactFlowType.CUSTOMER_WHISPER, ContactFlowType.AGENT_HOLD, ContactFlowType.OUTBOUND_WHISPER])('fails in a %s flow', (type) => {
+  test.each([ContactFlowType.CUSTOMER_WHISPER, ContactFlowType.AGENT_WHISPER, ContactFlowType.OUTBOUND_WHISPER, ContactFlowType.AGENT_HOLD])('fails in a %s flow', (type) => {
     const check = new CheckHoursOfOperation('CheckHours').whenInHours(end('Open')).whenOutOfHours(end('Closed'));
     check.onError(end('Failed'));
     expect(() => render(check, type)).toThrow(new RegExp(`flow action 'CheckHours' \\(CheckHoursOfOperation\\) cannot be used in a ${type} flow; `
@@ -484,7 +469,7 @@ describe('CheckMetricData', () => {
       .otherwise(end('Short'))
       .onError(end('Failed'));
 
-    const action = actionOf(renderWithTokens(stack, instance, check), 'Waiting');
+    const action = actionOf(render(check, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'Waiting');
     expect(action.Parameters).toEqual({ MetricType: 'OldestContactInQueueAgeSeconds', QueueId: getAtt(stack, queue, 'QueueArn') });
     expect(action.Transitions).toEqual({
       Conditions: [{ NextAction: 'Long', Condition: { Operator: 'NumberGreaterThan', Operands: ['300'] } }],
@@ -515,7 +500,7 @@ describe('CheckMetricData', () => {
       .otherwise(end('Few'))
       .onError(end('Failed'));
     expect(() => render(check)).toThrow(
-      /flow action 'Available' \(CheckMetricData\) compares the agent metric NumberOfAgentsAvailable only with NumberGreaterThan 0 \(use whenAgents\(\)\), got NumberGreaterThan 2/);
+      /flow action 'Available' \(CheckMetricData\) compares the agent metric NumberOfAgentsAvailable only with NumberGreaterThan 0 \(use whenAgents\(\)\), got NumberGreaterThan "2"/);
   });
 
   test('fails for a contact metric compared as text', () => {
@@ -557,7 +542,7 @@ describe('CheckMetricData', () => {
 
   test('fails for a metric type given as a JSONPath', () => {
     expect(() => render(rawMetric({ MetricType: '$.Attributes.metric' })))
-      .toThrow(/flow action 'Metric' \(CheckMetricData\) parameter MetricType must be static: a JSONPath is not supported here/);
+      .toThrow(/flow action 'Metric' \(CheckMetricData\) parameter MetricType must be set statically, not from a JSONPath, got "\$\.Attributes\.metric"/);
   });
 
   test('fails for an unknown metric type', () => {
@@ -593,7 +578,7 @@ describe('CreateTask', () => {
     task.onError(end('Failed'));
     task.next(end('Next'));
 
-    const action = actionOf(renderWithTokens(stack, instance, task), 'FollowUp');
+    const action = actionOf(render(task, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'FollowUp');
     expect(action.Parameters).toEqual({
       Name: 'Call back',
       Description: 'The customer asked for a call back',
@@ -631,7 +616,7 @@ describe('CreateTask', () => {
     const flow = flowOfType(stack, instance, 'Whisper', ContactFlowType.AGENT_WHISPER);
     const task = new CreateTask('FollowUp', { name: 'Call back', contactFlow: flow });
     task.onError(end('Failed')).next(end('Next'));
-    expect(() => renderWithTokens(stack, instance, task)).toThrow(
+    expect(() => render(task, ContactFlowType.CONTACT_FLOW, { stack, instance })).toThrow(
       /flow action 'FollowUp' \(CreateTask\) starts the task with the flow 'Test\/Whisper' of type AGENT_WHISPER; a task starts with an inbound flow \(CONTACT_FLOW\)/);
   });
 
@@ -650,7 +635,7 @@ describe('CreateTask', () => {
 
   test('fails for a delay that is not whole seconds', () => {
     expect(() => new CreateTask('FollowUp', { name: 'Call back', contactFlowPath: '$.Attributes.flow', delay: Duration.millis(1500) }))
-      .toThrow(/flow action 'FollowUp' \(CreateTask\) delay must be whole seconds, got 1 second 500 millis/);
+      .toThrow(/flow action 'FollowUp' \(CreateTask\) delay must be a whole number of seconds, got 1 second 500 millis/);
   });
 
   test('fails for both a delay and a scheduled time', () => {
@@ -680,7 +665,7 @@ describe('CreateTask', () => {
   test('fails for a task template given as a JSONPath', () => {
     const task = raw('FollowUp', 'CreateTask', { Name: 'Call back', TaskTemplateId: '$.Attributes.template' }).onError(end('Failed'));
     task.next(end('Next'));
-    expect(() => render(task)).toThrow(/flow action 'FollowUp' \(CreateTask\) parameter TaskTemplateId must be static: a JSONPath is not supported here/);
+    expect(() => render(task)).toThrow(/flow action 'FollowUp' \(CreateTask\) parameter TaskTemplateId must be set statically, not from a JSONPath, got "\$\.Attributes\.template"/);
   });
 
   test('fails when its error is not handled', () => {
