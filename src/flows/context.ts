@@ -4,7 +4,7 @@ import { aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import type { FlowAction } from './action';
 import type { IInstance } from '../constructs/instance';
-import { FlowKind } from '../private/flow-actions/spec';
+import { FlowKind } from '../private/flow-actions/rules';
 import { fail } from '../private/validation';
 
 /** A resource of an instance that a flow action references. */

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { FlowKind } from './flow-actions/spec';
+import { FlowKind } from './flow-actions/rules';
 import { ContactFlow } from '../constructs/contact-flow';
 import { ContactFlowModule } from '../constructs/contact-flow-module';
 

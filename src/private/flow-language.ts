@@ -37,7 +37,8 @@ function isObjectOrToken(value: unknown): boolean {
   return isPlainObject(value) || (typeof value === 'object' && isToken(value));
 }
 
-function describe(value: unknown): string {
+/** Describes a value in a message: `none`, `null`, `a list`, `an object`, or its type and JSON (`number 3`). */
+export function describe(value: unknown): string {
   if (value === undefined) {
     return 'none';
   }

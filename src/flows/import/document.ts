@@ -1,4 +1,4 @@
-import { checkActionIdentifier, FLOW_LANGUAGE_VERSION } from '../../private/flow-language';
+import { checkActionIdentifier, describe, FLOW_LANGUAGE_VERSION } from '../../private/flow-language';
 import { failUnscoped } from '../../private/validation';
 
 /** How many identifiers a message lists before it abbreviates. */
@@ -78,19 +78,6 @@ export interface FlowDocument {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) {
-    return 'none';
-  }
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'a list';
-  }
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 /**

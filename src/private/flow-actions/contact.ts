@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { ActionSpec, describeFlowKind, FlowKind, isDynamic, isJsonPath, ParameterChecker } from './spec';
+import { ActionSpec, describeFlowKind, FlowKind, isDynamic, isJsonPath, ParameterChecker } from './rules';
 
 /*
  * The contact actions: what they set on the contact or the flow. Sources: the flow language reference

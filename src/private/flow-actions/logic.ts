@@ -1,4 +1,4 @@
-import { ActionSpec, FlowKind, allFlowKindsExcept, describeCondition, isDynamic, isKnownCondition } from './spec';
+import { ActionSpec, FlowKind, allFlowKindsExcept, describeCondition, isDynamic, isKnownCondition } from './rules';
 
 /** The result of a Loop while it runs again. */
 export const LOOP_CONTINUE = 'ContinueLooping';

@@ -1,4 +1,4 @@
-import { ActionSpec, FlowKind, ParameterChecker, allFlowKindsExcept, describeCondition, isDynamic } from './spec';
+import { ActionSpec, FlowKind, ParameterChecker, allFlowKindsExcept, describeCondition, isDynamic } from './rules';
 
 /**
  * The most characters of text or SSML in a message: the flow designer takes 3,000 billed characters, 6,000 in all

@@ -1,5 +1,5 @@
 import { Duration, Token, Tokenization } from 'aws-cdk-lib';
-import { NO_MATCHING_CONDITION } from './spec';
+import { NO_MATCHING_CONDITION } from './rules';
 import { failUnscoped } from '../validation';
 
 /*

@@ -1,4 +1,4 @@
-import { ActionSpec, allFlowKindsExcept, describeCondition, FlowKind, isKnownCondition } from './spec';
+import { ActionSpec, allFlowKindsExcept, describeCondition, FlowKind, isKnownCondition } from './rules';
 
 /** Inbound flows and the two transfer flows: where most routing actions may be used. */
 const INBOUND_AND_TRANSFER: readonly FlowKind[] = ['CONTACT_FLOW', 'AGENT_TRANSFER', 'QUEUE_TRANSFER'];

@@ -7,7 +7,7 @@ import {
   Compare, DistributeByPercentage, InvokeLambdaFunction, LambdaInvocationType, LambdaResponseType, Loop, Wait, WaitEvent,
 } from '../../../src/flows/actions/logic';
 import { ACTION_SPECS } from '../../../src/private/flow-actions';
-import { ParameterChecker } from '../../../src/private/flow-actions/spec';
+import { ParameterChecker } from '../../../src/private/flow-actions/rules';
 import { INSTANCE_ARN, testStack } from '../../helpers';
 import { actionOf, end, jsonFlow, raw, render, renderFlow, renderModule } from '../render';
 
