@@ -8,6 +8,7 @@ import { FlowContent, FlowContentConfig } from '../constructs/flow-content';
 import { IInstance } from '../constructs/instance';
 import { checkFlowActions } from '../private/flow-checks';
 import { ActionSkeleton, layoutMetadata, renderMermaid } from '../private/flow-diagram';
+import { breadthFirst } from '../private/flow-graph';
 import { flowKindOf } from '../private/flow-kind';
 import { FLOW_LANGUAGE_VERSION, validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
@@ -147,19 +148,14 @@ export class FlowDefinition extends FlowContent {
    * order each action lists them (next, conditions, errors).
    */
   public get actions(): FlowAction[] {
-    const actions: FlowAction[] = [this.startAction];
-    const byId = new Map<string, FlowAction>([[this.startAction.id, this.startAction]]);
-    for (let i = 0; i < actions.length; i++) {
-      for (const transition of actions[i].transitions) {
-        const target = transition.target;
-        const known = byId.get(target.id);
-        if (known === undefined) {
-          byId.set(target.id, target);
-          actions.push(target);
-        } else if (known !== target) {
-          failUnscoped(`flow action identifiers must be unique in a flow: two different actions are named '${target.id}' (${known.actionType} and ${target.actionType}); give one another id`);
-        }
+    const actions = breadthFirst(this.startAction, action => action.transitions.map(transition => transition.target));
+    const byId = new Map<string, FlowAction>();
+    for (const action of actions) {
+      const known = byId.get(action.id);
+      if (known !== undefined) {
+        failUnscoped(`flow action identifiers must be unique in a flow: two different actions are named '${action.id}' (${known.actionType} and ${action.actionType}); give one another id`);
       }
+      byId.set(action.id, action);
     }
     return actions;
   }

@@ -2,6 +2,8 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ACTION_SPECS } from './flow-actions';
 import { DocumentCondition, FlowKind, NO_MATCHING_CONDITION, NO_MATCHING_ERROR, ParameterChecker, describeFlowKind } from './flow-actions/rules';
+import { targetsOf } from './flow-diagram';
+import { breadthFirst } from './flow-graph';
 import { fail } from './validation';
 
 /** How many identifiers a message lists before it abbreviates. */
@@ -125,25 +127,10 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
 
 /** Fails for actions that cannot be reached from the start action, listing them. */
 function checkReachable(scope: IConstruct, start: string, actions: DocumentAction[], byId: Map<string, DocumentAction>): void {
-  const reached = new Set<string>([start]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    const transitions = byId.get(queue[i])?.Transitions;
-    if (transitions === undefined) {
-      continue;
-    }
-    const targets = [
-      transitions.NextAction,
-      ...(Array.isArray(transitions.Conditions) ? transitions.Conditions.map(branch => branch.NextAction) : []),
-      ...(Array.isArray(transitions.Errors) ? transitions.Errors.map(branch => branch.NextAction) : []),
-    ];
-    for (const target of targets) {
-      if (target !== undefined && !reached.has(target)) {
-        reached.add(target);
-        queue.push(target);
-      }
-    }
-  }
+  const reached = new Set(breadthFirst(start, id => {
+    const action = byId.get(id);
+    return action === undefined || Token.isUnresolved(action.Transitions) ? [] : targetsOf(action);
+  }));
   const unreachable = actions.filter(action => !reached.has(action.Identifier));
   if (unreachable.length > 0) {
     const listed = unreachable.slice(0, LISTED).map(action => `'${action.Identifier}' (${action.Type})`).join(', ');

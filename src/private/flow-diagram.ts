@@ -1,3 +1,5 @@
+import { breadthFirst } from './flow-graph';
+
 /** The skeleton of an action that diagrams and layouts read: identifier, type and where it leads. */
 export interface ActionSkeleton {
   readonly Identifier: string;
@@ -33,6 +35,11 @@ function edgesOf(action: ActionSkeleton): Edge[] {
     edges.push({ from: action.Identifier, to: branch.NextAction, label: branch.ErrorType, error: true });
   }
   return edges;
+}
+
+/** The identifiers an action leads to: its next action, then its conditions' and errors' targets, in order. */
+export function targetsOf(action: ActionSkeleton): string[] {
+  return edgesOf(action).map(edge => edge.to);
 }
 
 function conditionLabel(condition: any): string {
@@ -98,19 +105,17 @@ const MARGIN = 40;
 export function layoutMetadata(start: string, actions: readonly ActionSkeleton[]): Record<string, unknown> {
   const byId = new Map(actions.map(action => [action.Identifier, action]));
   const depth = new Map<string, number>([[start, 0]]);
-  const order: string[] = [start];
-  for (let i = 0; i < order.length; i++) {
-    const action = byId.get(order[i]);
-    if (action === undefined) {
-      continue;
-    }
-    for (const edge of edgesOf(action)) {
-      if (!depth.has(edge.to) && byId.has(edge.to)) {
-        depth.set(edge.to, depth.get(order[i])! + 1);
-        order.push(edge.to);
+  // Breadth first, so an action's column is its distance from the start: the depth of the action that reaches it first, plus one.
+  const order = breadthFirst(start, id => {
+    const action = byId.get(id);
+    const targets = action === undefined ? [] : targetsOf(action).filter(target => byId.has(target));
+    for (const target of targets) {
+      if (!depth.has(target)) {
+        depth.set(target, depth.get(id)! + 1);
       }
     }
-  }
+    return targets;
+  });
   // Actions not reached from the start (only in documents that the checks would reject) go in a last column.
   const lastColumn = Math.max(0, ...depth.values()) + 1;
   for (const action of actions) {

@@ -1,3 +1,4 @@
+import { breadthFirst } from '../../private/flow-graph';
 import { checkActionIdentifier, describe, FLOW_LANGUAGE_VERSION } from '../../private/flow-language';
 import { failUnscoped } from '../../private/validation';
 
@@ -264,18 +265,7 @@ function readPositions(metadata: unknown): DocumentPositions | undefined {
  * then breadth first along next, conditions and errors.
  */
 export function reachableActions(document: FlowDocument): string[] {
-  const order = [document.startAction];
-  const reached = new Set(order);
-  for (let i = 0; i < order.length; i++) {
-    const action = document.byId.get(order[i])!;
-    for (const target of targetsOf(action)) {
-      if (!reached.has(target)) {
-        reached.add(target);
-        order.push(target);
-      }
-    }
-  }
-  return order;
+  return breadthFirst(document.startAction, id => targetsOf(document.byId.get(id)!));
 }
 
 /** The actions a flow file has that cannot be reached from its start, in the file's order. */

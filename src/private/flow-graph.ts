@@ -1,0 +1,21 @@
+/**
+ * Visits a graph breadth first from `start`: the start, then the nodes it leads to in the order `next` lists them,
+ * and so on. Each node is visited once (nodes are compared by identity), so cycles end. Linear in the number of
+ * nodes and edges.
+ *
+ * @param next the nodes a node leads to; called once for each visited node, in the order of the result
+ * @returns the visited nodes, in the order they were first reached
+ */
+export function breadthFirst<T>(start: T, next: (node: T) => Iterable<T>): T[] {
+  const order: T[] = [start];
+  const reached = new Set<T>(order);
+  for (let i = 0; i < order.length; i++) {
+    for (const target of next(order[i])) {
+      if (!reached.has(target)) {
+        reached.add(target);
+        order.push(target);
+      }
+    }
+  }
+  return order;
+}
