@@ -9,6 +9,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   repositoryUrl: 'https://github.com/cdk-connect/cdk-connect.git',
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
+  // Tested with Node.js 20 and npm 10 and 11 (README: Supported versions).
+  minNodeVersion: '20.0.0',
   projenrcTs: true,
 
   // aws-cdk-lib 2.276 has every AWS::Connect L1 this library wraps.
@@ -61,6 +63,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // `npx cdk-connect import-flow <file.json>` turns a flow-language file into builder code.
   bin: { 'cdk-connect': 'lib/cli/cdk-connect.js' },
 });
+
+project.package.addEngine('npm', '>=10');
 
 for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/', '/lambda/']) {
   project.npmignore?.exclude(dir);
