@@ -43,7 +43,7 @@ describe('cdk-connect import-flow', () => {
     const { code, stdout, stderr } = run('import-flow', INBOUND, '--out', out);
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`cdk-connect: wrote ${out}: 8 actions, 5 ARNs to map\n`);
+    expect(stderr).toBe(`cdk-connect: wrote ${out}: 8 actions (8 typed, 0 RawActions), 5 ARNs to map\n`);
     expect(fs.readFileSync(out, 'utf8')).toBe(run('import-flow', INBOUND).stdout);
   });
 
@@ -53,10 +53,10 @@ describe('cdk-connect import-flow', () => {
     expect(fs.readFileSync(out, 'utf8')).toContain('} from \'@acme/connect\';');
   });
 
-  test('warns about actions left out as unreachable', () => {
+  test('warns about actions not reachable from the start', () => {
     const { code, stderr } = run('import-flow', path.join(FIXTURES, 'edge-cases.json'));
     expect(code).toBe(0);
-    expect(stderr).toBe('cdk-connect: warning: left out 1 action not reachable from the start action: \'Orphan\' (CustomStep)\n');
+    expect(stderr).toBe('cdk-connect: warning: 1 action is not reachable from the start action (kept as unreachableActions; they never run): \'Orphan\' (CustomStep)\n');
   });
 
   test.each([['--help'], ['-h'], ['help'], ['import-flow', '--help']])('prints the usage for %j', (...args) => {

@@ -131,8 +131,8 @@ function importFlow(args: ImportFlowArgs, output: CliOutput): number {
   });
 
   if (generated.unreachable.length > 0) {
-    output.stderr(`cdk-connect: warning: left out ${generated.unreachable.length} action${generated.unreachable.length === 1 ? '' : 's'} `
-      + `not reachable from the start action: ${generated.unreachable.join(', ')}\n`);
+    output.stderr(`cdk-connect: warning: ${generated.unreachable.length} action${generated.unreachable.length === 1 ? ' is' : 's are'} `
+      + `not reachable from the start action (kept as unreachableActions; they never run): ${generated.unreachable.join(', ')}\n`);
   }
   if (args.out === undefined) {
     output.stdout(generated.code);
@@ -145,8 +145,9 @@ function importFlow(args: ImportFlowArgs, output: CliOutput): number {
     throw new Error(`cannot write '${args.out}': ${(e as Error).message}`);
   }
   const arns = generated.arns.length;
-  output.stderr(`cdk-connect: wrote ${args.out}: ${generated.actionCount} action${generated.actionCount === 1 ? '' : 's'}, `
-    + `${arns} ARN${arns === 1 ? '' : 's'} to map\n`);
+  const raw = generated.rawActions.length;
+  output.stderr(`cdk-connect: wrote ${args.out}: ${generated.actionCount} action${generated.actionCount === 1 ? '' : 's'} `
+    + `(${generated.actionCount - raw} typed, ${raw} RawAction${raw === 1 ? '' : 's'}), ${arns} ARN${arns === 1 ? '' : 's'} to map\n`);
   return 0;
 }
 

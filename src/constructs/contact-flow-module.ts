@@ -107,6 +107,15 @@ export interface ContactFlowModuleProps {
    * @default - not configured (external invocation disabled)
    */
   readonly externalInvocationEnabled?: boolean;
+
+  /**
+   * Turn the flow checks' warnings into errors for this flow module: synthesis fails for what Amazon Connect accepts but
+   * is probably a mistake (actions not reachable from the start, unhandled errors, dead ends, ...), as it does for
+   * what Amazon Connect rejects. See the README's "Flow checks" table.
+   *
+   * @default - the context key `cdk-connect:strictFlowChecks` (`true` turns it on for the whole app), else warnings
+   */
+  readonly strictFlowChecks?: boolean;
 }
 
 abstract class ContactFlowModuleBase extends Resource implements IContactFlowModule {
@@ -185,10 +194,18 @@ export class ContactFlowModule extends ContactFlowModuleBase {
    */
   public readonly contactFlowModuleStatus: string;
 
+  /**
+   * The module's own strict flow checks setting (`strictFlowChecks`).
+   *
+   * @internal
+   */
+  public readonly _strictFlowChecks?: boolean;
+
   private readonly content: FlowContent;
 
   constructor(scope: Construct, id: string, props: ContactFlowModuleProps) {
     super(scope, id);
+    this._strictFlowChecks = props.strictFlowChecks;
 
     validateLength(this, 'name', props.contactFlowModuleName, 1, 127);
     validatePattern(this, 'name', props.contactFlowModuleName, /\S/, 'more than white space');

@@ -176,6 +176,15 @@ export interface ContactFlowProps {
    * @default false
    */
   readonly deferContent?: boolean;
+
+  /**
+   * Turn the flow checks' warnings into errors for this flow: synthesis fails for what Amazon Connect accepts but
+   * is probably a mistake (actions not reachable from the start, unhandled errors, dead ends, ...), as it does for
+   * what Amazon Connect rejects. See the README's "Flow checks" table.
+   *
+   * @default - the context key `cdk-connect:strictFlowChecks` (`true` turns it on for the whole app), else warnings
+   */
+  readonly strictFlowChecks?: boolean;
 }
 
 abstract class ContactFlowBase extends Resource implements IContactFlow {
@@ -281,6 +290,13 @@ export class ContactFlow extends ContactFlowBase {
    */
   public readonly contentDeferred: boolean;
 
+  /**
+   * The flow's own strict flow checks setting (`strictFlowChecks`).
+   *
+   * @internal
+   */
+  public readonly _strictFlowChecks?: boolean;
+
   private readonly instance: IInstance;
   /** The resource that creates the flow: `AWS::Connect::ContactFlow` or `Custom::ConnectContactFlow`. */
   private readonly flowResource: CfnContactFlow | CustomResource;
@@ -307,6 +323,7 @@ export class ContactFlow extends ContactFlowBase {
     this.contactFlowType = type;
     this.contactFlowStatus = props.status ?? ContactFlowStatus.PUBLISHED;
     this.contentDeferred = props.deferContent ?? false;
+    this._strictFlowChecks = props.strictFlowChecks;
     this.placeholder = this.contentDeferred ? placeholderContent(type) : undefined;
 
     // The content the flow is created with: the placeholder, or the content (given now or with defineContent()).

@@ -12,7 +12,7 @@ import { IQuickConnect } from './quick-connect';
 import { IUser } from './user';
 import { checkFlowActions } from '../private/flow-checks';
 import { renderMermaid } from '../private/flow-diagram';
-import { flowKindOf } from '../private/flow-kind';
+import { flowKindOf, strictFlowChecksOf } from '../private/flow-kind';
 import { validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
 
@@ -278,7 +278,7 @@ export abstract class FlowContent {
 
     validateFlowLanguage(scope, rendered);
     if (options.checkActions) {
-      checkFlowActions(scope, rendered, { flowKind: flowKindOf(scope) });
+      checkFlowActions(scope, rendered, { flowKind: flowKindOf(scope), strict: strictFlowChecksOf(scope) });
     }
     validateContentSize(scope, rendered);
 

@@ -2,14 +2,14 @@ import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { FlowAction, IFlowChainable } from './action';
 import { FlowRenderContext } from './context';
-import { FlowLayout, loadFlowFile, loadFlowJson } from './import/loader';
+import { FlowLayout, LoadedFlow, loadFlowFile, loadFlowJson } from './import/loader';
 import { FlowArnReplacement } from './import/replacement';
 import { FlowContent, FlowContentConfig } from '../constructs/flow-content';
 import { IInstance } from '../constructs/instance';
 import { checkFlowActions } from '../private/flow-checks';
 import { ActionSkeleton, layoutMetadata, renderMermaid } from '../private/flow-diagram';
 import { breadthFirst } from '../private/flow-graph';
-import { flowKindOf } from '../private/flow-kind';
+import { flowKindOf, strictFlowChecksOf } from '../private/flow-kind';
 import { FLOW_LANGUAGE_VERSION, validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
 
@@ -24,6 +24,17 @@ export interface FlowDefinitionOptions {
    * @default true
    */
   readonly layout?: boolean;
+
+  /**
+   * Actions (or chains) the flow keeps although no path from its start reaches them, as the flow designer keeps
+   * blocks that are not connected: each is rendered with everything it leads to. Amazon Connect accepts such blocks
+   * and never runs them, so the flow check warns about them (an error with strict flow checks).
+   *
+   * `importFile()` and `importJsonString()` keep the unconnected blocks of a file here.
+   *
+   * @default - none: the flow holds what its start reaches
+   */
+  readonly unreachableActions?: IFlowChainable[];
 }
 
 /**
@@ -108,7 +119,9 @@ export class FlowDefinition extends FlowContent {
    *
    * The ARNs the file contains are replaced by constructs (`options.replacements`); literal ARNs of Amazon Connect,
    * Lambda and Lex resources that remain fail, naming the action, unless `allowLiteralArns` is set. Fails also for
-   * actions not reachable from the start action and for transitions to actions the file does not have.
+   * transitions to actions the file does not have. Actions not reachable from the start action are kept (as
+   * `unreachableActions`), and the flow check warns about them. Every action renders the Parameters and Transitions
+   * the file gives it.
    *
    * The file is read when this method is called. (`FlowContent.fromFile()`, in contrast, passes a file through as
    * JSON content, checked only as flow language.)
@@ -116,8 +129,7 @@ export class FlowDefinition extends FlowContent {
    * @param path the path of the file; a relative path is relative to the current working directory
    */
   public static importFile(path: string, options: FlowImportOptions = {}): FlowDefinition {
-    const loaded = loadFlowFile(path, options);
-    return new FlowDefinition(loaded.startAction, options, loaded.layout);
+    return FlowDefinition.loaded(loadFlowFile(path, options), options);
   }
 
   /**
@@ -126,8 +138,12 @@ export class FlowDefinition extends FlowContent {
    * @param json the document, known at synth time (not a token)
    */
   public static importJsonString(json: string, options: FlowImportOptions = {}): FlowDefinition {
-    const loaded = loadFlowJson(json, options);
-    return new FlowDefinition(loaded.startAction, options, loaded.layout);
+    return FlowDefinition.loaded(loadFlowJson(json, options), options);
+  }
+
+  private static loaded(loaded: LoadedFlow, options: FlowImportOptions): FlowDefinition {
+    const unreachableActions = [...options.unreachableActions ?? [], ...loaded.unreachable];
+    return new FlowDefinition(loaded.startAction, { ...options, unreachableActions }, loaded.layout);
   }
 
   /** The action the flow starts with. */
@@ -145,10 +161,11 @@ export class FlowDefinition extends FlowContent {
 
   /**
    * Every action of the flow, in a stable order: the start first, then breadth first along the transitions, in the
-   * order each action lists them (next, conditions, errors).
+   * order each action lists them (next, conditions, errors); then, the same way, from each of `unreachableActions`.
    */
   public get actions(): FlowAction[] {
-    const actions = breadthFirst(this.startAction, action => action.transitions.map(transition => transition.target));
+    const unreachable = (this.options.unreachableActions ?? []).map(chainable => chainable.startAction);
+    const actions = breadthFirst(this.startAction, action => action.transitions.map(transition => transition.target), unreachable);
     const byId = new Map<string, FlowAction>();
     for (const action of actions) {
       const known = byId.get(action.id);
@@ -190,6 +207,7 @@ export class FlowDefinition extends FlowContent {
     validateFlowLanguage(scope, document);
     checkFlowActions(scope, document, {
       flowKind: context.flowKind,
+      strict: strictFlowChecksOf(scope),
       terminal: new Set(actions.filter(action => action._declaredTerminal).map(action => action.id)),
     });
     validateContentSize(scope, document);

@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import { ACTION_SPECS } from './flow-actions';
 import { DocumentCondition, FlowKind, NO_MATCHING_CONDITION, NO_MATCHING_ERROR, ParameterChecker, describeFlowKind } from './flow-actions/rules';
 import { targetsOf } from './flow-diagram';
+import { FLOW_WARNINGS, FlowFindings } from './flow-findings';
 import { breadthFirst } from './flow-graph';
-import { fail } from './validation';
 
 /** How many identifiers a message lists before it abbreviates. */
 const LISTED = 10;
@@ -28,18 +28,32 @@ export interface FlowCheckOptions {
 
   /** Identifiers of actions of unknown types that are declared to end the flow. */
   readonly terminal?: ReadonlySet<string>;
+
+  /**
+   * Whether warnings fail synthesis.
+   *
+   * @default - the flow's context key `cdk-connect:strictFlowChecks`
+   */
+  readonly strict?: boolean;
 }
 
 /**
  * Checks a flow document (already checked by `validateFlowLanguage`) as a graph and against the rules of each
- * action type:
+ * action type. What Amazon Connect rejects fails synthesis; what it accepts but is probably a mistake is a warning
+ * (a CDK annotation on the flow; an error with strict flow checks). See the README's "Flow checks" table for
+ * every check and where its kind comes from.
  *
- * - every action is reachable from `StartAction`;
- * - every action continues (`NextAction` or branches) unless it ends the flow;
- * - every error type an action can raise is handled, by its own branch or by `NoMatchingError`; an action with
- *   conditions has a `NoMatchingCondition` branch; no branch handles an error the action cannot raise;
- * - actions are used only in the flow types that allow them;
- * - the parameters (and conditions) follow the action's rules, some of which depend on the flow's type.
+ * Errors (Amazon Connect rejects the flow):
+ * - an action used in a flow type that does not offer its block;
+ * - parameters (and conditions) that break the action's rules, some of which depend on the flow's type.
+ *
+ * Warnings (Amazon Connect accepts the flow; flows exported from the flow designer have them):
+ * - actions not reachable from `StartAction` (the designer keeps unconnected blocks; they never run);
+ * - actions that continue nowhere on success although they do not end the flow (dead ends);
+ * - error types an action can meet that no branch handles (by its own branch or `NoMatchingError`), a
+ *   `NoMatchingCondition` branch missing beside conditions, results of a branching action without their branch;
+ * - branches for error types the action's reference page does not list, a `NextAction` on an action that ends the
+ *   flow, conditions on an action that takes none: never taken, so probably a mistake.
  *
  * Documents whose identifiers or transitions are tokens are only known at deploy time and are skipped.
  * Messages name the action: `flow action 'Id' (Type) ...`.
@@ -51,10 +65,13 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
   if (Token.isUnresolved(document.StartAction) || actions.some(unknown)) {
     return;
   }
+  const findings = FlowFindings.of(scope, options.strict);
   const byId = new Map<string, DocumentAction>(actions.map(action => [action.Identifier, action]));
-  const problem = (action: DocumentAction, message: string): never => fail(scope, `flow action '${action.Identifier}' (${action.Type}) ${message}`);
+  const name = (action: DocumentAction) => `flow action '${action.Identifier}' (${action.Type})`;
+  const problem = (action: DocumentAction, message: string): never => findings.error(`${name(action)} ${message}`);
+  const warn = (id: string, action: DocumentAction, message: string): void => findings.warn(id, `${name(action)} ${message}`);
 
-  checkReachable(scope, document.StartAction, actions, byId);
+  checkReachable(findings, document.StartAction, actions, byId);
 
   for (const action of actions) {
     const transitions = action.Transitions ?? {};
@@ -65,7 +82,8 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
     if (spec === undefined) {
       // An action type this library does not know (new, or through the escape hatch): only its dead ends are known.
       if (transitions.NextAction === undefined && conditions.length === 0 && errors.length === 0 && !options.terminal?.has(action.Identifier)) {
-        problem(action, 'has no transitions, and the type is not one this library knows to end the flow; give it a next action or declare it terminal');
+        warn(FLOW_WARNINGS.deadEnd, action, 'has no transitions, and the type is not one this library knows to end the flow; give it a next action, '
+          + 'or declare it terminal (RawAction terminal: true) if its type ends the flow');
       }
       continue;
     }
@@ -77,44 +95,48 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
     switch (spec.next) {
       case 'required':
         if (transitions.NextAction === undefined) {
-          problem(action, 'is a dead end: it has no next action; continue it with next() (or a NextAction), or end the flow with an action such as DisconnectParticipant');
+          warn(FLOW_WARNINGS.deadEnd, action, 'is a dead end: it has no next action; continue it with next() (or a NextAction), '
+            + 'or end the flow with an action such as DisconnectParticipant');
         }
         break;
       case 'none':
         if (transitions.NextAction !== undefined) {
-          problem(action, `ends the flow, so it cannot continue with '${transitions.NextAction}'; use its error branches only`);
+          warn(FLOW_WARNINGS.nextOfTerminal, action, `ends the flow, so it cannot continue with '${transitions.NextAction}': the next action is never taken; remove it`);
         }
         break;
       case 'ends':
         break;
       case 'branches':
         if (transitions.NextAction === undefined && conditions.length === 0) {
-          problem(action, 'is a dead end: it has neither a next action nor conditions');
+          warn(FLOW_WARNINGS.deadEnd, action, 'is a dead end: it has neither a next action nor conditions; give it its branches');
         }
         break;
     }
 
     if (conditions.length > 0 && !spec.conditions) {
-      problem(action, 'takes no conditions');
+      warn(FLOW_WARNINGS.unexpectedConditions, action, 'takes no conditions: its condition branches are never taken; remove them');
     }
     for (const errorType of errors) {
       if (Token.isUnresolved(errorType)) {
         continue;
       }
       if (errorType !== NO_MATCHING_ERROR && !spec.errors.includes(errorType)) {
-        problem(action, `cannot raise ${errorType}; its error types: ${[...spec.errors, NO_MATCHING_ERROR].join(', ')}`);
+        warn(FLOW_WARNINGS.unknownErrorType, action, `cannot raise ${errorType}; its error types: ${[...spec.errors, NO_MATCHING_ERROR].join(', ')} `
+          + '(as its flow language reference lists them): the branch is probably never taken');
       }
     }
     const unhandled = spec.errors.filter(errorType => !errors.includes(errorType)
       && (errorType === NO_MATCHING_CONDITION ? conditions.length > 0 : !errors.includes(NO_MATCHING_ERROR)));
     if (unhandled.length > 0) {
       const missingCondition = unhandled.includes(NO_MATCHING_CONDITION);
-      problem(action, `does not handle ${unhandled.join(', ')}: ${missingCondition ? 'route NoMatchingCondition with otherwise(), and ' : ''}`
-        + 'route each error with onErrorType(), or every error to a default with onError() (NoMatchingError)');
+      warn(FLOW_WARNINGS.unhandledError, action, `does not handle ${unhandled.join(', ')}: ${missingCondition ? 'route NoMatchingCondition with otherwise(), and ' : ''}`
+        + 'route each error with onErrorType(), or every error to a default with onError() (NoMatchingError); Amazon Connect accepts the flow, '
+        + `but it does not say where a contact goes when ${unhandled.length === 1 ? 'this happens' : 'one of these happens'}`);
     }
 
     const knownParameters = Token.isUnresolved(action.Parameters) ? undefined : action.Parameters;
-    const parameters = new ParameterChecker(knownParameters, message => problem(action, message), options.flowKind);
+    const parameters = new ParameterChecker(knownParameters, message => problem(action, message), options.flowKind,
+      (id, message) => warn(id, action, message));
     if (spec.check !== undefined && !Token.isUnresolved(action.Parameters)) {
       spec.check(parameters);
     }
@@ -125,16 +147,18 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
   }
 }
 
-/** Fails for actions that cannot be reached from the start action, listing them. */
-function checkReachable(scope: IConstruct, start: string, actions: DocumentAction[], byId: Map<string, DocumentAction>): void {
+/** Warns about actions that cannot be reached from the start action, listing them. */
+function checkReachable(findings: FlowFindings, start: string, actions: DocumentAction[], byId: Map<string, DocumentAction>): void {
   const reached = new Set(breadthFirst(start, id => {
     const action = byId.get(id);
     return action === undefined || Token.isUnresolved(action.Transitions) ? [] : targetsOf(action);
   }));
   const unreachable = actions.filter(action => !reached.has(action.Identifier));
   if (unreachable.length > 0) {
+    const one = unreachable.length === 1;
     const listed = unreachable.slice(0, LISTED).map(action => `'${action.Identifier}' (${action.Type})`).join(', ');
     const more = unreachable.length > LISTED ? ` and ${unreachable.length - LISTED} more` : '';
-    fail(scope, `flow action ${listed}${more} ${unreachable.length === 1 ? 'is' : 'are'} not reachable from the start action '${start}'; connect ${unreachable.length === 1 ? 'it' : 'them'} or remove ${unreachable.length === 1 ? 'it' : 'them'}`);
+    findings.warn(FLOW_WARNINGS.unreachableAction, `flow action ${listed}${more} ${one ? 'is' : 'are'} not reachable from the start action '${start}'; `
+      + `connect ${one ? 'it' : 'them'} or remove ${one ? 'it' : 'them'} (Amazon Connect accepts such blocks, as the flow designer keeps them, and never runs them)`);
   }
 }

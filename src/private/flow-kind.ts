@@ -13,3 +13,11 @@ export function flowKindOf(scope: IConstruct): FlowKind | undefined {
   }
   return undefined;
 }
+
+/**
+ * The strict flow checks setting of the flow or flow module that content is bound to (`strictFlowChecks`);
+ * undefined when it has none, or for other scopes (the context key decides then).
+ */
+export function strictFlowChecksOf(scope: IConstruct): boolean | undefined {
+  return scope instanceof ContactFlow || scope instanceof ContactFlowModule ? scope._strictFlowChecks : undefined;
+}

@@ -20,7 +20,6 @@ import { User } from '../../src/constructs/user';
 import { View } from '../../src/constructs/view';
 import { FlowDefinition, RawAction } from '../../src/flows';
 import { ACTION_EMITTERS, ActionEmitter, actionVariableBase, ArnVariable, GeneratedFlowCode, generateFlowCode } from '../../src/flows/import/codegen';
-import { reachableActions, readFlowDocument } from '../../src/flows/import/document';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'flows', 'import');
 const SRC = path.join(__dirname, '..', '..', 'src');
@@ -138,8 +137,7 @@ function sourceStack(): { app: App; stack: Stack; instance: IInstance } {
  */
 function expectedActions(input: any, generated: GeneratedFlowCode): any[] {
   const rawIds = new Set(generated.rawActions.map(raw => /^'(.*)' \(/.exec(raw)![1]));
-  const reachable = new Set(reachableActions(readFlowDocument(input, 'input')));
-  return input.Actions.filter((action: any) => reachable.has(action.Identifier)).map((action: any) => {
+  return input.Actions.map((action: any) => {
     const transitions = action.Transitions ?? {};
     const errors: any[] = transitions.Errors ?? [];
     if (rawIds.has(action.Identifier) || transitions.NextAction !== undefined || errors.length === 0) {
@@ -754,12 +752,14 @@ describe('generated code for flow files', () => {
     expect(code).toContain('action1stStep.next(deleteAction);');
   });
 
-  test('leaves out actions not reachable from the start, and says so', () => {
+  test('keeps actions not reachable from the start as unreachableActions, and says so', () => {
     const { code, unreachable, actionCount } = cases['edge-cases.json'].generated;
     expect(unreachable).toEqual(['\'Orphan\' (CustomStep)']);
-    expect(actionCount).toBe(6);
-    expect(code).toContain('// Left out, not reachable from the start action \'Play greeting\':\n//   \'Orphan\' (CustomStep)');
-    expect(code).not.toContain('new RawAction(\'Orphan\'');
+    expect(actionCount).toBe(7);
+    expect(code).toContain('// Not reachable from the start action \'Play greeting\' (kept, as the flow designer keeps unconnected blocks;\n'
+      + '// they never run, and the flow check warns about them):\n//   \'Orphan\' (CustomStep)');
+    expect(code).toContain('new RawAction(\'Orphan\'');
+    expect(code).toContain('export const definition = FlowDefinition.start(playGreeting, {\n  unreachableActions: [Orphan],\n});');
   });
 });
 

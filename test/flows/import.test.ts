@@ -15,8 +15,8 @@ import { QuickConnect } from '../../src/constructs/quick-connect';
 import { TaskTemplate } from '../../src/constructs/task-template';
 import { User } from '../../src/constructs/user';
 import { View } from '../../src/constructs/view';
-import { flowOfType, INSTANCE_ARN, testStack } from '../helpers';
-import { actionOf, renderFlow, renderModule } from './render';
+import { flowOfType, INSTANCE_ARN, strictTestStack, testStack } from '../helpers';
+import { actionOf, expectWarningWhen, renderFlow, renderModule, warningMessages } from './render';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'flows', 'import');
 const INBOUND = path.join(FIXTURES, 'exported-inbound.json');
@@ -207,8 +207,8 @@ describe('FlowDefinition.importFile', () => {
     expect(() => renderFlow(definition, ContactFlowType.CUSTOMER_WHISPER))
       .toThrow(/flow action '.*' \(.*\) cannot be used in a CUSTOMER_WHISPER flow/);
     const deadEnd = flowJson('a', [custom('a', { NextAction: 'b' }), { ...custom('b'), Type: 'MessageParticipant', Parameters: { Text: 'Hi' } }]);
-    expect(() => renderFlow(FlowDefinition.importJsonString(deadEnd)))
-      .toThrow(/flow action 'b' \(MessageParticipant\) is a dead end/);
+    expectWarningWhen(stackAndInstance => renderFlow(FlowDefinition.importJsonString(deadEnd), ContactFlowType.CONTACT_FLOW, stackAndInstance),
+      /flow action 'b' \(MessageParticipant\) is a dead end/);
   });
 
   test('loads a flow module', () => {
@@ -399,11 +399,26 @@ describe('RawAction replacements', () => {
 });
 
 describe('loading flow files', () => {
-  test('fails for actions not reachable from the start, naming them', () => {
-    const json = flowJson('a', [custom('a', { NextAction: 'a' }), custom('orphan', { NextAction: 'a' }), custom('lost')]);
-    expect(() => FlowDefinition.importJsonString(json)).toThrow(
-      'flow document: flow action \'orphan\' (CustomStep), \'lost\' (CustomStep) are not reachable from the start action \'a\', '
-      + 'so a flow definition cannot contain them; connect them or remove them from the file');
+  test('keeps actions not reachable from the start, rendered as the file has them, and warns about them', () => {
+    const json = flowJson('a', [
+      custom('a', { NextAction: 'a' }),
+      custom('orphan', { NextAction: 'a', Errors: [{ NextAction: 'lost', ErrorType: 'NoMatchingError' }] }, { Keep: ['me'] }),
+      custom('lost'),
+      custom('island', { NextAction: 'isle' }),
+      custom('isle', { NextAction: 'island' }),
+    ]);
+    const { stack, document } = renderFlow(FlowDefinition.importJsonString(json));
+    expect(document.Actions.map((action: any) => action.Identifier)).toEqual(['a', 'orphan', 'lost', 'island', 'isle']);
+    expect(actionOf(document, 'orphan')).toEqual({
+      Identifier: 'orphan',
+      Type: 'CustomStep',
+      Parameters: { Keep: ['me'] },
+      Transitions: { NextAction: 'a', Errors: [{ NextAction: 'lost', ErrorType: 'NoMatchingError' }] },
+    });
+    expect(warningMessages(stack)).toEqual([expect.stringMatching(
+      /^flow action 'orphan' \(CustomStep\), 'lost' \(CustomStep\), 'island' \(CustomStep\), 'isle' \(CustomStep\) are not reachable from the start action 'a'; connect them or remove them \(Amazon Connect accepts such blocks, as the flow designer keeps them, and never runs them\)/)]);
+    expect(() => renderFlow(FlowDefinition.importJsonString(json), ContactFlowType.CONTACT_FLOW, strictTestStack()))
+      .toThrow(/'orphan' \(CustomStep\), 'lost' \(CustomStep\), 'island' \(CustomStep\), 'isle' \(CustomStep\) are not reachable .* \(strict flow checks turn this warning into an error\)/);
   });
 
   test.each([

@@ -6,7 +6,7 @@ import { ContactFlowModule } from '../../src/constructs/contact-flow-module';
 import { FlowContent } from '../../src/constructs/flow-content';
 import { IInstance } from '../../src/constructs/instance';
 import { FlowDefinition, IFlowChainable, RawAction } from '../../src/flows';
-import { testStack } from '../helpers';
+import { strictTestStack, testStack, warningsOf } from '../helpers';
 
 /** A stack with the instance its flows belong to. */
 export interface StackAndInstance {
@@ -122,3 +122,30 @@ export function jsonFlow(start: string, actions: any[]): FlowContent {
 }
 
 export { FlowDefinition };
+
+/**
+ * Expects rendering (into the stack and instance it is given) to warn with the message, on the flow, and to fail
+ * with it when strict flow checks are on.
+ */
+export function expectWarningWhen(renderIn: (stackAndInstance: StackAndInstance) => unknown, message: RegExp): void {
+  const lax = testStack();
+  renderIn(lax);
+  const messages = warningsOf(lax.stack).map(warning => warning.message);
+  expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  expect(() => renderIn(strictTestStack())).toThrow(message);
+}
+
+/** Expects rendering the definition that starts with an action (or chain) to warn with the message (see above). */
+export function expectWarning(start: IFlowChainable, message: RegExp, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): void {
+  expectWarningWhen(stackAndInstance => render(start, type, stackAndInstance), message);
+}
+
+/** Expects rendering flow language actions as JSON content with the checks on to warn with the message (see above). */
+export function expectJsonWarning(actions: any[], message: RegExp, type: ContactFlowType = ContactFlowType.CONTACT_FLOW): void {
+  expectWarningWhen(stackAndInstance => renderFlow(jsonFlow(actions[0].Identifier, actions), type, stackAndInstance), message);
+}
+
+/** The warning messages of a stack. */
+export function warningMessages(stack: Stack): string[] {
+  return warningsOf(stack).map(warning => warning.message);
+}

@@ -1,6 +1,6 @@
 import { ArnKind, arnKindOf, arnVariableBase, describeArn, findArns, isInstanceSpecificArn } from './arns';
 import {
-  DocumentAction, DocumentCondition, FlowDocument, hasNoTransitions, readFlowDocument, reachableActions, unreachableActions,
+  DocumentAction, DocumentCondition, FlowDocument, hasNoTransitions, readFlowDocument, unreachableActions, unreachableRoots,
 } from './document';
 import { TYPED_EMITTERS } from './emitters';
 
@@ -53,7 +53,10 @@ export interface GeneratedFlowCode {
   /** The variables declared for ARNs, in the order they first occur. */
   readonly arns: ArnVariable[];
 
-  /** The actions of the file left out because they are not reachable from the start (`'Id' (Type)`). */
+  /**
+   * The actions of the file that are not reachable from the start (`'Id' (Type)`): the code keeps them, as
+   * `unreachableActions` of the definition, and the flow check warns about them.
+   */
   readonly unreachable: string[];
 
   /** How many actions the code builds. */
@@ -183,7 +186,8 @@ export interface CodegenOptions {
  * Generates TypeScript builder code for a flow language document.
  *
  * Fails (naming the action) for what is not flow language and for transitions to missing actions. Actions not
- * reachable from the start are left out and listed in the header and in `unreachable`.
+ * reachable from the start are kept (the definition's `unreachableActions`) and listed in the header and in
+ * `unreachable`.
  *
  * @param document the parsed document
  * @param source the document in messages: `flow file 'inbound.json'`
@@ -191,13 +195,13 @@ export interface CodegenOptions {
 export function generateFlowCode(document: unknown, source: string, options: CodegenOptions = {}): GeneratedFlowCode {
   const flow = readFlowDocument(document, source);
   const emitters = options.emitters ?? ACTION_EMITTERS;
-  const reached = new Set(reachableActions(flow));
-  const actions = flow.actions.filter(action => reached.has(action.identifier));
+  const roots = unreachableRoots(flow);
+  const actions = flow.actions;
 
   // First pass: which names the code imports, so that no variable takes one.
-  const probe = new Generator(flow, actions, emitters, new Set());
+  const probe = new Generator(flow, actions, roots, emitters, new Set());
   probe.emit();
-  const generator = new Generator(flow, actions, emitters, probe.importedNames());
+  const generator = new Generator(flow, actions, roots, emitters, probe.importedNames());
   const body = generator.emit();
 
   const unreachable = unreachableActions(flow).map(action => `'${action.identifier}' (${action.type})`);
@@ -229,7 +233,8 @@ function header(flow: FlowDocument, arns: readonly ArnVariable[], unreachable: s
     lines.push('//', '// The flow file names no Amazon Connect, Lambda or Lex resource by ARN.');
   }
   if (unreachable.length > 0) {
-    lines.push('//', `// Left out, not reachable from the start action '${flow.startAction}':`, ...unreachable.map(action => `//   ${action}`));
+    lines.push('//', `// Not reachable from the start action '${flow.startAction}' (kept, as the flow designer keeps unconnected blocks;`,
+      '// they never run, and the flow check warns about them):', ...unreachable.map(action => `//   ${action}`));
   }
   return lines;
 }
@@ -250,6 +255,7 @@ class Generator implements EmitContext {
   constructor(
     private readonly flow: FlowDocument,
     private readonly actions: readonly DocumentAction[],
+    private readonly unreachableRoots: readonly DocumentAction[],
     private readonly emitters: ReadonlyMap<string, ActionEmitter>,
     imported: ReadonlySet<string>,
   ) {
@@ -382,7 +388,14 @@ class Generator implements EmitContext {
     if (links.length > 0) {
       lines.push('// How they continue.', ...links, '');
     }
-    lines.push(`export const definition = FlowDefinition.start(${this.variable(this.flow.startAction)});`, '');
+    const start = this.variable(this.flow.startAction);
+    const roots = this.unreachableRoots.map(root => this.variable(root.identifier));
+    const definition = roots.length === 0
+      ? `export const definition = FlowDefinition.start(${start});`
+      : `export const definition = FlowDefinition.start(${start}, {
+  unreachableActions: [${roots.join(', ')}],
+});`;
+    lines.push(definition, '');
     return lines;
   }
 

@@ -274,19 +274,23 @@ export function unreachableActions(document: FlowDocument): DocumentAction[] {
   return document.actions.filter(action => !reached.has(action.identifier));
 }
 
-/** Fails when a flow file has actions that cannot be reached from its start, listing them. */
-export function checkAllReachable(document: FlowDocument, source: string): void {
+/**
+ * The fewest actions, in the file's order, from which (with the start) every action of a flow file is reachable:
+ * the unreachable actions that no other unreachable action leads to, then one action of each unreachable cycle
+ * that none of those reaches.
+ */
+export function unreachableRoots(document: FlowDocument): DocumentAction[] {
   const unreachable = unreachableActions(document);
-  if (unreachable.length > 0) {
-    const one = unreachable.length === 1;
-    failUnscoped(`${source}: flow action ${describeActions(unreachable)} ${one ? 'is' : 'are'} not reachable from the start action '${document.startAction}', `
-      + `so a flow definition cannot contain ${one ? 'it' : 'them'}; connect ${one ? 'it' : 'them'} or remove ${one ? 'it' : 'them'} from the file`);
+  const targeted = new Set(unreachable.flatMap(action => targetsOf(action).filter(target => target !== action.identifier)));
+  const roots = unreachable.filter(action => !targeted.has(action.identifier));
+  const covered = new Set(breadthFirst(document.startAction, id => targetsOf(document.byId.get(id)!), roots.map(root => root.identifier)));
+  for (const action of unreachable) {
+    if (!covered.has(action.identifier)) {
+      roots.push(action);
+      breadthFirst(action.identifier, id => targetsOf(document.byId.get(id)!)).forEach(id => covered.add(id));
+    }
   }
-}
-
-/** Lists actions for messages: `'a' (Compare), 'b' (Loop)`, abbreviated after ten. */
-export function describeActions(actions: readonly DocumentAction[]): string {
-  return list(actions.map(action => `'${action.identifier}' (${action.type})`));
+  return roots;
 }
 
 function list(items: string[]): string {

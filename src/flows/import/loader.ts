@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { suggestReplacement, describeArn } from './arns';
-import { checkAllReachable, DocumentPositions, FlowDocument, hasNoTransitions, parseFlowJson, readFlowDocument } from './document';
+import { DocumentPositions, FlowDocument, hasNoTransitions, parseFlowJson, readFlowDocument, unreachableRoots } from './document';
 import { FlowArnReplacement, LiteralArn, Replacements } from './replacement';
 import { ActionSkeleton, layoutMetadata } from '../../private/flow-diagram';
 import { failUnscoped } from '../../private/validation';
@@ -19,8 +19,14 @@ export type FlowLayout = (start: string, actions: readonly ActionSkeleton[]) => 
 
 /** A flow file loaded as builder actions. */
 export interface LoadedFlow {
-  /** The start action; every action of the file is reachable from it. */
+  /** The start action. */
   readonly startAction: RawAction;
+
+  /**
+   * Where the actions of the file that the start does not reach begin: every action of the file is reachable from
+   * the start or from one of these.
+   */
+  readonly unreachable: RawAction[];
 
   /** The layout that keeps the file's positions, when it has some and they are kept. */
   readonly layout?: FlowLayout;
@@ -51,15 +57,13 @@ export function loadFlowJson(json: string, options: FlowLoadOptions): LoadedFlow
  * Loads a flow language document as builder actions: one `RawAction` per action of the document, linked by its
  * transitions, with the replacements applied.
  *
- * Fails for what a flow definition cannot hold: actions not reachable from the start, transitions to missing
- * actions; and for literal ARNs of Amazon Connect, Lambda and Lex resources that no replacement covers (unless
+ * Fails for what a flow definition cannot hold: transitions to missing actions; and for literal ARNs of Amazon Connect, Lambda and Lex resources that no replacement covers (unless
  * they are allowed), and replacements that match nothing.
  *
  * @param source the document in messages: `flow file 'inbound.json'`
  */
 export function loadFlowDocument(json: unknown, source: string, options: FlowLoadOptions): LoadedFlow {
   const document = readFlowDocument(json, source);
-  checkAllReachable(document, source);
 
   const replacements = new Replacements(options.replacements ?? []);
   const used = new Set<FlowArnReplacement>();
@@ -114,6 +118,7 @@ export function loadFlowDocument(json: unknown, source: string, options: FlowLoa
 
   return {
     startAction: actions.get(document.startAction)!,
+    unreachable: unreachableRoots(document).map(action => actions.get(action.identifier)!),
     layout: (options.keepPositions ?? true) ? positionsLayout(document) : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { FLOW_WARNINGS } from '../flow-findings';
 
 /** The type of a flow (the `ContactFlowType` values) or `MODULE` for a flow module. */
 export type FlowKind =
@@ -127,16 +128,33 @@ export class ParameterChecker {
   public readonly flowKind?: FlowKind;
 
   private readonly failWith: (message: string) => never;
+  private readonly warnWith: (id: string, message: string) => void;
 
-  constructor(parameters: Record<string, unknown> | undefined, failWith: (message: string) => never, flowKind?: FlowKind) {
+  /**
+   * @param failWith fails naming the action: for what Amazon Connect rejects
+   * @param warnWith warns naming the action: for what Amazon Connect accepts but is probably a mistake; by default it
+   * fails as well
+   */
+  constructor(parameters: Record<string, unknown> | undefined, failWith: (message: string) => never, flowKind?: FlowKind,
+    warnWith?: (id: string, message: string) => void) {
     this.parameters = parameters ?? {};
     this.failWith = failWith;
     this.flowKind = flowKind;
+    this.warnWith = warnWith ?? ((_id, message) => failWith(message));
   }
 
-  /** Fails the check. */
+  /** Fails the check: Amazon Connect rejects the action. */
   public fail(message: string): never {
     return this.failWith(message);
+  }
+
+  /**
+   * Warns: Amazon Connect accepts the action, but it is probably a mistake.
+   *
+   * @param id the warning's id, one of `FLOW_WARNINGS`
+   */
+  public warn(id: string, message: string): void {
+    this.warnWith(id, message);
   }
 
   /** The value at a dotted path (`RecordingBehavior.RecordedParticipants`); undefined when absent. */
@@ -395,8 +413,9 @@ export class ParameterChecker {
     const given = this.equalsAmong(conditions, results.map(([result]) => result), note);
     const missing = given === undefined ? [] : results.filter(([result]) => !given.includes(result));
     if (missing.length > 0) {
-      this.fail(`needs a branch for each of its results (${results.map(([result]) => result).join(', ')}): add `
-        + missing.map(([result, method]) => `Equals ${result} (${method})`).join(' and '));
+      this.warn(FLOW_WARNINGS.unhandledResult, `needs a branch for each of its results (${results.map(([result]) => result).join(', ')}): add `
+        + missing.map(([result, method]) => `Equals ${result} (${method})`).join(' and ')
+        + '; Amazon Connect accepts the flow, but it does not say where a contact goes then');
     }
   }
 }

@@ -9,10 +9,10 @@ import {
 import { ACTION_SPECS } from '../../../src/private/flow-actions';
 import { ParameterChecker } from '../../../src/private/flow-actions/rules';
 import { INSTANCE_ARN, testStack } from '../../helpers';
-import { actionOf, end, jsonFlow, raw, render, renderFlow, renderModule } from '../render';
+import { actionOf, end, expectWarning, expectWarningWhen, jsonFlow, raw, render, renderFlow, renderModule, StackAndInstance } from '../render';
 
 /** Renders a definition into a flow of the given type in the stack; returns the stack and the document. */
-function renderWithTokens(definition: FlowDefinition, stackAndInstance: ReturnType<typeof testStack>, type?: ContactFlowType):
+function renderWithTokens(definition: FlowDefinition, stackAndInstance: StackAndInstance, type?: ContactFlowType):
 { stack: Stack; document: any } {
   return { stack: stackAndInstance.stack, document: renderFlow(definition, type, stackAndInstance).document };
 }
@@ -85,12 +85,11 @@ describe('Compare', () => {
 
   test('fails without otherwise(), naming NoMatchingCondition', () => {
     const compare = new Compare('CheckTier', { value: '$.Channel' }).when(FlowCondition.equalTo('CHAT'), end('Chat'));
-    expect(() => render(compare)).toThrow(/flow action 'CheckTier' \(Compare\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
+    expectWarning(compare, /flow action 'CheckTier' \(Compare\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
   });
 
   test('fails without conditions as a dead end', () => {
-    expect(() => render(new Compare('CheckTier', { value: '$.Channel' })))
-      .toThrow(/flow action 'CheckTier' \(Compare\) is a dead end: it has neither a next action nor conditions/);
+    expectWarning(new Compare('CheckTier', { value: '$.Channel' }), /flow action 'CheckTier' \(Compare\) is a dead end: it has neither a next action nor conditions/);
   });
 });
 
@@ -148,7 +147,7 @@ describe('DistributeByPercentage', () => {
 
   test('fails without otherwise(), naming NoMatchingCondition', () => {
     const split = new DistributeByPercentage('Split').withPercentage(50, end('A'));
-    expect(() => render(split)).toThrow(/flow action 'Split' \(DistributeByPercentage\) does not handle NoMatchingCondition/);
+    expectWarning(split, /flow action 'Split' \(DistributeByPercentage\) does not handle NoMatchingCondition/);
   });
 
   test('fails in a whisper or hold flow', () => {
@@ -160,10 +159,11 @@ describe('DistributeByPercentage', () => {
   });
 
   test('fails in a flow document whose action takes a next action instead of conditions', () => {
-    const content = jsonFlow('Split', [
+    const content = () => jsonFlow('Split', [
       { Identifier: 'Split', Type: 'DistributeByPercentage', Parameters: {}, Transitions: {} },
     ]);
-    expect(() => renderFlow(content)).toThrow(/flow action 'Split' \(DistributeByPercentage\) is a dead end/);
+    expectWarningWhen(stackAndInstance => renderFlow(content(), ContactFlowType.CONTACT_FLOW, stackAndInstance),
+      /flow action 'Split' \(DistributeByPercentage\) is a dead end/);
   });
 
   test('the condition rules accept running totals up to 100 and reject other operators, falling totals and totals over 100', () => {
@@ -234,13 +234,13 @@ describe('Loop', () => {
 
   test('fails without the done branch, or without the looping branch', () => {
     const noDone = new Loop('Retry', { count: 2 }).whenLooping(end('Again'));
-    expect(() => render(noDone)).toThrow(/flow action 'Retry' \(Loop\) needs a branch for each of its results \(ContinueLooping, DoneLooping\): add Equals DoneLooping \(whenDone\(\)\)/);
+    expectWarning(noDone, /flow action 'Retry' \(Loop\) needs a branch for each of its results \(ContinueLooping, DoneLooping\): add Equals DoneLooping \(whenDone\(\)\)/);
     const noLoop = new Loop('Retry', { count: 2 }).whenDone(end('Done'));
-    expect(() => render(noLoop)).toThrow(/flow action 'Retry' \(Loop\) needs a branch for each of its results \(ContinueLooping, DoneLooping\): add Equals ContinueLooping \(whenLooping\(\)\)/);
+    expectWarning(noLoop, /flow action 'Retry' \(Loop\) needs a branch for each of its results \(ContinueLooping, DoneLooping\): add Equals ContinueLooping \(whenLooping\(\)\)/);
   });
 
   test('fails without branches as a dead end', () => {
-    expect(() => render(new Loop('Retry', { count: 2 }))).toThrow(/flow action 'Retry' \(Loop\) is a dead end/);
+    expectWarning(new Loop('Retry', { count: 2 }), /flow action 'Retry' \(Loop\) is a dead end/);
   });
 
   test('the condition rules reject other results and other operators', () => {
@@ -358,14 +358,14 @@ describe('Wait', () => {
   test('fails without the time-expired branch', () => {
     const wait = waitFor().whenCustomerReturned(end('Back'));
     wait.onError(end('Oops'));
-    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) needs a branch for each of its results \(WaitCompleted, CustomerReturned\): add Equals WaitCompleted \(whenTimeExpired\(\)\)/);
+    expectWarning(wait, /flow action 'Idle' \(Wait\) needs a branch for each of its results \(WaitCompleted, CustomerReturned\): add Equals WaitCompleted \(whenTimeExpired\(\)\)/);
   });
 
   test('fails when its errors are not handled', () => {
     const wait = waitFor().whenTimeExpired(end('Expired'));
-    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) does not handle NoMatchingError, ParticipantNotFound/);
+    expectWarning(wait, /flow action 'Idle' \(Wait\) does not handle NoMatchingError, ParticipantNotFound/);
     const partly = waitFor().whenTimeExpired(end('Expired')).onParticipantNotFound(end('NoBot'));
-    expect(() => render(partly)).toThrow(/flow action 'Idle' \(Wait\) does not handle NoMatchingError:/);
+    expectWarning(partly, /flow action 'Idle' \(Wait\) does not handle NoMatchingError:/);
   });
 
   test('fails for two branches of the same event', () => {
@@ -391,7 +391,8 @@ describe('Wait', () => {
     const events = { Events: ['CustomerReturned'] };
     expect(conditionProblem('Wait', [equals('WaitCompleted'), equals('CustomerReturned')], events)).toBeUndefined();
     expect(conditionProblem('Wait', [equals('WaitCompleted')], events))
-      .toBe('needs a branch for each of its results (WaitCompleted, CustomerReturned): add Equals CustomerReturned (whenCustomerReturned())');
+      .toBe('needs a branch for each of its results (WaitCompleted, CustomerReturned): add Equals CustomerReturned (whenCustomerReturned()); '
+        + 'Amazon Connect accepts the flow, but it does not say where a contact goes then');
     expect(conditionProblem('Wait', [equals('WaitCompleted'), equals('BotParticipantDisconnected')], events))
       .toBe('takes only the conditions Equals WaitCompleted, Equals CustomerReturned, got Equals "BotParticipantDisconnected" (a condition on an event needs the event in parameter Events)');
     expect(conditionProblem('Wait', [{ Operator: 'TextContains', Operands: ['Wait'] }]))
@@ -511,19 +512,19 @@ describe('InvokeLambdaFunction', () => {
   });
 
   test('fails when errors are not handled', () => {
-    const stackAndInstance = testStack();
-    const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stackAndInstance.stack) });
-    action.next(end('Bye'));
-    expect(() => renderWithTokens(FlowDefinition.start(action), stackAndInstance))
-      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) does not handle NoMatchingError/);
+    expectWarningWhen(stackAndInstance => {
+      const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stackAndInstance.stack) });
+      action.next(end('Bye'));
+      renderWithTokens(FlowDefinition.start(action), stackAndInstance);
+    }, /flow action 'FindCustomer' \(InvokeLambdaFunction\) does not handle NoMatchingError/);
   });
 
   test('fails without a next action', () => {
-    const stackAndInstance = testStack();
-    const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stackAndInstance.stack) });
-    action.onError(end('Fallback'));
-    expect(() => renderWithTokens(FlowDefinition.start(action), stackAndInstance))
-      .toThrow(/flow action 'FindCustomer' \(InvokeLambdaFunction\) is a dead end: it has no next action/);
+    expectWarningWhen(stackAndInstance => {
+      const action = new InvokeLambdaFunction('FindCustomer', { lambdaFunction: testFunction(stackAndInstance.stack) });
+      action.onError(end('Fallback'));
+      renderWithTokens(FlowDefinition.start(action), stackAndInstance);
+    }, /flow action 'FindCustomer' \(InvokeLambdaFunction\) is a dead end: it has no next action/);
   });
 
   test('fails in outbound whisper and campaign flows', () => {

@@ -20,7 +20,7 @@ import {
   ShowView,
 } from '../../../src/flows/actions/participant';
 import { INSTANCE_ARN, testStack } from '../../helpers';
-import { actionOf, dependenciesOf, end, render, renderJson, renderModule } from '../render';
+import { actionOf, dependenciesOf, end, expectJsonWarning, expectWarning, expectWarningWhen, render, renderJson, renderModule } from '../render';
 
 const OTHER_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/99999999-8888-7777-6666-555555555555';
 const ALIAS_ARN = 'arn:aws:lex:us-east-1:111122223333:bot-alias/ABCDEFGHIJ/TSTALIASID';
@@ -125,13 +125,11 @@ describe('MessageParticipant', () => {
   });
 
   test('fails as a dead end', () => {
-    expect(() => render(handled(new MessageParticipant('Open', { text: 'Hi' }))))
-      .toThrow(/flow action 'Open' \(MessageParticipant\) is a dead end/);
+    expectWarning(handled(new MessageParticipant('Open', { text: 'Hi' })), /flow action 'Open' \(MessageParticipant\) is a dead end/);
   });
 
   test('fails when its error is not routed', () => {
-    expect(() => render(new MessageParticipant('Unhandled', { text: 'Hi' }).next(end('Bye'))))
-      .toThrow(/flow action 'Unhandled' \(MessageParticipant\) does not handle NoMatchingError: route each error with onErrorType\(\), or every error to a default with onError\(\)/);
+    expectWarning(new MessageParticipant('Unhandled', { text: 'Hi' }).next(end('Bye')), /flow action 'Unhandled' \(MessageParticipant\) does not handle NoMatchingError: route each error with onErrorType\(\), or every error to a default with onError\(\)/);
   });
 
   test('fails for a media source other than S3 audio (JSON content)', () => {
@@ -142,8 +140,7 @@ describe('MessageParticipant', () => {
   });
 
   test('fails without its error branch (JSON content)', () => {
-    expect(() => renderJson(jsonAction('MessageParticipant', { Text: 'Hi' })))
-      .toThrow(/flow action 'Under test' \(MessageParticipant\) does not handle NoMatchingError/);
+    expectJsonWarning(jsonAction('MessageParticipant', { Text: 'Hi' }), /flow action 'Under test' \(MessageParticipant\) does not handle NoMatchingError/);
   });
 });
 
@@ -185,8 +182,7 @@ describe('MessageParticipantIteratively', () => {
   });
 
   test('fails when its error is not routed', () => {
-    expect(() => render(new MessageParticipantIteratively('Music', { messages: [{ text: 'Please hold' }] }), ContactFlowType.AGENT_HOLD))
-      .toThrow(/flow action 'Music' \(MessageParticipantIteratively\) does not handle NoMatchingError/);
+    expectWarning(new MessageParticipantIteratively('Music', { messages: [{ text: 'Please hold' }] }), /flow action 'Music' \(MessageParticipantIteratively\) does not handle NoMatchingError/, ContactFlowType.AGENT_HOLD);
   });
 
   test('fails to branch on an interruption without interruptEvery', () => {
@@ -407,14 +403,14 @@ describe('GetParticipantInput', () => {
   test('fails when the timeout is not handled', () => {
     const input = menu();
     input.when(FlowCondition.equalTo('1'), end('One')).otherwise(end('Other'));
-    expect(() => render(input)).toThrow(/flow action 'Menu' \(GetParticipantInput\) does not handle InputTimeLimitExceeded, InvalidPhoneNumber, NoMatchingError: /);
+    expectWarning(input, /flow action 'Menu' \(GetParticipantInput\) does not handle InputTimeLimitExceeded, InvalidPhoneNumber, NoMatchingError: /);
   });
 
   test('fails when no key matches and there is no otherwise branch', () => {
     const input = menu();
     input.when(FlowCondition.equalTo('1'), end('One'));
     input.onError(end('Failed'));
-    expect(() => render(input)).toThrow(/flow action 'Menu' \(GetParticipantInput\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
+    expectWarning(input, /flow action 'Menu' \(GetParticipantInput\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
   });
 
   test('fails in an agent whisper flow', () => {
@@ -517,12 +513,11 @@ describe('ConnectParticipantWithLexBot', () => {
   });
 
   test('fails when the timeout is not handled', () => {
-    const stackAndInstance = testStack();
-    const { stack } = stackAndInstance;
-    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
-    bot.whenIntent('Help', end('Help')).otherwise(end('Other'));
-    expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) does not handle InputTimeLimitExceeded, NoMatchingError: /);
+    expectWarningWhen(stackAndInstance => {
+      const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stackAndInstance.stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
+      bot.whenIntent('Help', end('Help')).otherwise(end('Other'));
+      render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    }, /flow action 'Bot' \(ConnectParticipantWithLexBot\) does not handle InputTimeLimitExceeded, NoMatchingError: /);
   });
 
   test('fails without a bot, with two bots, and for a malformed alias ARN (JSON content)', () => {
@@ -621,12 +616,11 @@ describe('ShowView', () => {
   });
 
   test('fails when the time limit is not handled', () => {
-    const stackAndInstance = testStack();
-    const { stack } = stackAndInstance;
-    const show = new ShowView('Show', { view: View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`), timeLimit: Duration.minutes(1) });
-    show.next(end('Next'));
-    expect(() => render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'Show' \(ShowView\) does not handle TimeLimitExceeded, NoMatchingError: /);
+    expectWarningWhen(stackAndInstance => {
+      const show = new ShowView('Show', { view: View.fromViewArn(stackAndInstance.stack, 'V', `${INSTANCE_ARN}/view/v1`), timeLimit: Duration.minutes(1) });
+      show.next(end('Next'));
+      render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    }, /flow action 'Show' \(ShowView\) does not handle TimeLimitExceeded, NoMatchingError: /);
   });
 
   test('fails without a view, for a zero time limit and for an unknown hidden response (JSON content)', () => {
@@ -657,10 +651,8 @@ describe('DisconnectParticipant', () => {
   });
 
   test('fails for a next action or an error branch (JSON content)', () => {
-    expect(() => renderJson(jsonAction('DisconnectParticipant', {})))
-      .toThrow(/flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it cannot continue with 'End'/);
-    expect(() => renderJson(jsonAction('DisconnectParticipant', {}, { Errors: [{ NextAction: 'End', ErrorType: 'QueueAtCapacity' }] })))
-      .toThrow(/flow action 'Under test' \(DisconnectParticipant\) cannot raise QueueAtCapacity; its error types: NoMatchingError/);
+    expectJsonWarning(jsonAction('DisconnectParticipant', {}), /flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it cannot continue with 'End'/);
+    expectJsonWarning(jsonAction('DisconnectParticipant', {}, { Errors: [{ NextAction: 'End', ErrorType: 'QueueAtCapacity' }] }), /flow action 'Under test' \(DisconnectParticipant\) cannot raise QueueAtCapacity; its error types: NoMatchingError/);
   });
 });
 
@@ -747,24 +739,23 @@ describe('AuthenticateParticipant', () => {
   });
 
   test('fails when the timeout is not handled', () => {
-    const stackAndInstance = testStack();
-    const { stack } = stackAndInstance;
-    const userPool = new cognito.UserPool(stack, 'Customers');
-    const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
-    signIn.next(end('Signed'));
-    signIn.whenOptedOut(end('Guest'));
-    expect(() => render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) does not handle TimeLimitExceeded, NoMatchingError: /);
+    expectWarningWhen(stackAndInstance => {
+      const userPool = new cognito.UserPool(stackAndInstance.stack, 'Customers');
+      const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
+      signIn.next(end('Signed'));
+      signIn.whenOptedOut(end('Guest'));
+      render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    }, /flow action 'SignIn' \(AuthenticateParticipant\) does not handle TimeLimitExceeded, NoMatchingError: /);
   });
 
   test('fails with the timeout routed but not its other errors', () => {
-    const stackAndInstance = testStack();
-    const userPool = new cognito.UserPool(stackAndInstance.stack, 'Customers');
-    const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
-    signIn.next(end('Signed'));
-    signIn.onTimeout(end('Late'));
-    expect(() => render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance))
-      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) does not handle NoMatchingError: route each error with onErrorType\(\), or every error to a default with onError\(\)/);
+    expectWarningWhen(stackAndInstance => {
+      const userPool = new cognito.UserPool(stackAndInstance.stack, 'Customers');
+      const signIn = new AuthenticateParticipant('SignIn', { userPool, userPoolClient: userPool.addClient('Chat') });
+      signIn.next(end('Signed'));
+      signIn.onTimeout(end('Late'));
+      render(signIn, ContactFlowType.CONTACT_FLOW, stackAndInstance);
+    }, /flow action 'SignIn' \(AuthenticateParticipant\) does not handle NoMatchingError: route each error with onErrorType\(\), or every error to a default with onError\(\)/);
   });
 
   test('fails without a user pool or app client (JSON content)', () => {
