@@ -255,7 +255,7 @@ class Generator implements EmitContext {
   constructor(
     private readonly flow: FlowDocument,
     private readonly actions: readonly DocumentAction[],
-    private readonly unreachableRoots: readonly DocumentAction[],
+    private readonly unconnected: readonly DocumentAction[],
     private readonly emitters: ReadonlyMap<string, ActionEmitter>,
     imported: ReadonlySet<string>,
   ) {
@@ -389,7 +389,7 @@ class Generator implements EmitContext {
       lines.push('// How they continue.', ...links, '');
     }
     const start = this.variable(this.flow.startAction);
-    const roots = this.unreachableRoots.map(root => this.variable(root.identifier));
+    const roots = this.unconnected.map(root => this.variable(root.identifier));
     const definition = roots.length === 0
       ? `export const definition = FlowDefinition.start(${start});`
       : `export const definition = FlowDefinition.start(${start}, {
