@@ -161,10 +161,13 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /**
-   * Continues with another action (or chain) when this action succeeds.
+   * Continues with another action (or chain) when this action succeeds: its `NextAction`.
    *
-   * Fails for actions that end the flow (such as `DisconnectParticipant`) and for actions whose outcome is only
-   * given by their branches (such as `CheckHoursOfOperation`).
+   * Actions whose outcome is given by their branches (such as `CheckHoursOfOperation` or `Compare`) take one as well,
+   * as the flow designer writes one beside their branches (the target of the default branch); Amazon Connect routes
+   * the contact by the branches. Such actions, and actions that end the flow, are no open ends of a chain: a chain
+   * does not continue past them. A `NextAction` of an action that ends the flow (such as `DisconnectParticipant`) is
+   * never taken, and the flow check warns about it.
    *
    * @returns a chain that starts with this action and ends where `next` ends
    */
@@ -207,7 +210,8 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /**
-   * Whether the action takes a `NextAction` (its success branch).
+   * Whether the action continues with its `NextAction` on success, so that it is an open end of a chain until the
+   * next action is set.
    *
    * @internal
    */
@@ -216,13 +220,13 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /**
-   * Whether the action ends the flow on success but is written, as the flow designer writes it, with a `NextAction`
-   * that names its default error branch's target.
+   * The `NextAction` the flow designer writes for this action when `next()` gives none: the target of one of its
+   * branches, which the contact takes by that branch anyway. Undefined for actions the designer writes without one.
    *
    * @internal
    */
-  public get _writesErrorAsNext(): boolean {
-    return false;
+  public _designerNextAction(): string | undefined {
+    return undefined;
   }
 
   /**
@@ -244,15 +248,15 @@ export abstract class FlowAction implements IFlowChainable {
   /**
    * The `Transitions` of the action.
    *
+   * @param designerNextActions whether to write the `NextAction` the flow designer writes (`_designerNextAction()`)
+   * where `next()` gives none
    * @internal
    */
-  public _renderTransitions(): { [key: string]: any } | undefined {
+  public _renderTransitions(designerNextActions: boolean = true): { [key: string]: any } | undefined {
     const transitions: { [key: string]: any } = {};
-    if (this.nextAction !== undefined) {
-      transitions.NextAction = this.nextAction.id;
-    } else if (this._writesErrorAsNext && this.errorBranches.size > 0) {
-      // As the flow designer writes these actions: a NextAction that is never taken, the default error's target.
-      transitions.NextAction = (this.errorBranches.get(NO_MATCHING_ERROR) ?? [...this.errorBranches.values()][0]).id;
+    const next = this.nextAction?.id ?? (designerNextActions ? this._designerNextAction() : undefined);
+    if (next !== undefined) {
+      transitions.NextAction = next;
     }
     if (this.conditionBranches.length > 0) {
       transitions.Conditions = this.conditionBranches.map(branch => ({
@@ -266,11 +270,26 @@ export abstract class FlowAction implements IFlowChainable {
     return transitions;
   }
 
+  /**
+   * The identifier of the action of the `NoMatchingCondition` branch (`otherwise()`), if any.
+   *
+   * @internal
+   */
+  public _otherwiseTarget(): string | undefined {
+    return this.errorBranches.get(NO_MATCHING_CONDITION)?.id;
+  }
+
+  /**
+   * The identifier of the action of the default error branch (`NoMatchingError`), or else of the first error branch.
+   *
+   * @internal
+   */
+  public _defaultErrorTarget(): string | undefined {
+    return (this.errorBranches.get(NO_MATCHING_ERROR) ?? this.errorBranches.values().next().value)?.id;
+  }
+
   /** Sets the success branch. */
   protected linkNext(next: IFlowChainable): void {
-    if (!this._acceptsNext) {
-      failUnscoped(`flow action '${this.id}' (${this.actionType}) has no next action: it ends the flow or continues only through its branches`);
-    }
     if (this.nextAction !== undefined) {
       failUnscoped(`flow action '${this.id}' already continues with '${this.nextAction.id}'; an action has one next action`);
     }

@@ -26,6 +26,19 @@ export interface FlowDefinitionOptions {
   readonly layout?: boolean;
 
   /**
+   * Write the `NextAction` that the flow designer writes beside the branches of some blocks, where `next()` gives
+   * none: the `otherwise()` branch of `GetParticipantInput`, `ConnectParticipantWithLexBot`, `ShowView` and agent
+   * metric `CheckMetricData` actions, and the error branch of `TransferContactToQueue` and `TransferToFlow`. The
+   * contact takes those branches anyway; the designer shows such flows as it would have written them.
+   *
+   * Set it to false to write a `NextAction` only where `next()` gives one (as `import-flow` does for a file that
+   * leaves some of these out).
+   *
+   * @default true
+   */
+  readonly designerNextActions?: boolean;
+
+  /**
    * Actions (or chains) the flow keeps although no path from its start reaches them, as the flow designer keeps
    * blocks that are not connected: each is rendered with everything it leads to. Amazon Connect accepts such blocks
    * and never runs them, so the flow check warns about them (an error with strict flow checks).
@@ -187,7 +200,7 @@ export class FlowDefinition extends FlowContent {
     }
     const rendered = actions.map(action => {
       const parameters = action._renderParameters(context);
-      const transitions = action._renderTransitions();
+      const transitions = action._renderTransitions(this.options.designerNextActions ?? true);
       return {
         Identifier: action.id,
         Type: action.actionType,
@@ -226,7 +239,7 @@ export class FlowDefinition extends FlowContent {
     const skeleton: ActionSkeleton[] = this.actions.map(action => ({
       Identifier: action.id,
       Type: action.actionType,
-      Transitions: action._renderTransitions(),
+      Transitions: action._renderTransitions(this.options.designerNextActions ?? true),
     }));
     return renderMermaid(this.startAction.id, skeleton);
   }

@@ -92,8 +92,14 @@ describe('FlowDefinition', () => {
     expect(() => step(id)).toThrow(message);
   });
 
-  test('fails to continue an action that ends the flow', () => {
-    expect(() => end('Bye').next(step('After'))).toThrow(/flow action 'Bye' \(CustomEnd\) has no next action/);
+  test('a chain does not continue past an action that ends the flow', () => {
     expect(() => Chain.start(end('Bye')).next(step('After'))).toThrow(/flow chain starting at 'Bye' has no open end/);
+    expect(() => Chain.start(step('One')).next(end('Bye')).next(step('After'))).toThrow(/flow chain starting at 'One' has no open end to continue with 'After'/);
+  });
+
+  test('fails to give an action a second next action', () => {
+    const one = step('One');
+    one.next(end('Bye'));
+    expect(() => one.next(end('Other'))).toThrow(/flow action 'One' already continues with 'Bye'; an action has one next action/);
   });
 });

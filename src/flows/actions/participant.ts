@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { IPrompt } from '../../constructs/prompt';
 import { IView } from '../../constructs/view';
-import { compact, numberText, trueFalse, wholeMinutes, wholeSeconds, withDefaultNext } from '../../private/flow-actions/rendering';
+import { compact, numberText, trueFalse, wholeMinutes, wholeSeconds } from '../../private/flow-actions/rendering';
 import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable } from '../action';
 import { FlowRenderContext } from '../context';
 
@@ -345,9 +345,13 @@ export class GetParticipantInput extends ConditionalFlowAction {
     });
   }
 
-  /** @internal */
-  public _renderTransitions(): { [key: string]: any } | undefined {
-    return withDefaultNext(super._renderTransitions());
+  /**
+   * The flow designer writes the `otherwise()` branch as the `NextAction` as well.
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._otherwiseTarget();
   }
 }
 
@@ -435,9 +439,13 @@ export class ConnectParticipantWithLexBot extends ConditionalFlowAction {
     });
   }
 
-  /** @internal */
-  public _renderTransitions(): { [key: string]: any } | undefined {
-    return withDefaultNext(super._renderTransitions());
+  /**
+   * The flow designer writes the `otherwise()` branch as the `NextAction` as well.
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._otherwiseTarget();
   }
 }
 
@@ -540,9 +548,13 @@ export class ShowView extends ConditionalFlowAction {
     });
   }
 
-  /** @internal */
-  public _renderTransitions(): { [key: string]: any } | undefined {
-    return withDefaultNext(super._renderTransitions());
+  /**
+   * The flow designer writes the `otherwise()` branch as the `NextAction` as well.
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._otherwiseTarget();
   }
 }
 

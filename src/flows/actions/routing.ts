@@ -5,7 +5,7 @@ import { IHoursOfOperation } from '../../constructs/hours-of-operation';
 import { IQueue } from '../../constructs/queue';
 import { ITaskTemplate } from '../../constructs/task-template';
 import { IUser } from '../../constructs/user';
-import { atMostOneProp, checkJsonPathProp, failAction, numberText, wholeSeconds, withDefaultNext } from '../../private/flow-actions/rendering';
+import { atMostOneProp, checkJsonPathProp, failAction, numberText, wholeSeconds } from '../../private/flow-actions/rendering';
 import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable } from '../action';
 import { FlowRenderContext } from '../context';
 
@@ -146,9 +146,14 @@ export class TransferContactToQueue extends FlowAction {
     return false;
   }
 
-  /** @internal */
-  public get _writesErrorAsNext(): boolean {
-    return true;
+  /**
+   * The flow designer writes the default error branch as the `NextAction` as well (never taken: the transfer ends
+   * the flow).
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._defaultErrorTarget();
   }
 
   /** @internal */
@@ -238,9 +243,14 @@ export class TransferToFlow extends FlowAction {
     return false;
   }
 
-  /** @internal */
-  public get _writesErrorAsNext(): boolean {
-    return true;
+  /**
+   * The flow designer writes the default error branch as the `NextAction` as well (never taken: the transfer ends
+   * the flow).
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._defaultErrorTarget();
   }
 
   /** @internal */
@@ -586,14 +596,13 @@ export class CheckMetricData extends ConditionalFlowAction {
   }
 
   /**
-   * The `Transitions`: for an agent metric, the `otherwise()` branch is also the `NextAction`, the branch the flow
-   * designer takes when no agent counts.
+   * For an agent metric, the flow designer writes the `otherwise()` branch (no agent counts) as the `NextAction` as
+   * well.
    *
    * @internal
    */
-  public _renderTransitions(): { [key: string]: any } | undefined {
-    const transitions = super._renderTransitions();
-    return this.isAgentMetric ? withDefaultNext(transitions) : transitions;
+  public _designerNextAction(): string | undefined {
+    return this.isAgentMetric ? this._otherwiseTarget() : undefined;
   }
 
   private get isAgentMetric(): boolean {

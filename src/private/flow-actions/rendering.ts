@@ -1,5 +1,4 @@
 import { Duration, Token, Tokenization } from 'aws-cdk-lib';
-import { NO_MATCHING_CONDITION } from './rules';
 import { failUnscoped } from '../validation';
 
 /*
@@ -88,16 +87,4 @@ export function compact(object: { [key: string]: any }): { [key: string]: any } 
 export function compactOrUndefined(object: { [key: string]: any }): { [key: string]: any } | undefined {
   const result = compact(object);
   return Object.keys(result).length > 0 ? result : undefined;
-}
-
-/**
- * Transitions with a `NextAction` where only a `NoMatchingCondition` branch is given: the flow designer always
- * writes the default branch of a branching block both ways.
- */
-export function withDefaultNext(transitions: { [key: string]: any } | undefined): { [key: string]: any } | undefined {
-  if (transitions === undefined || transitions.NextAction !== undefined || !Array.isArray(transitions.Errors)) {
-    return transitions;
-  }
-  const otherwise = transitions.Errors.find((branch: any) => branch.ErrorType === NO_MATCHING_CONDITION);
-  return otherwise === undefined ? transitions : { NextAction: otherwise.NextAction, ...transitions };
 }

@@ -69,8 +69,15 @@ describe('Compare', () => {
     expect(actionOf(render(compare, ContactFlowType.AGENT_WHISPER), 'CheckTier').Type).toBe('Compare');
   });
 
-  test('fails to continue with next(): it continues only through its conditions', () => {
-    expect(() => new Compare('CheckTier', { value: '$.Channel' }).next(end('Bye'))).toThrow(/flow action 'CheckTier' \(Compare\) has no next action/);
+  test('takes a next action as the flow designer writes one beside its conditions, and is no open end of a chain', () => {
+    const other = end('Other');
+    const compare = new Compare('CheckTier', { value: '$.Channel' }).when(FlowCondition.equalTo('CHAT'), end('Chat')).otherwise(other);
+    expect(compare.next(other).endActions).toEqual([]);
+    expect(actionOf(render(compare), 'CheckTier').Transitions).toEqual({
+      NextAction: 'Other',
+      Conditions: [{ NextAction: 'Chat', Condition: { Operator: 'Equals', Operands: ['CHAT'] } }],
+      Errors: [{ NextAction: 'Other', ErrorType: 'NoMatchingCondition' }],
+    });
   });
 
   test('fails when the value is not a JSONPath, naming the action', () => {

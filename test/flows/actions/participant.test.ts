@@ -191,9 +191,10 @@ describe('MessageParticipantIteratively', () => {
       .toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) parameter InterruptFrequencySeconds is required: the loop is interrupted \(the MessagesInterrupted condition\) only after an interruption time/);
   });
 
-  test('fails to continue with a next action', () => {
-    const loop = new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] });
-    expect(() => loop.next(end('Bye'))).toThrow(/flow action 'Loop' \(MessageParticipantIteratively\) has no next action/);
+  test('takes a next action as the flow designer writes one, and is no open end of a chain', () => {
+    const loop = handled(new MessageParticipantIteratively('Loop', { messages: [{ text: 'Please wait' }] }));
+    expect(loop.next(end('Bye')).endActions).toEqual([]);
+    expect(actionOf(render(loop, ContactFlowType.CUSTOMER_QUEUE), 'Loop').Transitions.NextAction).toBe('Bye');
   });
 
   test('fails for a message with two contents', () => {
@@ -646,8 +647,9 @@ describe('DisconnectParticipant', () => {
     expect(actionOf(renderModule(FlowDefinition.start(new DisconnectParticipant('Bye'))).document, 'Bye').Type).toBe('DisconnectParticipant');
   });
 
-  test('fails to continue with a next action', () => {
-    expect(() => new DisconnectParticipant('Bye').next(end('After'))).toThrow(/flow action 'Bye' \(DisconnectParticipant\) has no next action/);
+  test('warns about a next action, which is never taken', () => {
+    expectWarning(new DisconnectParticipant('Bye').next(end('After')),
+      /flow action 'Bye' \(DisconnectParticipant\) ends the flow, so it cannot continue with 'After': the next action is never taken; remove it/);
   });
 
   test('fails for a next action or an error branch (JSON content)', () => {

@@ -6,7 +6,7 @@ import { HoursOfOperation } from '../../../src/constructs/hours-of-operation';
 import { Queue } from '../../../src/constructs/queue';
 import { TaskTemplate, TaskTemplateField } from '../../../src/constructs/task-template';
 import { User } from '../../../src/constructs/user';
-import { FlowCondition, FlowDefinition, RawAction } from '../../../src/flows';
+import { Chain, FlowCondition, FlowDefinition, RawAction } from '../../../src/flows';
 import {
   CheckHoursOfOperation, CheckMetricData, CreateTask, CreateTaskReferenceType, EndFlowExecution, EndFlowModuleExecution,
   InvokeFlowModule, QueueMetric, TransferContactToAgent, TransferContactToQueue, TransferToFlow, UpdateContactTargetQueue,
@@ -140,9 +140,18 @@ describe('TransferContactToQueue', () => {
     });
   });
 
-  test('fails to continue with a next action: it ends the flow', () => {
-    expect(() => new TransferContactToQueue('ToQueue').next(end('After')))
-      .toThrow(/flow action 'ToQueue' \(TransferContactToQueue\) has no next action/);
+  test('writes the next action given with next() instead of its default error, and is no open end of a chain', () => {
+    const transfer = new TransferContactToQueue('ToQueue').onQueueAtCapacity(end('Full')).onError(end('Failed'));
+    expect(transfer.next(end('Never')).endActions).toEqual([]);
+    expect(actionOf(render(transfer), 'ToQueue').Transitions.NextAction).toBe('Never');
+  });
+
+  test('writes no designer next action with designerNextActions false', () => {
+    const transfer = new TransferContactToQueue('ToQueue').onQueueAtCapacity(end('Full')).onError(end('Failed'));
+    const { document } = renderFlow(FlowDefinition.start(transfer, { designerNextActions: false }));
+    expect(actionOf(document, 'ToQueue').Transitions).toEqual({
+      Errors: [{ NextAction: 'Full', ErrorType: 'QueueAtCapacity' }, { NextAction: 'Failed', ErrorType: 'NoMatchingError' }],
+    });
   });
 
   test('fails when its errors are not handled', () => {
@@ -186,8 +195,9 @@ describe('TransferContactToAgent', () => {
       /flow action 'ToAgent' \(TransferContactToAgent\) cannot be used in a CONTACT_FLOW flow; it is allowed in: AGENT_TRANSFER flow, QUEUE_TRANSFER flow/);
   });
 
-  test('fails to continue with a next action', () => {
-    expect(() => new TransferContactToAgent('ToAgent').next(end('After'))).toThrow(/flow action 'ToAgent' \(TransferContactToAgent\) has no next action/);
+  test('warns about a next action: it ends the flow, so the next action is never taken', () => {
+    expectWarning(new TransferContactToAgent('ToAgent').next(end('After')),
+      /flow action 'ToAgent' \(TransferContactToAgent\) ends the flow, so it cannot continue with 'After': the next action is never taken; remove it/, ContactFlowType.QUEUE_TRANSFER);
   });
 
   test('fails for an error type it cannot raise', () => {
@@ -318,8 +328,9 @@ describe('EndFlowModuleExecution', () => {
       new RegExp(`flow action 'Return' \\(EndFlowModuleExecution\\) cannot be used in a ${type} flow; it is allowed in: flow module$`));
   });
 
-  test('fails to continue with a next action', () => {
-    expect(() => new EndFlowModuleExecution('Return').next(end('After'))).toThrow(/has no next action/);
+  test('warns about a next action, which is never taken', () => {
+    expectWarningWhen(stackAndInstance => renderModule(FlowDefinition.start(new EndFlowModuleExecution('Return').next(end('After'))), stackAndInstance),
+      /flow action 'Return' \(EndFlowModuleExecution\) ends the flow, so it cannot continue with 'After'/);
   });
 });
 
@@ -403,8 +414,14 @@ describe('CheckHoursOfOperation', () => {
     expect(() => check.whenInHours(end('Other'))).toThrow(/flow action 'CheckHours' \(CheckHoursOfOperation\) already has a branch for in hours/);
   });
 
-  test('fails to continue with a next action: it continues only through its branches', () => {
-    expect(() => new CheckHoursOfOperation('CheckHours').next(end('After'))).toThrow(/has no next action/);
+  test('takes a next action as the flow designer writes one beside its branches, and is no open end of a chain', () => {
+    const closed = end('Closed');
+    const check = new CheckHoursOfOperation('CheckHours').whenInHours(end('Open')).whenOutOfHours(closed);
+    check.onError(closed);
+    const chain = check.next(closed);
+    expect(chain.endActions).toEqual([]);
+    expect(actionOf(render(check), 'CheckHours').Transitions.NextAction).toBe('Closed');
+    expect(() => Chain.start(new CheckHoursOfOperation('Other')).next(end('After'))).toThrow(/flow chain starting at 'Other' has no open end/);
   });
 
   test('fails when its error is not handled', () => {
