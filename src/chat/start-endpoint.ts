@@ -227,10 +227,10 @@ export class ChatStartEndpoint extends Construct {
       requireIdempotencyKey: props.requireIdempotencyKey ?? false,
       idempotencyWindowSeconds: windowSeconds,
     };
-    const settingsJson = Stack.of(this).toJsonString(settings);
-    if (!Token.isUnresolved(JSON.stringify(settings)) && Buffer.byteLength(settingsJson) > MAX_SETTINGS_BYTES) {
+    const plainSettings = JSON.stringify(settings);
+    if (!Token.isUnresolved(plainSettings) && Buffer.byteLength(plainSettings) > MAX_SETTINGS_BYTES) {
       fail(this, `the endpoint's settings (origins, attributes, content types) must fit in ${MAX_SETTINGS_BYTES} bytes of the `
-        + `function's environment, got ${Buffer.byteLength(settingsJson)}: allow fewer or shorter attributes or origins`);
+        + `function's environment, got ${Buffer.byteLength(plainSettings)}: allow fewer or shorter attributes or origins`);
     }
 
     const logGroup = new logs.LogGroup(this, 'Logs', {
@@ -248,7 +248,7 @@ export class ChatStartEndpoint extends Construct {
       environment: {
         INSTANCE_ID: parseInstanceArn(this, props.contactFlow.instanceArn),
         CONTACT_FLOW_ID: props.contactFlow.contactFlowId,
-        CHAT_START_CONFIG: settingsJson,
+        CHAT_START_CONFIG: Stack.of(this).toJsonString(settings),
       },
     });
     iam.Grant.addToPrincipal({
