@@ -48,10 +48,8 @@ async function post(request: Request = {}) {
     body: request.rawBody ?? JSON.stringify(request.body ?? { ParticipantDetails: { DisplayName: 'Jane' } }),
     headers: { origin: ORIGIN, 'content-type': 'application/json', ...request.headers },
     base64: request.base64,
+    sourceIp: request.sourceIp,
   });
-  if (request.sourceIp) {
-    event.requestContext!.http = { ...event.requestContext!.http, sourceIp: request.sourceIp };
-  }
   const response = await createStartHandler({ ...CONFIG, ...request.config }, new ConnectClient({ region: 'us-east-1' }), () => request.now ?? NOW)(event);
   return { ...response, json: JSON.parse(response.body) };
 }
@@ -296,9 +294,7 @@ describe('the chat-start endpoint', () => {
 
 describe('the configuration', () => {
   test('comes from the environment', () => {
-    const settings = { ...CONFIG } as Partial<StartConfig>;
-    delete settings.instanceId;
-    delete settings.contactFlowId;
+    const { instanceId: _instanceId, contactFlowId: _contactFlowId, ...settings } = CONFIG;
     expect(configFromEnvironment({ INSTANCE_ID, CONTACT_FLOW_ID: FLOW_ID, CHAT_START_CONFIG: JSON.stringify(settings) })).toEqual(CONFIG);
   });
 
