@@ -194,9 +194,9 @@ test('a chat starts, the customer signs in, and each step makes exactly the API 
   // The browser starts a chat; its request is retried (the same idempotency key): one chat.
   const started = await startChat('chat-attempt-1');
   expect(started.status).toBe(200);
-  const chat = await started.json();
+  const chat = await started.json() as { ContactId: string };
   expect(chat).toMatchObject({ ContactId: 'contact-1', ParticipantId: 'participant-1', ParticipantToken: 'participant-token-1' });
-  const retried = await (await startChat('chat-attempt-1')).json();
+  const retried = await (await startChat('chat-attempt-1')).json() as { ContactId: string };
   expect(retried.ContactId).toBe('contact-1');
 
   // A page of another origin cannot start chats.
