@@ -81,7 +81,7 @@ describe('lockfile check', () => {
     const packages = sound();
     delete packages['node_modules/binding-darwin-arm64'];
     expect(checkLockfile(lockOf(packages))).toEqual([
-      "optional dependency binding-darwin-arm64 of node_modules/resolver is missing from the lockfile (npm ci on a platform that needs it would not install it)",
+      'optional dependency binding-darwin-arm64 of node_modules/resolver is missing from the lockfile (npm ci on a platform that needs it would not install it)',
     ]);
   });
 

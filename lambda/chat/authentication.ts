@@ -7,7 +7,7 @@
  * esbuild bundles this file (and the SDK) into assets/chat-authentication.
  */
 import { ConnectClient, UpdateParticipantAuthenticationCommand, UpdateParticipantAuthenticationCommandInput } from '@aws-sdk/client-connect';
-import { connectAttempts, connectErrorName, connectRequestId, escapeHtml, HttpEvent, HttpResponse, logLine, methodOf } from './http';
+import { connectAttempts, connectErrorName, connectRequestId, escapeHtml, HttpEvent, HttpHandler, HttpResponse, logLine, methodOf } from './http';
 
 /** What the customer is told, one text per outcome (plain text: the page escapes it). */
 export interface PageText {
@@ -147,7 +147,7 @@ function outcomeOfError(error: unknown, signingIn: boolean): Outcome {
 }
 
 /** The handler for a configuration and a Connect client. */
-export function createAuthenticationHandler(config: AuthenticationConfig, client: ConnectClient): (event: HttpEvent) => Promise<HttpResponse> {
+export function createAuthenticationHandler(config: AuthenticationConfig, client: ConnectClient): HttpHandler {
   return async (event) => {
     const requestId = event.requestContext?.requestId;
     if (methodOf(event) !== 'GET') {
@@ -181,7 +181,7 @@ export function createAuthenticationHandler(config: AuthenticationConfig, client
       const separator = config.returnUrl.includes('?') ? '&' : '?';
       return {
         statusCode: 303,
-        headers: { ...SECURITY_HEADERS, 'Location': `${config.returnUrl}${separator}chatAuthentication=${outcome}` },
+        headers: { ...SECURITY_HEADERS, Location: `${config.returnUrl}${separator}chatAuthentication=${outcome}` },
         body: '',
       };
     }
@@ -233,7 +233,7 @@ function page(text: PageText, statusCode: number, message: string, detail?: stri
   };
 }
 
-let deployed: ((event: HttpEvent) => Promise<HttpResponse>) | undefined;
+let deployed: HttpHandler | undefined;
 
 /** The Lambda entry point: the configuration from the environment, one client for the life of the function. */
 export async function handler(event: HttpEvent): Promise<HttpResponse> {

@@ -17,6 +17,9 @@ export interface HttpEvent {
   };
 }
 
+/** A handler of the chat endpoints. */
+export type HttpHandler = (event: HttpEvent) => Promise<HttpResponse>;
+
 /** The response a function URL or an HTTP API returns to the caller. */
 export interface HttpResponse {
   readonly statusCode: number;

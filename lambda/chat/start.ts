@@ -7,7 +7,7 @@
  */
 import { createHash } from 'crypto';
 import { ConnectClient, PersistentChat, RehydrationType, StartChatContactCommand, StartChatContactCommandInput } from '@aws-sdk/client-connect';
-import { bodyText, connectErrorName, connectRequestId, header, HttpEvent, HttpResponse, logLine, methodOf } from './http';
+import { bodyText, connectErrorName, connectRequestId, header, HttpEvent, HttpHandler, HttpResponse, logLine, methodOf } from './http';
 
 /** The handler's settings. */
 export interface StartConfig {
@@ -280,7 +280,7 @@ function failure(statusCode: number, code: string, message: string, field?: stri
 }
 
 /** The handler for a configuration, a Connect client and a clock. */
-export function createStartHandler(config: StartConfig, client: ConnectClient, clock: () => number = Date.now): (event: HttpEvent) => Promise<HttpResponse> {
+export function createStartHandler(config: StartConfig, client: ConnectClient, clock: () => number = Date.now): HttpHandler {
   return async (event) => {
     const requestId = event.requestContext?.requestId;
     if (methodOf(event) !== 'POST') {
@@ -351,7 +351,7 @@ export function createStartHandler(config: StartConfig, client: ConnectClient, c
   };
 }
 
-let deployed: ((event: HttpEvent) => Promise<HttpResponse>) | undefined;
+let deployed: HttpHandler | undefined;
 
 /** The Lambda entry point: the configuration from the environment, one client for the life of the function. */
 export async function handler(event: HttpEvent): Promise<HttpResponse> {

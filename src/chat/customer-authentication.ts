@@ -1,12 +1,11 @@
-import { Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { chatHandler } from './handler';
 import { IInstance } from '../constructs/instance';
 import { IIntegrationAssociation } from '../constructs/integration-association';
-import { bundledHandlerCode } from '../private/bundle';
 import { fail, validateIntegerRange, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -311,29 +310,18 @@ export class ChatCustomerAuthentication extends Construct implements IChatCustom
     });
 
     // The redirect endpoint.
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
-    });
-    const fn = new lambda.Function(this, 'Handler', {
+    const fn = chatHandler(this, {
+      bundle: 'chat-authentication',
       description: 'cdk-connect: the redirect endpoint of chat customer authentication (UpdateParticipantAuthentication)',
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      code: bundledHandlerCode('chat-authentication', 'chat authentication handler', 'bundle:chat'),
-      handler: 'index.handler',
-      timeout: Duration.seconds(15),
-      memorySize: 256,
-      logGroup,
-      reservedConcurrentExecutions: props.maxConcurrency,
       environment: {
         INSTANCE_ID: props.instance.instanceId,
         ...(Object.keys(pageText).length > 0 ? { PAGE_TEXT: JSON.stringify(pageText) } : {}),
         ...(props.returnUrl !== undefined ? { RETURN_URL: props.returnUrl } : {}),
       },
-    });
-    iam.Grant.addToPrincipal({
-      grantee: fn,
-      actions: ['connect:UpdateParticipantAuthentication'],
-      resourceArns: [props.instance.instanceArn, `${props.instance.instanceArn}/contact/*`],
+      action: 'connect:UpdateParticipantAuthentication',
+      resources: [props.instance.instanceArn, `${props.instance.instanceArn}/contact/*`],
+      logRetention: props.logRetention,
+      reservedConcurrentExecutions: props.maxConcurrency,
     });
     this.handler = fn;
     // Browsers open this URL (Cognito's redirect): no credentials, and no CORS, as no page fetches it.

@@ -1,13 +1,12 @@
 import { Duration, Names, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { chatHandler } from './handler';
 import { ContactFlowType, IContactFlow } from '../constructs/contact-flow';
 import { parseInstanceArn } from '../private/arn';
-import { bundledHandlerCode } from '../private/bundle';
 import { validateFlowType } from '../private/flow-types';
 import { durationSeconds, fail, validateCount, validateLength, validatePattern, validateUnique } from '../private/validation';
 
@@ -233,28 +232,17 @@ export class ChatStartEndpoint extends Construct {
         + `function's environment, got ${Buffer.byteLength(plainSettings)}: allow fewer or shorter attributes or origins`);
     }
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
-    });
-    const fn = new lambda.Function(this, 'Handler', {
+    const fn = chatHandler(this, {
+      bundle: 'chat-start',
       description: 'cdk-connect: starts chats (StartChatContact) for chat clients',
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      code: bundledHandlerCode('chat-start', 'chat-start handler', 'bundle:chat'),
-      handler: 'index.handler',
-      timeout: Duration.seconds(15),
-      memorySize: 256,
-      logGroup,
       environment: {
         INSTANCE_ID: parseInstanceArn(this, props.contactFlow.instanceArn),
         CONTACT_FLOW_ID: props.contactFlow.contactFlowId,
         CHAT_START_CONFIG: Stack.of(this).toJsonString(settings),
       },
-    });
-    iam.Grant.addToPrincipal({
-      grantee: fn,
-      actions: ['connect:StartChatContact'],
-      resourceArns: [props.contactFlow.contactFlowArn],
+      action: 'connect:StartChatContact',
+      resources: [props.contactFlow.contactFlowArn],
+      logRetention: props.logRetention,
     });
     this.handler = fn;
 

@@ -6,7 +6,8 @@ import { ChatCustomerAuthentication, ChatCustomerAuthenticationProps } from '../
 import { IInstance } from '../../src/constructs/instance';
 import { INSTANCE_ARN, testStack } from '../helpers';
 
-function authentication(props: Partial<ChatCustomerAuthenticationProps> = {}): { stack: Stack; instance: IInstance; auth: ChatCustomerAuthentication } {
+function authentication(props: Partial<ChatCustomerAuthenticationProps> = {}):
+{ stack: Stack; instance: IInstance; auth: ChatCustomerAuthentication } {
   const { stack, instance } = testStack();
   const auth = new ChatCustomerAuthentication(stack, 'ChatAuth', { instance, ...props });
   return { stack, instance, auth };

@@ -96,7 +96,9 @@ describe('ChatStartEndpoint', () => {
   test('passes the settings given', () => {
     const { stack } = endpoint({
       allowedAttributes: ['page', 'customer-language'],
-      supportedMessagingContentTypes: [ChatMessageContentType.PLAIN_TEXT, ChatMessageContentType.INTERACTIVE, ChatMessageContentType.INTERACTIVE_RESPONSE],
+      supportedMessagingContentTypes: [
+        ChatMessageContentType.PLAIN_TEXT, ChatMessageContentType.INTERACTIVE, ChatMessageContentType.INTERACTIVE_RESPONSE,
+      ],
       chatDuration: Duration.hours(2),
       persistentChat: true,
       acceptCustomerId: true,

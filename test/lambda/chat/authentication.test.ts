@@ -210,7 +210,7 @@ describe('the configuration', () => {
       pageText: { ...DEFAULT_PAGE_TEXT, title: 'Sign-in' },
       returnUrl: 'https://x.example.com/',
     });
-    expect(configFromEnvironment({ INSTANCE_ID: INSTANCE_ID })).toEqual({ instanceId: INSTANCE_ID, pageText: DEFAULT_PAGE_TEXT, returnUrl: undefined });
+    expect(configFromEnvironment({ INSTANCE_ID })).toEqual({ instanceId: INSTANCE_ID, pageText: DEFAULT_PAGE_TEXT, returnUrl: undefined });
   });
 
   test('fails without an instance id', () => {

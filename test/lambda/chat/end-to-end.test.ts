@@ -1,8 +1,9 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { FLOW_ID, INSTANCE_ID, ORIGIN, START_CONFIG } from './events';
 import { createAuthenticationHandler, DEFAULT_PAGE_TEXT } from '../../../lambda/chat/authentication';
-import { escapeHtml, HttpEvent, HttpResponse } from '../../../lambda/chat/http';
+import { escapeHtml, HttpEvent, HttpHandler } from '../../../lambda/chat/http';
 import { createStartHandler } from '../../../lambda/chat/start';
 
 /**
@@ -11,9 +12,6 @@ import { createStartHandler } from '../../../lambda/chat/start';
  * SDK client (endpoint override). The stand-in records every call, so the test checks the exact API calls made.
  */
 
-const INSTANCE_ID = '11111111-2222-3333-4444-555555555555';
-const FLOW_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-const ORIGIN = 'https://www.example.com';
 
 /** One request the stand-in received. */
 interface ApiCall {
@@ -108,7 +106,7 @@ class ConnectStandIn {
 class Endpoints {
   private readonly server: http.Server;
 
-  constructor(start: (event: HttpEvent) => Promise<HttpResponse>, redirect: (event: HttpEvent) => Promise<HttpResponse>) {
+  constructor(startEndpoint: HttpHandler, redirectEndpoint: HttpHandler) {
     this.server = http.createServer((req, res) => void (async () => {
       const url = new URL(req.url!, 'http://127.0.0.1');
       const event: HttpEvent = {
@@ -119,7 +117,7 @@ class Endpoints {
         isBase64Encoded: false,
         requestContext: { requestId: 'r', http: { method: req.method, sourceIp: '203.0.113.7', userAgent: req.headers['user-agent'] } },
       };
-      const response = url.pathname === '/start' ? await start(event) : await redirect(event);
+      const response = url.pathname === '/start' ? await startEndpoint(event) : await redirectEndpoint(event);
       res.writeHead(response.statusCode, response.headers);
       res.end(response.body);
     })());
@@ -147,18 +145,7 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
   });
   endpoints = new Endpoints(
-    createStartHandler({
-      instanceId: INSTANCE_ID,
-      contactFlowId: FLOW_ID,
-      allowedOrigins: [ORIGIN],
-      allowedAttributes: ['page'],
-      contentTypes: ['text/plain', 'text/markdown'],
-      persistentChat: false,
-      acceptCustomerId: false,
-      disconnectAgentOnCustomerExit: false,
-      requireIdempotencyKey: false,
-      idempotencyWindowSeconds: 10,
-    }, client),
+    createStartHandler({ ...START_CONFIG, allowedAttributes: ['page'] }, client),
     createAuthenticationHandler({ instanceId: INSTANCE_ID, pageText: DEFAULT_PAGE_TEXT }, client),
   );
   base = await endpoints.start();

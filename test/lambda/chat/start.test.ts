@@ -2,24 +2,10 @@ import { ConnectClient, StartChatContactCommand } from '@aws-sdk/client-connect'
 import { mockClient } from 'aws-sdk-client-mock';
 import { configFromEnvironment, createStartHandler, handler, StartConfig } from '../../../lambda/chat/start';
 import { serviceError } from '../fake';
-import { httpEvent } from './events';
+import { FLOW_ID, httpEvent, INSTANCE_ID, ORIGIN, START_CONFIG } from './events';
 
 const connect = mockClient(ConnectClient);
-const INSTANCE_ID = '11111111-2222-3333-4444-555555555555';
-const FLOW_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-const ORIGIN = 'https://www.example.com';
-const CONFIG: StartConfig = {
-  instanceId: INSTANCE_ID,
-  contactFlowId: FLOW_ID,
-  allowedOrigins: [ORIGIN],
-  allowedAttributes: ['page', 'language'],
-  contentTypes: ['text/plain', 'text/markdown'],
-  persistentChat: false,
-  acceptCustomerId: false,
-  disconnectAgentOnCustomerExit: false,
-  requireIdempotencyKey: false,
-  idempotencyWindowSeconds: 10,
-};
+const CONFIG = START_CONFIG;
 const STARTED = { ContactId: 'contact-1', ParticipantId: 'participant-1', ParticipantToken: 'secret-participant-token' };
 const NOW = 1_750_000_000_000;
 
@@ -46,7 +32,7 @@ interface Request {
 async function post(request: Request = {}) {
   const event = httpEvent(request.method ?? 'POST', {
     body: request.rawBody ?? JSON.stringify(request.body ?? { ParticipantDetails: { DisplayName: 'Jane' } }),
-    headers: { origin: ORIGIN, 'content-type': 'application/json', ...request.headers },
+    headers: { 'origin': ORIGIN, 'content-type': 'application/json', ...request.headers },
     base64: request.base64,
     sourceIp: request.sourceIp,
   });
