@@ -181,6 +181,9 @@ export class ChatStartEndpoint extends Construct {
   /** The HTTP API. */
   public readonly httpApi: apigwv2.IHttpApi;
 
+  /** The API's `$default` stage, which serves `url` (for a custom domain, or its metrics). */
+  public readonly stage: apigwv2.IHttpStage;
+
   /** The function that starts chats. */
   public readonly handler: lambda.IFunction;
 
@@ -269,6 +272,7 @@ export class ChatStartEndpoint extends Construct {
       throttle,
     });
     this.httpApi = api;
+    this.stage = stage;
     this.url = stage.url;
   }
 }

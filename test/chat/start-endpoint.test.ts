@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ChatMessageContentType, ChatStartEndpoint, ChatStartEndpointProps } from '../../src/chat';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
@@ -73,6 +73,7 @@ describe('ChatStartEndpoint', () => {
 
   test('exposes the stage URL', () => {
     const { stack, start } = endpoint();
+    expect(start.stage.stageName).toBe('$default');
     const [apiId] = Object.keys(Template.fromStack(stack).findResources('AWS::ApiGatewayV2::Api'));
     expect(stack.resolve(start.url)).toEqual({
       'Fn::Join': ['', ['https://', { Ref: apiId }, '.execute-api.us-east-1.', { Ref: 'AWS::URLSuffix' }, '/']],
@@ -180,6 +181,16 @@ describe('ChatStartEndpoint', () => {
       [Duration.seconds(3630), /chatDuration must be whole minutes from 60 to 10080, got 3630 seconds/],
     ])('fails with the chat duration %s', (chatDuration, message) => {
       expect(() => endpoint({ chatDuration })).toThrow(message);
+    });
+
+    test('fails with a chat duration that is a token', () => {
+      const { stack } = testStack();
+      const minutes = new CfnParameter(stack, 'Minutes', { type: 'Number' });
+      expect(() => new ChatStartEndpoint(stack, 'StartChat', {
+        contactFlow: ContactFlow.fromContactFlowArn(stack, 'Flow', FLOW_ARN),
+        allowedOrigins: ['https://www.example.com'],
+        chatDuration: Duration.minutes(minutes.valueAsNumber),
+      })).toThrow(/StartChat: chatDuration must be a concrete duration, got a token/);
     });
 
     test('fails with an idempotency window out of range', () => {
