@@ -255,8 +255,16 @@ export class ChatCustomerAuthentication extends Construct implements IChatCustom
     return imported;
   }
 
+  /** The user pool that customers sign in with (given, or created). */
   public readonly userPool: cognito.IUserPool;
+
+  /** The app client that Amazon Connect signs customers in through: give it to `AuthenticateParticipant`. */
   public readonly userPoolClient: cognito.IUserPoolClient;
+
+  /**
+   * The URL of the redirect endpoint (the function URL, ending in `/`): the `RedirectUri` that the chat client passes
+   * to `GetAuthenticationUrl`, and the app client's callback URL.
+   */
   public readonly redirectUri: string;
 
   /** The domain that serves the sign-in pages. */
