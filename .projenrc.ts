@@ -46,7 +46,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  // The custom resource handler (lambda/) is bundled by esbuild, not compiled by jsii; its SDK is bundled in.
+  // The Lambda handlers (lambda/) are bundled by esbuild, not compiled by jsii; their SDK is bundled in.
   devDeps: ['@aws-sdk/client-connect@^3', 'aws-sdk-client-mock@^4', 'esbuild@^0.28'],
 
   tsconfigDev: {
@@ -58,7 +58,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench', 'lambda'],
   },
 
-  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/', '.codegen-*/', '/assets/connect-handler/'],
+  gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/', '.codegen-*/', '/assets/connect-handler/',
+    '/assets/chat-authentication/', '/assets/chat-start/'],
 
   // `npx cdk-connect import-flow <file.json>` turns a flow-language file into builder code.
   bin: { 'cdk-connect': 'lib/cli/cdk-connect.js' },
@@ -70,13 +71,23 @@ for (const dir of ['/examples/', '/bench/', '/.ci/', '/docs/', '/lambda/']) {
   project.npmignore?.exclude(dir);
 }
 
-// The custom resource handler: one esbuild bundle (the handler and the AWS SDK it calls) that the package ships
-// in assets/connect-handler, so users need no bundler. Built before compiling, testing, the example and benchmarks.
+// The Lambda handlers: esbuild bundles (each handler and the AWS SDK it calls) that the package ships in assets/, so
+// users need no bundler. Built before compiling, testing, the example and benchmarks.
+const esbuild = (entry: string, asset: string) => 'esbuild ' + entry + ' --bundle --platform=node --target=node22 --format=cjs '
+  + '--minify --legal-comments=none --log-level=warning --main-fields=module,main --outfile=assets/' + asset + '/index.js';
+// The custom resource handler (lambda/): one function per stack serves every kind.
 const bundle = project.addTask('bundle:handler', {
   description: 'Bundle the custom resource handler (lambda/) into assets/connect-handler/index.js',
-  exec: 'esbuild lambda/index.ts --bundle --platform=node --target=node22 --format=cjs --minify --legal-comments=none --log-level=warning --main-fields=module,main --outfile=assets/connect-handler/index.js',
+  exec: esbuild('lambda/index.ts', 'connect-handler'),
 });
+// The chat handlers (lambda/chat/): the redirect endpoint of customer authentication and the chat-start endpoint.
+const bundleChat = project.addTask('bundle:chat', {
+  description: 'Bundle the chat handlers (lambda/chat/) into assets/chat-authentication and assets/chat-start',
+});
+bundleChat.exec(esbuild('lambda/chat/authentication.ts', 'chat-authentication'));
+bundleChat.exec(esbuild('lambda/chat/start.ts', 'chat-start'));
 project.preCompileTask.spawn(bundle);
+project.preCompileTask.spawn(bundleChat);
 
 // ts-jest transpiles tests without type-checking them: type-check tests, examples and benchmarks as part of `npm test`.
 const typecheck = project.addTask('typecheck', {
@@ -84,6 +95,7 @@ const typecheck = project.addTask('typecheck', {
   exec: 'tsc --noEmit -p test/tsconfig.json',
 });
 project.testTask.prependSpawn(typecheck);
+project.testTask.prependSpawn(bundleChat);
 project.testTask.prependSpawn(bundle);
 
 // Runs the example contact center: synthesizes it into examples/contact-center/cdk.out and prints a summary.
@@ -91,12 +103,14 @@ const example = project.addTask('example', {
   description: 'Synthesize examples/contact-center into its cdk.out and print a summary (no AWS account needed)',
 });
 example.spawn(bundle);
+example.spawn(bundleChat);
 example.exec('ts-node --project test/tsconfig.json examples/contact-center/main.ts');
 
 const bench = project.addTask('bench', {
   description: 'Run the benchmarks and print their figures',
 });
 bench.spawn(bundle);
+bench.spawn(bundleChat);
 bench.exec('ts-node --project test/tsconfig.json bench/synth/main.ts');
 bench.exec('ts-node --transpile-only --project test/tsconfig.json bench/handler/main.ts');
 bench.exec('ts-node --project test/tsconfig.json bench/flows/main.ts');

@@ -36,3 +36,4 @@ export * from './constructs/traffic-distribution-group-user';
 export * from './constructs/instance-attribute';
 export * from './constructs/default-vocabulary';
 export * from './flows';
+export * from './chat';

@@ -9,7 +9,7 @@ import { Harness } from '../../test/lambda/harness';
 
 /**
  * The custom resource handler: the size of its bundle, how long a cold Lambda takes to load it (beside loading
- * `@aws-sdk/client-connect` unbundled), and how many Connect write calls each kind makes per lifecycle step against
+ * `@aws-sdk/client-connect` unbundled, and the two chat handlers' bundles), and how many Connect write calls each kind makes per lifecycle step against
  * the fake Connect (create, no-op update, update, delete; a no-op update must make none).
  *
  * Runs: BENCH_RUNS (default 5) fresh `node` processes per load measurement, after one warm-up of each.
@@ -37,11 +37,16 @@ function loadMs(target: string): number {
   return Number(out.toString());
 }
 
+/** The chat endpoints' handlers, bundled like the custom resource handler (assets/chat-*). */
+const CHAT_BUNDLES: Array<[string, string]> = ['chat-authentication', 'chat-start']
+  .map((name) => [`chat bundle (assets/${name}/index.js)`, path.join(ROOT, 'assets', name, 'index.js')]);
+
 function measureLoad(): void {
   const size = fs.statSync(BUNDLE).size;
   const targets: Array<[string, string]> = [
     ['handler bundle (assets/connect-handler/index.js)', BUNDLE],
     ['@aws-sdk/client-connect, unbundled', '@aws-sdk/client-connect'],
+    ...CHAT_BUNDLES,
   ];
   const times = new Map<string, number[]>(targets.map(([name]) => [name, []]));
   for (const [, target] of targets) {
@@ -60,6 +65,10 @@ function measureLoad(): void {
   console.log(`  handler bundle:                      ${bundle.toFixed(1)} ms`);
   console.log(`  @aws-sdk/client-connect, unbundled:  ${sdk.toFixed(1)} ms`);
   console.log(`  ratio bundle / unbundled SDK:        ${(bundle / sdk).toFixed(2)}x`);
+  for (const [name, file] of CHAT_BUNDLES) {
+    const bytes = fs.statSync(file).size;
+    console.log(`  ${name}: ${(bytes / 1024).toFixed(1)} KiB, ${median(times.get(name)!).toFixed(1)} ms`);
+  }
 }
 
 const STEPS = ['create', 'no-op update', 'update', 'delete'] as const;

@@ -1,6 +1,5 @@
 import * as path from 'path';
-import { Aws, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Aws, CfnOutput, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,6 +9,9 @@ import {
   AgentStatus,
   AuthenticateParticipant,
   Channel,
+  ChatCustomerAuthentication,
+  ChatMessageContentType,
+  ChatStartEndpoint,
   CheckHoursOfOperation,
   Compare,
   ContactAttribute,
@@ -30,6 +32,7 @@ import {
   FlowDefinition,
   GetParticipantInput,
   HoursOfOperation,
+  IChatCustomerAuthentication,
   IContactFlow,
   IdentityManagementType,
   IFlowChainable,
@@ -93,7 +96,8 @@ import {
  * A small but complete contact center: one instance that keeps call recordings and chat transcripts in a
  * KMS-encrypted bucket, support and sales lines with their own hours, three queues, two routing profiles,
  * flows built from typed actions that reference queues, prompts, hours, a Lambda function and each other (a phone
- * menu that offers a callback, and a chat flow that signs customers in with a Cognito user pool), three agents in a
+ * menu that offers a callback, and a chat flow that signs customers in with a Cognito user pool, with the endpoints a
+ * website's chat client needs to start chats and sign customers in), three agents in a
  * hierarchy, two security profiles, quick connects, a custom agent status, a prompt from a local audio file and a
  * claimed number; callback tasks with a task template and a step-by-step view; and quality management with a
  * Contact Lens vocabulary, an evaluation form and rules (a cancellation-risk callback and a queue backlog
@@ -125,30 +129,18 @@ export class ContactCenterStack extends Stack {
     // restores the previous value when the attribute is removed from the stack.
     this.instance.setAttribute(InstanceAttributeType.MESSAGE_STREAMING, true);
 
-    // Chat customers sign in with this user pool: the chat flow below asks them to with an AuthenticateParticipant
-    // action (the Authenticate Customer block). Connect takes the pool through an integration association of type
-    // COGNITO_USER_POOL, which CloudFormation cannot create: the provider makes it through the Connect API. (The flow
-    // associates the pool by itself; associating it here as well makes no second association.)
-    const chatCustomers = new cognito.UserPool(this, 'ChatCustomers', {
-      selfSignUpEnabled: true,
-      signInAliases: { email: true },
-      autoVerify: { email: true },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+    // Chat customers sign in with a Cognito user pool: the chat flow below asks them to with an AuthenticateParticipant
+    // action (the Authenticate Customer block). ChatCustomerAuthentication makes the pool (customers sign up with their
+    // email address), its sign-in domain, the app client, the pool's association with the instance (an integration
+    // association that the provider makes through the Connect API) and the redirect endpoint that Cognito sends
+    // customers back to, which passes the outcome to Connect (UpdateParticipantAuthentication) and tells the customer
+    // to return to the chat. The chat client passes chatSignIn.redirectUri to GetAuthenticationUrl.
+    const chatSignIn = new ChatCustomerAuthentication(this, 'ChatSignIn', {
+      instance: this.instance,
+      // Cognito domain prefixes are unique per region across all of AWS: derive one from the account.
+      domainPrefix: `example-cc-chat-${Aws.ACCOUNT_ID}`,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    chatCustomers.addDomain('SignIn', {
-      cognitoDomain: { domainPrefix: `example-cc-chat-${Aws.ACCOUNT_ID}` },
-    });
-    const chatWidget = chatCustomers.addClient('ChatWidget', {
-      // Connect's chat authentication supports app clients without a secret, redirecting to its participant service.
-      generateSecret: false,
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`https://participant.connect.${this.region}.amazonaws.com/participant/authentication/update`],
-      },
-    });
-    this.instance.associateCognitoUserPool(chatCustomers);
 
     const recordingsKey = new kms.Key(this, 'RecordingsKey', {
       description: 'Encrypts the contact center call recordings and chat transcripts',
@@ -271,14 +263,28 @@ export class ContactCenterStack extends Stack {
       }),
     });
 
-    // Start chats (the communications widget, or StartChatContact) in this flow: customers who sign in with the
-    // user pool get priority support.
-    new ContactFlow(this, 'ChatFlow', {
+    // Chats start in this flow: customers who sign in with the user pool get priority support, guests the support queue.
+    const chatFlow = new ContactFlow(this, 'ChatFlow', {
       instance: this.instance,
       contactFlowName: 'Chat',
       description: 'Signs chat customers in and routes them to priority support',
       type: ContactFlowType.CONTACT_FLOW,
-      content: chatFlowDefinition({ userPool: chatCustomers, userPoolClient: chatWidget, supportHours, support, priority }),
+      content: chatFlowDefinition({ signIn: chatSignIn, supportHours, support, priority }),
+    });
+
+    // The backend that the website's chat client calls to start a chat in the chat flow (StartChatContact), from the
+    // website's origin only; the page the customer is on comes along as a contact attribute.
+    const startChat = new ChatStartEndpoint(this, 'StartChat', {
+      contactFlow: chatFlow,
+      allowedOrigins: ['https://www.example.com'],
+      allowedAttributes: ['page'],
+      supportedMessagingContentTypes: [ChatMessageContentType.PLAIN_TEXT, ChatMessageContentType.MARKDOWN],
+      chatDuration: Duration.hours(2),
+    });
+    new CfnOutput(this, 'StartChatUrl', { value: startChat.url, description: 'POST a chat request here to start a chat' });
+    new CfnOutput(this, 'ChatSignInRedirectUri', {
+      value: chatSignIn.redirectUri,
+      description: 'The RedirectUri that the chat client passes to GetAuthenticationUrl',
     });
 
     const agentTransferFlow = new ContactFlow(this, 'AgentTransferFlow', {
@@ -663,24 +669,25 @@ function inboundFlowDefinition(r: InboundFlowResources): FlowDefinition {
 
 /** What the chat flow works with. */
 interface ChatFlowResources {
-  readonly userPool: cognito.IUserPool;
-  readonly userPoolClient: cognito.IUserPoolClient;
+  /** The user pool and app client that customers sign in with. */
+  readonly signIn: IChatCustomerAuthentication;
   readonly supportHours: IHoursOfOperation;
   readonly support: IQueue;
   readonly priority: IQueue;
 }
 
 /**
- * The chat flow: in opening hours, asks the customer to sign in with the Cognito user pool; customers who do go to
- * the priority queue, guests (who opt out, or whose sign-in fails) to the support queue. AuthenticateParticipant
- * works on chat only and in inbound flows only: synthesis fails if this flow is given another type.
+ * The chat flow: in opening hours, asks the customer to sign in with the Cognito user pool. Each outcome of the
+ * sign-in tells the customer where the chat goes: customers who sign in go to the priority queue; those who choose not
+ * to, whose sign-in fails or who do not sign in within five minutes chat with the support queue as guests.
+ * AuthenticateParticipant works on chat only and in inbound flows only: synthesis fails if this flow is given another
+ * type.
  */
 function chatFlowDefinition(r: ChatFlowResources): FlowDefinition {
   const disconnect = new DisconnectParticipant('disconnect');
   const technicalProblem = say('technical-problem', 'Sorry, we are having technical problems. Please try again later.', disconnect);
   const closed = say('closed', 'We are closed. Our support team chats from 8 AM to 6 PM Eastern time, Monday to Friday.', disconnect);
   const queueFull = say('queue-full', 'All of our agents are busy right now. Please try again later.', disconnect);
-  const signInTimedOut = say('sign-in-timed-out', 'We did not hear from you, so we are closing this chat. Start a new chat at any time.', disconnect);
 
   const transferToQueue = new TransferContactToQueue('transfer-to-queue')
     .onQueueAtCapacity(queueFull)
@@ -692,15 +699,24 @@ function chatFlowDefinition(r: ChatFlowResources): FlowDefinition {
   setPriorityQueue.next(transferToQueue);
   setPriorityQueue.onError(setSupportQueue);
 
-  // Success continues with next(); opting out is a branch; not signing in within the time limit is the timeout.
+  // Every outcome of the sign-in says what happens next, then routes the chat.
+  const signedIn = say('signed-in', 'Thank you, you are signed in. We are connecting you with our priority support team.', setPriorityQueue);
+  const optedOut = say('opted-out', 'No problem. We are connecting you with our support team as a guest.', setSupportQueue);
+  const signInFailed = say('sign-in-failed', 'We could not sign you in. We are connecting you with our support team as a guest; '
+    + 'they may ask a few questions to confirm who you are.', setSupportQueue);
+  const signInTimedOut = say('sign-in-timed-out', 'We did not see you sign in, so we are connecting you with our support team as a guest.',
+    setSupportQueue);
+
+  // Success continues with next(); opting out is a branch; not signing in within the time limit is the timeout; a
+  // failed sign-in (the customer cancelled on the sign-in page, or the identity provider refused) is the error.
   const authenticate = new AuthenticateParticipant('authenticate-customer', {
-    userPool: r.userPool,
-    userPoolClient: r.userPoolClient,
+    userPool: r.signIn.userPool,
+    userPoolClient: r.signIn.userPoolClient,
     timeout: Duration.minutes(5),
   });
-  authenticate.next(setPriorityQueue);
-  authenticate.whenOptedOut(setSupportQueue).onTimeout(signInTimedOut);
-  authenticate.onError(setSupportQueue);
+  authenticate.next(signedIn);
+  authenticate.whenOptedOut(optedOut).onTimeout(signInTimedOut);
+  authenticate.onError(signInFailed);
 
   const welcome = say('welcome', 'Welcome to Example Corp. Sign in to chat with our priority support team, or continue as a guest.', authenticate);
   const checkHours = new CheckHoursOfOperation('check-hours', { hoursOfOperation: r.supportHours })

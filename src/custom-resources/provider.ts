@@ -1,13 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
-
-/** Where the build puts the bundled handler (relative to both src/custom-resources and lib/custom-resources). */
-const HANDLER_DIR = path.join(__dirname, '..', '..', 'assets', 'connect-handler');
+import { bundledHandlerCode } from '../private/bundle';
 
 /** The construct id of the provider under its stack. */
 const PROVIDER_ID = 'CdkConnectProvider';
@@ -74,10 +70,7 @@ export class ConnectProvider extends Construct {
 
   private constructor(scope: Construct, id: string, props: ConnectProviderProps) {
     super(scope, id);
-    if (!fs.existsSync(path.join(HANDLER_DIR, 'index.js'))) {
-      throw new Error(`the cdk-connect custom resource handler is missing from ${HANDLER_DIR}; `
-        + 'build it with `npx projen bundle:handler` (the published package contains it)');
-    }
+    const code = bundledHandlerCode('connect-handler', 'custom resource handler', 'bundle:handler');
     const memory = props.memorySize;
     if (memory !== undefined && !Token.isUnresolved(memory) && (!Number.isInteger(memory) || memory < 128 || memory > 10240)) {
       throw new Error(`${this.node.path}: memorySize must be an integer from 128 to 10240 MiB, got ${props.memorySize}`);
@@ -95,7 +88,7 @@ export class ConnectProvider extends Construct {
       description: 'cdk-connect: Amazon Connect resources that CloudFormation cannot manage',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      code: lambda.Code.fromAsset(HANDLER_DIR),
+      code,
       handler: 'index.handler',
       timeout: Duration.minutes(15),
       memorySize: props.memorySize ?? 256,

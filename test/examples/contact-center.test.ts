@@ -173,7 +173,7 @@ describe('example contact center', () => {
     expect(errorsOf(actionOf(document, 'transfer-to-queue'))).toEqual({ QueueAtCapacity: 'queue-full', NoMatchingError: 'technical-problem' });
   });
 
-  test('the chat flow signs customers in with the Cognito user pool and sends them to the priority queue', () => {
+  test('the chat flow signs customers in with the Cognito user pool, tells them where each outcome leads and routes them', () => {
     const { resource, document } = flowNamed('Chat');
     const pool = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0];
     const client = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0];
@@ -183,9 +183,18 @@ describe('example contact center', () => {
       CognitoConfiguration: { UserPoolArn: { 'Fn::GetAtt': [pool, 'Arn'] }, AppClientId: { Ref: client } },
       TimeLimitMinutes: '5',
     });
-    expect(authenticate.Transitions.NextAction).toBe('set-priority-queue');
-    expect(conditionsOf(authenticate)).toEqual({ OptedOut: 'set-support-queue' });
-    expect(errorsOf(authenticate)).toEqual({ TimeLimitExceeded: 'sign-in-timed-out', NoMatchingError: 'set-support-queue' });
+    expect(authenticate.Transitions.NextAction).toBe('signed-in');
+    expect(conditionsOf(authenticate)).toEqual({ OptedOut: 'opted-out' });
+    expect(errorsOf(authenticate)).toEqual({ TimeLimitExceeded: 'sign-in-timed-out', NoMatchingError: 'sign-in-failed' });
+    // Each outcome is told to the customer, then routed: signed in to the priority queue, guests to support.
+    for (const [message, next] of [['signed-in', 'set-priority-queue'], ['opted-out', 'set-support-queue'],
+      ['sign-in-failed', 'set-support-queue'], ['sign-in-timed-out', 'set-support-queue']]) {
+      const action = actionOf(document, message);
+      expect(action.Type).toBe('MessageParticipant');
+      expect(action.Parameters.Text).toEqual(expect.any(String));
+      expect(action.Transitions.NextAction).toBe(next);
+      expect(errorsOf(action)).toEqual({ NoMatchingError: next });
+    }
     expect(actionOf(document, 'set-priority-queue').Parameters).toEqual({
       QueueId: { 'Fn::GetAtt': [logicalIdOf('AWS::Connect::Queue', 'Priority support'), 'QueueArn'] },
     });
@@ -289,15 +298,29 @@ describe('example contact center', () => {
       IntegrationType: 'COGNITO_USER_POOL',
       IntegrationArn: { 'Fn::GetAtt': [pool, 'Arn'] },
     });
+    // Cognito sends customers back to the redirect endpoint, whose URL the chat client passes to GetAuthenticationUrl.
+    const [functionUrl] = Object.keys(template.findResources('AWS::Lambda::Url'));
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
-      CallbackURLs: ['https://participant.connect.eu-west-2.amazonaws.com/participant/authentication/update'],
+      CallbackURLs: [{ 'Fn::GetAtt': [functionUrl, 'FunctionUrl'] }],
     });
+    template.hasOutput('ChatSignInRedirectUri', { Value: { 'Fn::GetAtt': [functionUrl, 'FunctionUrl'] } });
+  });
+
+  test('the website starts chats in the chat flow through the chat-start endpoint', () => {
+    const chatFlow = logicalIdOf('AWS::Connect::ContactFlow', 'Chat');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://www.example.com'] }) });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'connect:StartChatContact', Effect: 'Allow', Resource: { 'Fn::GetAtt': [chatFlow, 'ContactFlowArn'] } }] },
+    });
+    template.hasOutput('StartChatUrl', {});
   });
 
   test('one provider serves every custom resource, with a log retention and a policy scoped to the instance', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 3); // the provider, the customer lookup, S3 auto-delete
+    // the provider, the customer lookup, S3 auto-delete, and the chat endpoints (redirect and chat start)
+    template.resourceCountIs('AWS::Lambda::Function', 5);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',

@@ -1,0 +1,2 @@
+export * from './customer-authentication';
+export * from './start-endpoint';
