@@ -139,6 +139,7 @@ export abstract class FlowAction implements IFlowChainable {
   private nextAction?: FlowAction;
   private readonly conditionBranches: ConditionBranch[] = [];
   private readonly errorBranches = new Map<string, FlowAction>();
+  private readonly parameterOverrides: ParameterOverride[] = [];
 
   /**
    * @param id the action's identifier: 1 to 50 characters, none of `% : ( \ / ) = $ , ; [ ] { }`
@@ -239,11 +240,55 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /**
-   * The `Parameters` of the action, with tokens where it references constructs.
+   * Sets a parameter of the rendered action, over what the action's props render: the escape hatch for what the
+   * props cannot express, such as a parameter this library has no prop for yet, or a value written another way
+   * than the action writes it (the number `5` where it writes `"5"`). Applied before the flow checks, which check
+   * the result like any other parameters.
+   *
+   * ```ts
+   * new MessageParticipant('Greeting', { text: 'Welcome.' }).addParameterOverride('LanguageCode', 'en-US');
+   * ```
+   *
+   * @param path the parameter, with a dot between the keys of nested objects (`DTMFConfiguration.InputTerminationSequence`);
+   * `\.` for a dot inside a key. Missing objects on the way are created.
+   * @param value the value, any JSON value (strings may be tokens)
+   */
+  public addParameterOverride(path: string, value: any): void {
+    this.parameterOverrides.push({ path: overridePath(this, path), value, remove: false });
+  }
+
+  /**
+   * Removes a parameter that the action's props render (see `addParameterOverride()`).
+   *
+   * @param path the parameter, with a dot between the keys of nested objects; `\.` for a dot inside a key
+   */
+  public addParameterDeletion(path: string): void {
+    this.parameterOverrides.push({ path: overridePath(this, path), remove: true });
+  }
+
+  /**
+   * The `Parameters` of the action from its props, with tokens where it references constructs.
    *
    * @internal
    */
   public abstract _renderParameters(context: FlowRenderContext): { [key: string]: any } | undefined;
+
+  /**
+   * The `Parameters` as the flow gets them: what the props render, with the parameter overrides applied.
+   *
+   * @internal
+   */
+  public _renderFinalParameters(context: FlowRenderContext): { [key: string]: any } | undefined {
+    const rendered = this._renderParameters(context);
+    if (this.parameterOverrides.length === 0) {
+      return rendered;
+    }
+    const result = copyObjects(rendered ?? {});
+    for (const override of this.parameterOverrides) {
+      applyOverride(result, override);
+    }
+    return result;
+  }
 
   /**
    * The `Transitions` of the action.
@@ -307,6 +352,59 @@ export abstract class FlowAction implements IFlowChainable {
       failUnscoped(`flow action '${this.id}' already routes ${errorType} to '${this.errorBranches.get(errorType)!.id}'`);
     }
     this.errorBranches.set(errorType, next.startAction);
+  }
+}
+
+/** A parameter override of an action: where, and the value to set or that it is removed. */
+interface ParameterOverride {
+  readonly path: string[];
+  readonly value?: unknown;
+  readonly remove: boolean;
+}
+
+/** The keys of an override path: split at dots, `\.` standing for a dot inside a key. */
+function overridePath(action: FlowAction, path: string): string[] {
+  const keys = path.split(/(?<!\\)\./).map(key => key.replace(/\\\./g, '.'));
+  if (path.length === 0 || keys.some(key => key.length === 0)) {
+    failUnscoped(`flow action '${action.id}' (${action.actionType}) parameter override path must be keys with a dot between them, such as DTMFConfiguration.InputTerminationSequence, got '${path}'`);
+  }
+  return keys;
+}
+
+/** A copy of the plain objects and lists of a value, so that overrides change the copy only; other values are shared. */
+function copyObjects(value: any): any {
+  if (Array.isArray(value)) {
+    return value.map(copyObjects);
+  }
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(copy, key, { value: copyObjects(item), enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  }
+  return value;
+}
+
+/** Applies an override to rendered parameters (in place): sets the value, creating objects on the way, or removes it. */
+function applyOverride(parameters: Record<string, any>, override: ParameterOverride): void {
+  let target: Record<string, any> = parameters;
+  const keys = override.path;
+  for (const key of keys.slice(0, -1)) {
+    const next = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) {
+      if (override.remove) {
+        return;
+      }
+      Object.defineProperty(target, key, { value: {}, enumerable: true, writable: true, configurable: true });
+    }
+    target = target[key];
+  }
+  const last = keys[keys.length - 1];
+  if (override.remove) {
+    delete target[last];
+  } else {
+    Object.defineProperty(target, last, { value: override.value, enumerable: true, writable: true, configurable: true });
   }
 }
 

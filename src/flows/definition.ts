@@ -199,7 +199,7 @@ export class FlowDefinition extends FlowContent {
       fail(scope, (e as Error).message);
     }
     const rendered = actions.map(action => {
-      const parameters = action._renderParameters(context);
+      const parameters = action._renderFinalParameters(context);
       const transitions = action._renderTransitions(this.options.designerNextActions ?? true);
       return {
         Identifier: action.id,

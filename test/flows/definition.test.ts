@@ -1,6 +1,6 @@
 import { expectWarning, renderFlow } from './render';
 import { ContactFlowType } from '../../src/constructs/contact-flow';
-import { Chain, FlowCondition, FlowDefinition, RawAction } from '../../src/flows';
+import { Chain, FlowCondition, FlowDefinition, MessageParticipant, RawAction } from '../../src/flows';
 
 /** An action of a type the library does not know, that ends the flow. */
 function end(id: string): RawAction {
@@ -101,5 +101,56 @@ describe('FlowDefinition', () => {
     const one = step('One');
     one.next(end('Bye'));
     expect(() => one.next(end('Other'))).toThrow(/flow action 'One' already continues with 'Bye'; an action has one next action/);
+  });
+});
+
+describe('parameter overrides', () => {
+  function rendered(action: MessageParticipant): any {
+    const bye = end('Bye');
+    action.onError(bye);
+    action.next(bye);
+    return renderDocument(FlowDefinition.start(action)).Actions.find((a: any) => a.Identifier === action.id).Parameters;
+  }
+
+  test('set a parameter the props do not render, and a value written another way, creating objects on the way', () => {
+    const greeting = new MessageParticipant('Greeting', { text: 'Welcome.' });
+    greeting.addParameterOverride('SkipWhenDTMFBufferEnabled', 'false');
+    greeting.addParameterOverride('Text', 'Welcome back.');
+    greeting.addParameterOverride('Extra.Nested.Count', 5);
+    greeting.addParameterOverride('Dotted\\.key', ['a']);
+    expect(rendered(greeting)).toEqual({
+      'Text': 'Welcome back.',
+      'SkipWhenDTMFBufferEnabled': 'false',
+      'Extra': { Nested: { Count: 5 } },
+      'Dotted.key': ['a'],
+    });
+  });
+
+  test('remove a parameter the props render; removing what is not there changes nothing', () => {
+    const greeting = new MessageParticipant('Greeting', { ssml: '<speak>Hi</speak>' });
+    greeting.addParameterOverride('Text', 'Hi');
+    greeting.addParameterDeletion('SSML');
+    greeting.addParameterDeletion('Media.Uri');
+    expect(rendered(greeting)).toEqual({ Text: 'Hi' });
+  });
+
+  test('the flow checks apply to the overridden parameters', () => {
+    const greeting = new MessageParticipant('Greeting', { text: 'Hi' });
+    greeting.addParameterOverride('SSML', '<speak>Hi</speak>');
+    expect(() => rendered(greeting)).toThrow(/flow action 'Greeting' \(MessageParticipant\) needs exactly one of the parameters PromptId, Text, SSML, Media, got Text, SSML/);
+  });
+
+  test('overrides apply in order, the last one of a path winning, every time the action renders', () => {
+    const shared = new MessageParticipant('Shared', { text: 'Hi' });
+    shared.addParameterOverride('Text', 'Changed');
+    expect(rendered(shared)).toEqual({ Text: 'Changed' });
+    expect(renderDocument(FlowDefinition.start(shared)).Actions[0].Parameters).toEqual({ Text: 'Changed' });
+    shared.addParameterOverride('Text', 'Again');
+    expect(renderDocument(FlowDefinition.start(shared)).Actions[0].Parameters).toEqual({ Text: 'Again' });
+  });
+
+  test.each([[''], ['a..b'], ['.a'], ['a.']])('fails for the override path %j', path => {
+    expect(() => new MessageParticipant('Greeting', { text: 'Hi' }).addParameterOverride(path, 1))
+      .toThrow(/flow action 'Greeting' \(MessageParticipant\) parameter override path must be keys with a dot between them, such as DTMFConfiguration.InputTerminationSequence, got/);
   });
 });
