@@ -166,9 +166,9 @@ export abstract class FlowAction implements IFlowChainable {
    *
    * Actions whose outcome is given by their branches (such as `CheckHoursOfOperation` or `Compare`) take one as well,
    * as the flow designer writes one beside their branches (the target of the default branch); Amazon Connect routes
-   * the contact by the branches. Such actions, and actions that end the flow, are no open ends of a chain: a chain
-   * does not continue past them. A `NextAction` of an action that ends the flow (such as `DisconnectParticipant`) is
-   * never taken, and the flow check warns about it.
+   * the contact by the branches. Such actions are no open ends of a chain: a chain does not continue past them.
+   *
+   * Fails for actions that end the flow (such as `DisconnectParticipant`): Amazon Connect rejects transitions on them.
    *
    * @returns a chain that starts with this action and ends where `next` ends
    */
@@ -218,6 +218,15 @@ export abstract class FlowAction implements IFlowChainable {
    */
   public get _acceptsNext(): boolean {
     return true;
+  }
+
+  /**
+   * Whether the action ends the flow and takes no transitions at all (Amazon Connect rejects them on it).
+   *
+   * @internal
+   */
+  public get _endsFlow(): boolean {
+    return false;
   }
 
   /**
@@ -335,6 +344,9 @@ export abstract class FlowAction implements IFlowChainable {
 
   /** Sets the success branch. */
   protected linkNext(next: IFlowChainable): void {
+    if (this._endsFlow) {
+      failUnscoped(`flow action '${this.id}' (${this.actionType}) ends the flow, so it has no next action: Amazon Connect rejects transitions on it`);
+    }
     if (this.nextAction !== undefined) {
       failUnscoped(`flow action '${this.id}' already continues with '${this.nextAction.id}'; an action has one next action`);
     }

@@ -89,7 +89,14 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
     }
 
     if (options.flowKind !== undefined && spec.flowKinds !== undefined && !spec.flowKinds.includes(options.flowKind)) {
-      problem(action, `cannot be used in a ${describeFlowKind(options.flowKind)}; it is allowed in: ${spec.flowKinds.map(describeFlowKind).join(', ')}`);
+      const allowed = `it is allowed in: ${spec.flowKinds.map(describeFlowKind).join(', ')}`;
+      if (options.flowKind === 'MODULE') {
+        // A module runs in whatever flow invokes it; a block that flow type does not support takes its error branch.
+        warn(FLOW_WARNINGS.moduleFlowType, action, `is not offered in flow modules (${allowed}): in a module it works only `
+          + 'when the module runs in a flow of those types, and takes its error branch otherwise');
+      } else {
+        problem(action, `cannot be used in a ${describeFlowKind(options.flowKind)}; ${allowed}`);
+      }
     }
 
     switch (spec.next) {
@@ -100,8 +107,14 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
         }
         break;
       case 'none':
-        if (transitions.NextAction !== undefined) {
-          warn(FLOW_WARNINGS.nextOfTerminal, action, `ends the flow, so it cannot continue with '${transitions.NextAction}': the next action is never taken; remove it`);
+        if (transitions.NextAction !== undefined || conditions.length > 0 || errors.length > 0) {
+          const given = [
+            ...(transitions.NextAction !== undefined ? [`next action '${transitions.NextAction}'`] : []),
+            ...(conditions.length > 0 ? ['conditions'] : []),
+            ...(errors.length > 0 ? [`error branches (${errors.join(', ')})`] : []),
+          ];
+          problem(action, `ends the flow, so it takes no transitions, got ${given.join(', ')}: Amazon Connect rejects them `
+            + '(CreateContactFlow answers "Action does not support transitions"); remove them');
         }
         break;
       case 'ends':
@@ -113,17 +126,27 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
         break;
     }
 
-    if (conditions.length > 0 && !spec.conditions) {
+    if (conditions.length > 0 && !spec.conditions && spec.next !== 'none') {
       warn(FLOW_WARNINGS.unexpectedConditions, action, 'takes no conditions: its condition branches are never taken; remove them');
     }
     for (const errorType of errors) {
-      if (Token.isUnresolved(errorType)) {
+      if (Token.isUnresolved(errorType) || spec.next === 'none') {
         continue;
+      }
+      if (errorType === NO_MATCHING_ERROR && spec.rejectsNoMatchingError) {
+        problem(action, 'cannot have a NoMatchingError branch: Amazon Connect rejects it (CreateContactFlow answers "Invalid Action error. '
+          + `Error: NoMatchingError"); its error types: ${spec.errors.length > 0 ? spec.errors.join(', ') : 'none'}`);
       }
       if (errorType !== NO_MATCHING_ERROR && !spec.errors.includes(errorType)) {
         warn(FLOW_WARNINGS.unknownErrorType, action, `cannot raise ${errorType}; its error types: ${[...spec.errors, NO_MATCHING_ERROR].join(', ')} `
           + '(as its flow language reference lists them): the branch is probably never taken');
       }
+    }
+    const required = (spec.requiredErrors ?? []).filter(errorType => !errors.includes(errorType));
+    if (required.length > 0) {
+      problem(action, `has no branch for ${required.join(', ')}: Amazon Connect requires ${required.length === 1 ? 'it' : 'each'} `
+        + `(CreateContactFlow answers "Action is missing required error. Error: ${required[0]}"); `
+        + `route ${required.length === 1 ? 'it' : 'each'} with ${required.map(branchMethod).join(', ')}`);
     }
     const unhandled = spec.errors.filter(errorType => !errors.includes(errorType)
       && (errorType === NO_MATCHING_CONDITION ? conditions.length > 0 : !errors.includes(NO_MATCHING_ERROR)));
@@ -144,6 +167,18 @@ export function checkFlowActions(scope: IConstruct, document: any, options: Flow
     if (spec.checkConditions !== undefined && conditions.length > 0 && conditionsKnown) {
       spec.checkConditions(conditions.map(branch => (branch.Condition ?? {}) as DocumentCondition), parameters);
     }
+  }
+}
+
+/** The builder method that routes a branch of an error type, for messages. */
+function branchMethod(errorType: string): string {
+  switch (errorType) {
+    case NO_MATCHING_ERROR: return 'onError()';
+    case NO_MATCHING_CONDITION: return 'otherwise()';
+    case 'InputTimeLimitExceeded':
+    case 'TimeLimitExceeded': return 'onTimeout()';
+    case 'QueueAtCapacity': return 'onQueueAtCapacity()';
+    default: return `onErrorType('${errorType}')`;
   }
 }
 

@@ -24,10 +24,10 @@ export const FLOW_WARNINGS = {
   unhandledResult: 'cdk-connect:flow.unhandledResult',
   /** An error branch of a type that the flow language reference does not list for the action. */
   unknownErrorType: 'cdk-connect:flow.unknownErrorType',
-  /** A NextAction on an action that ends the flow: never taken. */
-  nextOfTerminal: 'cdk-connect:flow.nextOfTerminal',
   /** Conditions on an action whose reference page lists no conditions. */
   unexpectedConditions: 'cdk-connect:flow.unexpectedConditions',
+  /** An action in a flow module that the flow designer offers only in some flow types. */
+  moduleFlowType: 'cdk-connect:flow.moduleFlowType',
 } as const;
 
 /** Whether a context value turns strict flow checks on: `true` or `'true'` (as `cdk synth -c key=true` gives it). */

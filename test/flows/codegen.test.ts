@@ -497,7 +497,7 @@ const FALLBACK_CASES: Record<string, TypedCase> = {
   },
   'a transfer whose NextAction is not the target of an error branch': {
     document: flow('Transfer', [
-      step('Transfer', 'TransferContactToQueue', {}, { NextAction: 'Other', Errors: [error('NoMatchingError', 'End')] }),
+      step('Transfer', 'TransferContactToQueue', {}, { NextAction: 'Other', Errors: [error('QueueAtCapacity', 'End'), error('NoMatchingError', 'End')] }),
       say('Other'),
       END,
     ]),

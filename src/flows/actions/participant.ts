@@ -580,6 +580,11 @@ export class DisconnectParticipant extends FlowAction {
   }
 
   /** @internal */
+  public get _endsFlow(): boolean {
+    return true;
+  }
+
+  /** @internal */
   public get _acceptsNext(): boolean {
     return false;
   }

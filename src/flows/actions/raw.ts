@@ -88,6 +88,11 @@ export class RawAction extends ConditionalFlowAction {
   }
 
   /** @internal */
+  public get _endsFlow(): boolean {
+    return this.terminal;
+  }
+
+  /** @internal */
   public get _declaredTerminal(): boolean {
     return this.terminal;
   }

@@ -182,6 +182,11 @@ export class TransferContactToAgent extends FlowAction {
   }
 
   /** @internal */
+  public get _endsFlow(): boolean {
+    return true;
+  }
+
+  /** @internal */
   public get _acceptsNext(): boolean {
     return false;
   }
@@ -342,6 +347,11 @@ export class EndFlowModuleExecution extends FlowAction {
   }
 
   /** @internal */
+  public get _endsFlow(): boolean {
+    return true;
+  }
+
+  /** @internal */
   public get _acceptsNext(): boolean {
     return false;
   }
@@ -370,6 +380,11 @@ export class EndFlowExecution extends FlowAction {
    */
   constructor(id: string) {
     super(id, 'EndFlowExecution');
+  }
+
+  /** @internal */
+  public get _endsFlow(): boolean {
+    return true;
   }
 
   /** @internal */

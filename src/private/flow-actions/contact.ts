@@ -270,6 +270,8 @@ export const CONTACT_SPECS: Record<string, ActionSpec> = {
   UpdateContactRecordingBehavior: {
     next: 'required',
     errors: [],
+    // CreateContactFlow answers "Invalid Action error. Error: NoMatchingError".
+    rejectsNoMatchingError: true,
     flowKinds: [...INBOUND_QUEUE_AND_TRANSFER, 'OUTBOUND_WHISPER'],
     check: checkRecordingBehavior,
   },

@@ -36,6 +36,8 @@ const WAIT_KINDS: FlowKind[] = ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'MODULE'];
 const COMPARE: ActionSpec = {
   next: 'branches',
   errors: ['NoMatchingCondition'],
+  // CreateContactFlow answers "Invalid Action error. Error: NoMatchingError" (reported by users of the API).
+  rejectsNoMatchingError: true,
   conditions: true,
   check: p => {
     p.required('ComparisonValue', 'the value to compare, a JSONPath such as $.Attributes.tier');
@@ -110,7 +112,7 @@ const WAIT: ActionSpec = {
     const events = p.value('Events');
     const waitedFor = Array.isArray(events) ? events.filter((event): event is string => WAIT_EVENTS.includes(event)) : [];
     p.equalsExactly(conditions, [[WAIT_COMPLETED, 'whenTimeExpired()'], ...waitedFor.map(event => [event, WAIT_EVENT_METHODS[event]] as const)],
-      ' (a condition on an event needs the event in parameter Events)');
+      { note: ' (a condition on an event needs the event in parameter Events)' });
   },
 };
 

@@ -122,6 +122,8 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
   ConnectParticipantWithLexBot: {
     next: 'branches',
     errors: ['NoMatchingCondition', 'InputTimeLimitExceeded', 'NoMatchingError'],
+    // CreateContactFlow answers "Action is missing required error" without any one of them.
+    requiredErrors: ['NoMatchingCondition', 'InputTimeLimitExceeded', 'NoMatchingError'],
     conditions: true,
     flowKinds: INPUT_FLOW_KINDS,
     check: p => {
@@ -147,6 +149,8 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
   ShowView: {
     next: 'branches',
     errors: ['NoMatchingCondition', 'TimeLimitExceeded', 'NoMatchingError'],
+    // CreateContactFlow answers "Action is missing required error" without either of them.
+    requiredErrors: ['NoMatchingCondition', 'TimeLimitExceeded'],
     conditions: true,
     flowKinds: VIEW_FLOW_KINDS,
     check: p => {

@@ -36,6 +36,8 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
   TransferContactToQueue: {
     next: 'ends',
     errors: ['QueueAtCapacity', 'NoMatchingError'],
+    // CreateContactFlow answers "Action is missing required error. Error: QueueAtCapacity" without it.
+    requiredErrors: ['QueueAtCapacity'],
     flowKinds: INBOUND_AND_TRANSFER,
     check: p => p.noParameters(': it transfers to the working queue, set with UpdateContactTargetQueue'),
   },
@@ -87,13 +89,19 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
     conditions: true,
     flowKinds: QUEUE_CHECKS,
     check: p => p.idOrPath('HoursOfOperationId', 'hours of operation'),
-    // The result is True or False; the reference requires a condition for each and no other.
-    checkConditions: (conditions, p) => p.equalsExactly(conditions, [['True', 'whenInHours()'], ['False', 'whenOutOfHours()']]),
+    // CreateContactFlow answers "Action is missing required error. Error: NoMatchingError" without it.
+    requiredErrors: ['NoMatchingError'],
+    // The result is True or False; the reference requires a condition for each and no other, and CreateContactFlow
+    // rejects the action without both.
+    checkConditions: (conditions, p) => p.equalsExactly(conditions, [['True', 'whenInHours()'], ['False', 'whenOutOfHours()']], { rejected: true }),
   },
 
   CheckMetricData: {
     next: 'branches',
     errors: ['NoMatchingError', 'NoMatchingCondition'],
+    // CreateContactFlow answers "Action is missing required error. Error: NoMatchingCondition" without it, whatever the
+    // metric.
+    requiredErrors: ['NoMatchingCondition'],
     conditions: true,
     flowKinds: QUEUE_CHECKS,
     check: p => {

@@ -52,6 +52,23 @@ export interface ActionSpec {
   readonly errors: readonly string[];
 
   /**
+   * The error types that need a branch of their own: Amazon Connect rejects the action without one (CreateContactFlow
+   * answers "Action is missing required error. Error: <type>"). Only types Connect is known to require; a missing
+   * branch for any other error type in `errors` is a warning.
+   *
+   * @default - none
+   */
+  readonly requiredErrors?: readonly string[];
+
+  /**
+   * Whether Amazon Connect rejects a `NoMatchingError` branch of the action (CreateContactFlow answers "Invalid
+   * Action error. Error: NoMatchingError").
+   *
+   * @default false
+   */
+  readonly rejectsNoMatchingError?: boolean;
+
+  /**
    * Whether the action takes `Conditions`.
    *
    * @default false
@@ -409,13 +426,18 @@ export class ParameterChecker {
    * @param results each result with the branch method that adds its condition, for the message
    * @param note added to the message for a condition on another result
    */
-  public equalsExactly(conditions: readonly DocumentCondition[], results: ReadonlyArray<readonly [string, string]>, note: string = ''): void {
-    const given = this.equalsAmong(conditions, results.map(([result]) => result), note);
+  public equalsExactly(conditions: readonly DocumentCondition[], results: ReadonlyArray<readonly [string, string]>,
+    options: { note?: string; rejected?: boolean } = {}): void {
+    const given = this.equalsAmong(conditions, results.map(([result]) => result), options.note);
     const missing = given === undefined ? [] : results.filter(([result]) => !given.includes(result));
-    if (missing.length > 0) {
-      this.warn(FLOW_WARNINGS.unhandledResult, `needs a branch for each of its results (${results.map(([result]) => result).join(', ')}): add `
-        + missing.map(([result, method]) => `Equals ${result} (${method})`).join(' and ')
-        + '; Amazon Connect accepts the flow, but it does not say where a contact goes then');
+    if (missing.length === 0) {
+      return;
     }
+    const message = `needs a branch for each of its results (${results.map(([result]) => result).join(', ')}): add `
+      + missing.map(([result, method]) => `Equals ${result} (${method})`).join(' and ');
+    if (options.rejected) {
+      this.fail(`${message}; Amazon Connect rejects it without (CreateContactFlow answers "Invalid Action property value" for its Conditions)`);
+    }
+    this.warn(FLOW_WARNINGS.unhandledResult, `${message}; Amazon Connect accepts the flow, but it does not say where a contact goes then`);
   }
 }

@@ -13,10 +13,13 @@ import {
 import { flowOfType, testStack } from '../../helpers';
 import { actionOf, dependenciesOf, end, expectWarning, raw, render, renderJson, renderModule } from '../render';
 
-/** Continues an action with `End` and routes its errors to `End` as well. */
+/** The action types that Amazon Connect rejects a NoMatchingError branch of. */
+const WITHOUT_ERROR_BRANCH = ['UpdateContactRecordingBehavior'];
+
+/** Continues an action with `End` and routes its errors to `End` as well (for the types that take an error branch). */
 function closed(action: FlowAction, withErrors = true): IFlowChainable {
   const last = end();
-  if (withErrors) {
+  if (withErrors && !WITHOUT_ERROR_BRANCH.includes(action.actionType)) {
     action.onError(last);
   }
   action.next(last);
@@ -157,6 +160,13 @@ describe('UpdateFlowAttributes', () => {
 });
 
 describe('UpdateContactRecordingBehavior', () => {
+  test('fails for a NoMatchingError branch, which Amazon Connect rejects', () => {
+    const action = new UpdateContactRecordingBehavior('Record', { recordedParticipants: [RecordedParticipant.AGENT] });
+    action.onError(end('Failed'));
+    action.next(end());
+    expect(() => render(action)).toThrow(/flow action 'Record' \(UpdateContactRecordingBehavior\) cannot have a NoMatchingError branch: Amazon Connect rejects it \(CreateContactFlow answers "Invalid Action error. Error: NoMatchingError"\); its error types: none/);
+  });
+
   test('renders recording, screen and IVR recording and Contact Lens analytics', () => {
     const action = new UpdateContactRecordingBehavior('Record', {
       recordedParticipants: [RecordedParticipant.AGENT, RecordedParticipant.CUSTOMER],

@@ -53,6 +53,34 @@ function jsonAction(type: string, parameters: any, transitions: any = { NextActi
 /** Transitions that continue with `End` and route every error there. */
 const TO_END = { NextAction: 'End', Errors: [{ NextAction: 'End', ErrorType: 'NoMatchingError' }] };
 
+/** Transitions of a ConnectParticipantWithLexBot that route every branch Amazon Connect requires to `End`. */
+const LEX_TO_END = {
+  NextAction: 'End',
+  Errors: ['InputTimeLimitExceeded', 'NoMatchingCondition', 'NoMatchingError'].map(errorType => ({ NextAction: 'End', ErrorType: errorType })),
+};
+
+/** Transitions of a ShowView that route every branch Amazon Connect requires to `End`. */
+const VIEW_TO_END = {
+  NextAction: 'End',
+  Errors: ['NoMatchingCondition', 'TimeLimitExceeded', 'NoMatchingError'].map(errorType => ({ NextAction: 'End', ErrorType: errorType })),
+};
+
+/** Routes the branches Amazon Connect requires of a ShowView (timeout, no view action, error) and its next action. */
+function viewRouted(show: ShowView): ShowView {
+  show.next(end('Next'));
+  show.otherwise(end('Other'));
+  show.onTimeout(end('Late')).onError(end('Failed'));
+  return show;
+}
+
+/** Routes the branches Amazon Connect requires of a Lex bot action (timeout, no intent, error) and its next action. */
+function lexRouted(bot: ConnectParticipantWithLexBot): ConnectParticipantWithLexBot {
+  bot.next(end('Done'));
+  bot.otherwise(end('Other'));
+  bot.onTimeout(end('Late')).onError(end('Failed'));
+  return bot;
+}
+
 describe('MessageParticipant', () => {
   /** A message with its errors routed to `Failed` and its next action `Bye`. */
   function message(id: string, props: ConstructorParameters<typeof MessageParticipant>[1]): MessageParticipant {
@@ -469,9 +497,7 @@ describe('ConnectParticipantWithLexBot', () => {
     const stackAndInstance = testStack();
     const { stack } = stackAndInstance;
     const alias = new lex.CfnBotAlias(stack, 'Alias', { botId: 'ABCDEFGHIJ', botAliasName: 'live' });
-    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: alias });
-    bot.next(end('Done'));
-    bot.onError(end('Failed'));
+    const bot = lexRouted(new ConnectParticipantWithLexBot('Bot', { botAlias: alias }));
     render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
 
     const template = Template.fromStack(stack);
@@ -485,7 +511,7 @@ describe('ConnectParticipantWithLexBot', () => {
     const { stack } = stackAndInstance;
     const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
     bot.when(FlowCondition.textContains('Balance'), end('Balance')).otherwise(end('Other'));
-    bot.onError(end('Failed'));
+    bot.onTimeout(end('Late')).onError(end('Failed'));
     expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
       .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) conditions must be Equals with an intent name, got TextContains "Balance"/);
   });
@@ -497,8 +523,7 @@ describe('ConnectParticipantWithLexBot', () => {
       botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }),
       chatTimeout: Duration.days(8),
     });
-    bot.next(end('Done'));
-    bot.onError(end('Failed'));
+    lexRouted(bot);
     expect(() => render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance))
       .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) parameter LexTimeoutSeconds.Text must be an integer from 1 to 604800 seconds, got "691200"/);
   });
@@ -506,36 +531,42 @@ describe('ConnectParticipantWithLexBot', () => {
   test('fails in a hold flow', () => {
     const stackAndInstance = testStack();
     const { stack } = stackAndInstance;
-    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
-    bot.next(end('Done'));
-    bot.onError(end('Failed'));
+    const bot = lexRouted(new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) }));
     expect(() => render(bot, ContactFlowType.AGENT_HOLD, stackAndInstance))
       .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) cannot be used in a AGENT_HOLD flow/);
   });
 
-  test('fails when the timeout is not handled', () => {
-    expectWarningWhen(stackAndInstance => {
-      const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stackAndInstance.stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
-      bot.whenIntent('Help', end('Help')).otherwise(end('Other'));
-      render(bot, ContactFlowType.CONTACT_FLOW, stackAndInstance);
-    }, /flow action 'Bot' \(ConnectParticipantWithLexBot\) does not handle InputTimeLimitExceeded, NoMatchingError: /);
+  test('fails when the timeout or the error is not handled: Amazon Connect requires both branches', () => {
+    const { stack, instance } = testStack();
+    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
+    bot.whenIntent('Help', end('Help')).otherwise(end('Other'));
+    expect(() => render(bot, ContactFlowType.CONTACT_FLOW, { stack, instance }))
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) has no branch for InputTimeLimitExceeded, NoMatchingError: Amazon Connect requires each \(CreateContactFlow answers "Action is missing required error. Error: InputTimeLimitExceeded"\); route each with onTimeout\(\), onError\(\)/);
+  });
+
+  test('fails without otherwise(): Amazon Connect requires the NoMatchingCondition branch', () => {
+    const { stack, instance } = testStack();
+    const bot = new ConnectParticipantWithLexBot('Bot', { botAlias: new lex.CfnBotAlias(stack, 'Alias', { botId: 'B', botAliasName: 'a' }) });
+    bot.whenIntent('Help', end('Help')).onTimeout(end('Late')).onError(end('Failed'));
+    expect(() => render(bot, ContactFlowType.CONTACT_FLOW, { stack, instance }))
+      .toThrow(/flow action 'Bot' \(ConnectParticipantWithLexBot\) has no branch for NoMatchingCondition: Amazon Connect requires it .*; route it with otherwise\(\)/);
   });
 
   test('fails without a bot, with two bots, and for a malformed alias ARN (JSON content)', () => {
-    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { Text: 'Hi' }, TO_END)))
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { Text: 'Hi' }, LEX_TO_END)))
       .toThrow(/flow action 'Under test' \(ConnectParticipantWithLexBot\) needs exactly one of the parameters LexV2Bot, LexBot, got none/);
     expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot',
-      { LexV2Bot: { AliasArn: ALIAS_ARN }, LexBot: { Name: 'b', Region: 'us-east-1', Alias: 'a' } }, TO_END)))
+      { LexV2Bot: { AliasArn: ALIAS_ARN }, LexBot: { Name: 'b', Region: 'us-east-1', Alias: 'a' } }, LEX_TO_END)))
       .toThrow(/needs exactly one of the parameters LexV2Bot, LexBot, got LexV2Bot, LexBot/);
-    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:111122223333:bot/ABC' } }, TO_END)))
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:111122223333:bot/ABC' } }, LEX_TO_END)))
       .toThrow(/parameter LexV2Bot.AliasArn must be the ARN of a Lex V2 bot alias/);
-    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexBot: { Name: 'b', Region: 'us-east-1' } }, TO_END)))
+    expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexBot: { Name: 'b', Region: 'us-east-1' } }, LEX_TO_END)))
       .toThrow(/parameter LexBot.Alias is required/);
   });
 
   test('accepts a valid bot given as JSON', () => {
     expect(() => renderJson(jsonAction('ConnectParticipantWithLexBot', { LexV2Bot: { AliasArn: ALIAS_ARN }, LexTimeoutSeconds: { Text: '$.Attributes.t' } },
-      TO_END))).not.toThrow();
+      LEX_TO_END))).not.toThrow();
   });
 });
 
@@ -587,18 +618,13 @@ describe('ShowView', () => {
     const stackAndInstance = testStack();
     const { stack, instance } = stackAndInstance;
     const view = View.fromManagedViewArn(stack, 'Detail', 'arn:aws:connect:us-east-1:aws:view/detail', instance);
-    const show = new ShowView('Detail', { view });
-    show.next(end('Next'));
-    show.onError(end('Failed'));
+    const show = viewRouted(new ShowView('Detail', { view }));
     expect(actionOf(render(show, ContactFlowType.CUSTOMER_QUEUE, stackAndInstance), 'Detail').Parameters)
       .toEqual({ ViewResource: { Id: 'arn:aws:connect:us-east-1:aws:view/detail' } });
   });
 
   function simple(stack: Stack, view?: View): ShowView {
-    const show = new ShowView('Show', { view: view ?? View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`) });
-    show.next(end('Next'));
-    show.onError(end('Failed'));
-    return show;
+    return viewRouted(new ShowView('Show', { view: view ?? View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`) }));
   }
 
   test('fails in a customer whisper flow', () => {
@@ -616,20 +642,30 @@ describe('ShowView', () => {
       .toThrow(/flow action 'Show' \(ShowView\) references the view '.*Other' of instance/);
   });
 
-  test('fails when the time limit is not handled', () => {
+  test('fails when the time limit or no view action is not handled: Amazon Connect requires both branches', () => {
+    const { stack, instance } = testStack();
+    const show = new ShowView('Show', { view: View.fromViewArn(stack, 'V', `${INSTANCE_ARN}/view/v1`), timeLimit: Duration.minutes(1) });
+    show.next(end('Next'));
+    show.onError(end('Failed'));
+    expect(() => render(show, ContactFlowType.CONTACT_FLOW, { stack, instance }))
+      .toThrow(/flow action 'Show' \(ShowView\) has no branch for NoMatchingCondition, TimeLimitExceeded: Amazon Connect requires each \(CreateContactFlow answers "Action is missing required error. Error: NoMatchingCondition"\); route each with otherwise\(\), onTimeout\(\)/);
+  });
+
+  test('warns when its error is not handled', () => {
     expectWarningWhen(stackAndInstance => {
-      const show = new ShowView('Show', { view: View.fromViewArn(stackAndInstance.stack, 'V', `${INSTANCE_ARN}/view/v1`), timeLimit: Duration.minutes(1) });
+      const show = new ShowView('Show', { view: View.fromViewArn(stackAndInstance.stack, 'V', `${INSTANCE_ARN}/view/v1`) });
       show.next(end('Next'));
+      show.otherwise(end('Other')).onTimeout(end('Late'));
       render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance);
-    }, /flow action 'Show' \(ShowView\) does not handle TimeLimitExceeded, NoMatchingError: /);
+    }, /flow action 'Show' \(ShowView\) does not handle NoMatchingError: /);
   });
 
   test('fails without a view, for a zero time limit and for an unknown hidden response (JSON content)', () => {
-    expect(() => renderJson(jsonAction('ShowView', { ViewData: {} }, TO_END)))
+    expect(() => renderJson(jsonAction('ShowView', { ViewData: {} }, VIEW_TO_END)))
       .toThrow(/flow action 'Under test' \(ShowView\) parameter ViewResource.Id is required: the view to show/);
-    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, InvocationTimeLimitSeconds: 0 }, TO_END)))
+    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, InvocationTimeLimitSeconds: 0 }, VIEW_TO_END)))
       .toThrow(/parameter InvocationTimeLimitSeconds must be a whole number of seconds greater than 0, got 0/);
-    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, SensitiveDataConfiguration: { HideResponseOn: ['CHAT'] } }, TO_END)))
+    expect(() => renderJson(jsonAction('ShowView', { ViewResource: { Id: 'v' }, SensitiveDataConfiguration: { HideResponseOn: ['CHAT'] } }, VIEW_TO_END)))
       .toThrow(/parameter SensitiveDataConfiguration.HideResponseOn may only contain TRANSCRIPT, got "CHAT"/);
   });
 });
@@ -647,14 +683,17 @@ describe('DisconnectParticipant', () => {
     expect(actionOf(renderModule(FlowDefinition.start(new DisconnectParticipant('Bye'))).document, 'Bye').Type).toBe('DisconnectParticipant');
   });
 
-  test('warns about a next action, which is never taken', () => {
-    expectWarning(new DisconnectParticipant('Bye').next(end('After')),
-      /flow action 'Bye' \(DisconnectParticipant\) ends the flow, so it cannot continue with 'After': the next action is never taken; remove it/);
+  test('fails to continue with a next action', () => {
+    expect(() => new DisconnectParticipant('Bye').next(end('After')))
+      .toThrow(/flow action 'Bye' \(DisconnectParticipant\) ends the flow, so it has no next action: Amazon Connect rejects transitions on it/);
   });
 
   test('fails for a next action or an error branch (JSON content)', () => {
-    expectJsonWarning(jsonAction('DisconnectParticipant', {}), /flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it cannot continue with 'End'/);
-    expectJsonWarning(jsonAction('DisconnectParticipant', {}, { Errors: [{ NextAction: 'End', ErrorType: 'QueueAtCapacity' }] }), /flow action 'Under test' \(DisconnectParticipant\) cannot raise QueueAtCapacity; its error types: NoMatchingError/);
+    expect(() => renderJson(jsonAction('DisconnectParticipant', {}))).toThrow(/flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it takes no transitions, got next action 'End': Amazon Connect rejects them \(CreateContactFlow answers "Action does not support transitions"\); remove them/);
+    expect(() => renderJson(jsonAction('DisconnectParticipant', {}, { Errors: [{ NextAction: 'End', ErrorType: 'QueueAtCapacity' }] })))
+      .toThrow(/flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it takes no transitions, got error branches \(QueueAtCapacity\)/);
+    expect(() => renderJson(jsonAction('DisconnectParticipant', {}, { Conditions: [{ NextAction: 'End', Condition: { Operator: 'Equals', Operands: ['1'] } }] })))
+      .toThrow(/flow action 'Under test' \(DisconnectParticipant\) ends the flow, so it takes no transitions, got conditions/);
   });
 });
 
@@ -734,10 +773,9 @@ describe('AuthenticateParticipant', () => {
       .toThrow(new RegExp(`flow action 'SignIn' \\(AuthenticateParticipant\\) cannot be used in a ${type} flow; it is allowed in: CONTACT_FLOW flow`));
   });
 
-  test('fails in a flow module', () => {
-    const { stack, instance } = testStack();
-    expect(() => new ContactFlowModule(stack, 'Module', { instance, contactFlowModuleName: 'Module', content: FlowDefinition.start(authenticate(stack)) }))
-      .toThrow(/flow action 'SignIn' \(AuthenticateParticipant\) cannot be used in a flow module/);
+  test('warns in a flow module: it works only when an inbound flow runs the module', () => {
+    expectWarningWhen(({ stack, instance }) => new ContactFlowModule(stack, 'Module', { instance, contactFlowModuleName: 'Module', content: FlowDefinition.start(authenticate(stack)) }),
+      /flow action 'SignIn' \(AuthenticateParticipant\) is not offered in flow modules \(it is allowed in: CONTACT_FLOW flow\)/);
   });
 
   test('fails when the timeout is not handled', () => {

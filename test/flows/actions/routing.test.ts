@@ -154,25 +154,25 @@ describe('TransferContactToQueue', () => {
     });
   });
 
-  test('fails when its errors are not handled', () => {
-    expectWarning(new TransferContactToQueue('ToQueue'), /flow action 'ToQueue' \(TransferContactToQueue\) does not handle QueueAtCapacity, NoMatchingError/);
-  });
-
-  test('accepts NoMatchingError as the default for QueueAtCapacity', () => {
+  test('fails without onQueueAtCapacity(): Amazon Connect requires the QueueAtCapacity branch', () => {
     const transfer = new TransferContactToQueue('ToQueue');
     transfer.onError(end('Failed'));
-    expect(actionOf(render(transfer), 'ToQueue').Transitions.Errors).toEqual([{ NextAction: 'Failed', ErrorType: 'NoMatchingError' }]);
+    expect(() => render(transfer)).toThrow(/flow action 'ToQueue' \(TransferContactToQueue\) has no branch for QueueAtCapacity: Amazon Connect requires it \(CreateContactFlow answers "Action is missing required error. Error: QueueAtCapacity"\); route it with onQueueAtCapacity\(\)/);
+  });
+
+  test('warns when its error is not handled', () => {
+    expectWarning(new TransferContactToQueue('ToQueue').onQueueAtCapacity(end('Full')), /flow action 'ToQueue' \(TransferContactToQueue\) does not handle NoMatchingError/);
   });
 
   test('accepts a flow document with a NextAction, as the flow designer exports it', () => {
     const failed = end('Failed');
-    const transfer = raw('ToQueue', 'TransferContactToQueue').onError(failed);
+    const transfer = raw('ToQueue', 'TransferContactToQueue').onError(failed).onErrorType('QueueAtCapacity', failed);
     transfer.next(failed);
     expect(actionOf(render(transfer), 'ToQueue').Transitions.NextAction).toBe('Failed');
   });
 
   test('fails for a queue given as a parameter: the queue is the working queue', () => {
-    const transfer = raw('ToQueue', 'TransferContactToQueue', { QueueId: QUEUE_ARN }).onError(end('Failed'));
+    const transfer = raw('ToQueue', 'TransferContactToQueue', { QueueId: QUEUE_ARN }).onError(end('Failed')).onErrorType('QueueAtCapacity', end('Full'));
     expect(() => render(transfer)).toThrow(
       /flow action 'ToQueue' \(TransferContactToQueue\) takes no parameters, got QueueId: it transfers to the working queue, set with UpdateContactTargetQueue/);
   });
@@ -195,14 +195,14 @@ describe('TransferContactToAgent', () => {
       /flow action 'ToAgent' \(TransferContactToAgent\) cannot be used in a CONTACT_FLOW flow; it is allowed in: AGENT_TRANSFER flow, QUEUE_TRANSFER flow/);
   });
 
-  test('warns about a next action: it ends the flow, so the next action is never taken', () => {
-    expectWarning(new TransferContactToAgent('ToAgent').next(end('After')),
-      /flow action 'ToAgent' \(TransferContactToAgent\) ends the flow, so it cannot continue with 'After': the next action is never taken; remove it/, ContactFlowType.QUEUE_TRANSFER);
+  test('fails to continue with a next action', () => {
+    expect(() => new TransferContactToAgent('ToAgent').next(end('After'))).toThrow(/flow action 'ToAgent' \(TransferContactToAgent\) ends the flow, so it has no next action/);
   });
 
   test('fails for an error type it cannot raise', () => {
     const toAgent = raw('ToAgent', 'TransferContactToAgent').onErrorType('QueueAtCapacity', end('Full'));
-    expectWarning(toAgent, /flow action 'ToAgent' \(TransferContactToAgent\) cannot raise QueueAtCapacity/, ContactFlowType.QUEUE_TRANSFER);
+    expect(() => render(toAgent, ContactFlowType.QUEUE_TRANSFER))
+      .toThrow(/flow action 'ToAgent' \(TransferContactToAgent\) ends the flow, so it takes no transitions, got error branches \(QueueAtCapacity\)/);
   });
 });
 
@@ -248,10 +248,11 @@ describe('TransferToFlow', () => {
         + 'it is allowed in: CONTACT_FLOW flow, AGENT_TRANSFER flow, QUEUE_TRANSFER flow'));
     });
 
-  test('fails in a flow module', () => {
+  test('warns in a flow module: it works only when the module runs in an inbound or transfer flow', () => {
     const transfer = new TransferToFlow('ToNext', { contactFlowPath: '$.Attributes.nextFlow' });
     transfer.onError(end('Failed'));
-    expect(() => renderModule(FlowDefinition.start(transfer))).toThrow(/flow action 'ToNext' \(TransferToFlow\) cannot be used in a flow module/);
+    expectWarningWhen(stackAndInstance => renderModule(FlowDefinition.start(transfer), stackAndInstance),
+      /flow action 'ToNext' \(TransferToFlow\) is not offered in flow modules \(it is allowed in: CONTACT_FLOW flow, AGENT_TRANSFER flow, QUEUE_TRANSFER flow\): in a module it works only when the module runs in a flow of those types, and takes its error branch otherwise/);
   });
 
   test.each([ContactFlowType.AGENT_TRANSFER, ContactFlowType.QUEUE_TRANSFER])('is allowed in a %s flow', (type) => {
@@ -328,9 +329,8 @@ describe('EndFlowModuleExecution', () => {
       new RegExp(`flow action 'Return' \\(EndFlowModuleExecution\\) cannot be used in a ${type} flow; it is allowed in: flow module$`));
   });
 
-  test('warns about a next action, which is never taken', () => {
-    expectWarningWhen(stackAndInstance => renderModule(FlowDefinition.start(new EndFlowModuleExecution('Return').next(end('After'))), stackAndInstance),
-      /flow action 'Return' \(EndFlowModuleExecution\) ends the flow, so it cannot continue with 'After'/);
+  test('fails to continue with a next action', () => {
+    expect(() => new EndFlowModuleExecution('Return').next(end('After'))).toThrow(/flow action 'Return' \(EndFlowModuleExecution\) ends the flow, so it has no next action/);
   });
 });
 
@@ -340,9 +340,9 @@ describe('EndFlowExecution', () => {
     expect(actionOf(render(new EndFlowExecution('End')), 'End').Type).toBe('EndFlowExecution');
   });
 
-  test('fails in a flow module', () => {
-    expect(() => renderModule(FlowDefinition.start(new EndFlowExecution('End'))))
-      .toThrow(/flow action 'End' \(EndFlowExecution\) cannot be used in a flow module/);
+  test('warns in a flow module, where EndFlowModuleExecution returns to the flow', () => {
+    expectWarningWhen(stackAndInstance => renderModule(FlowDefinition.start(new EndFlowExecution('End')), stackAndInstance),
+      /flow action 'End' \(EndFlowExecution\) is not offered in flow modules/);
   });
 
   test('fails for parameters', () => {
@@ -352,7 +352,7 @@ describe('EndFlowExecution', () => {
   test('fails for a flow document that continues after it', () => {
     const endFlow = raw('End', 'EndFlowExecution');
     endFlow.next(end('After'));
-    expectWarning(endFlow, /flow action 'End' \(EndFlowExecution\) ends the flow, so it cannot continue with 'After'/);
+    expect(() => render(endFlow)).toThrow(/flow action 'End' \(EndFlowExecution\) ends the flow, so it takes no transitions, got next action 'After': Amazon Connect rejects them/);
   });
 });
 
@@ -392,14 +392,14 @@ describe('CheckHoursOfOperation', () => {
   test('fails without the out-of-hours branch, naming what is missing', () => {
     const check = new CheckHoursOfOperation('CheckHours').whenInHours(end('Open'));
     check.onError(end('Failed'));
-    expectWarning(check,
-      /flow action 'CheckHours' \(CheckHoursOfOperation\) needs a branch for each of its results \(True, False\): add Equals False \(whenOutOfHours\(\)\); Amazon Connect accepts the flow/);
+    expect(() => render(check)).toThrow(
+      /flow action 'CheckHours' \(CheckHoursOfOperation\) needs a branch for each of its results \(True, False\): add Equals False \(whenOutOfHours\(\)\); Amazon Connect rejects it without \(CreateContactFlow answers "Invalid Action property value" for its Conditions\)/);
   });
 
   test('fails for a raw action without both branches, or with another condition', () => {
     const onlyTrue = raw('CheckHours', 'CheckHoursOfOperation').when(FlowCondition.equalTo('True'), end('Open'));
     onlyTrue.onError(end('Failed'));
-    expectWarning(onlyTrue,
+    expect(() => render(onlyTrue)).toThrow(
       /flow action 'CheckHours' \(CheckHoursOfOperation\) needs a branch for each of its results \(True, False\): add Equals False \(whenOutOfHours\(\)\)/);
     const other = raw('CheckHours', 'CheckHoursOfOperation')
       .when(FlowCondition.equalTo('True'), end('Open'))
@@ -424,15 +424,17 @@ describe('CheckHoursOfOperation', () => {
     expect(() => Chain.start(new CheckHoursOfOperation('Other')).next(end('After'))).toThrow(/flow chain starting at 'Other' has no open end/);
   });
 
-  test('fails when its error is not handled', () => {
+  test('fails when its error is not handled: Amazon Connect requires the NoMatchingError branch', () => {
     const check = new CheckHoursOfOperation('CheckHours').whenInHours(end('Open')).whenOutOfHours(end('Closed'));
-    expectWarning(check, /flow action 'CheckHours' \(CheckHoursOfOperation\) does not handle NoMatchingError/);
+    expect(() => render(check)).toThrow(/flow action 'CheckHours' \(CheckHoursOfOperation\) has no branch for NoMatchingError: Amazon Connect requires it \(CreateContactFlow answers "Action is missing required error. Error: NoMatchingError"\); route it with onError\(\)/);
   });
 
   test('fails for a NoMatchingCondition branch, which it never takes', () => {
+    const closed = end('Closed');
     const check = raw('CheckHours', 'CheckHoursOfOperation')
       .when(FlowCondition.equalTo('True'), end('Open'))
-      .otherwise(end('Closed'))
+      .when(FlowCondition.equalTo('False'), closed)
+      .otherwise(closed)
       .onError(end('Failed'));
     expectWarning(check, /flow action 'CheckHours' \(CheckHoursOfOperation\) cannot raise NoMatchingCondition/);
   });
@@ -527,15 +529,15 @@ describe('CheckMetricData', () => {
       /flow action 'Waiting' \(CheckMetricData\) compares NumberOfContactsInQueue with TextContains; the allowed operators are Equals, NumberGreaterThan/);
   });
 
-  test('fails without otherwise()', () => {
+  test('fails without otherwise(): Amazon Connect requires the NoMatchingCondition branch', () => {
     const check = new CheckMetricData('Waiting', { metric: QueueMetric.CONTACTS_IN_QUEUE })
       .when(FlowCondition.numberLessThan(5), end('Few'))
       .onError(end('Failed'));
-    expectWarning(check, /flow action 'Waiting' \(CheckMetricData\) does not handle NoMatchingCondition: route NoMatchingCondition with otherwise\(\)/);
+    expect(() => render(check)).toThrow(/flow action 'Waiting' \(CheckMetricData\) has no branch for NoMatchingCondition: Amazon Connect requires it .*; route it with otherwise\(\)/);
   });
 
-  test('fails without any branch', () => {
-    const check = new CheckMetricData('Waiting', { metric: QueueMetric.CONTACTS_IN_QUEUE }).onError(end('Failed'));
+  test('warns without any condition', () => {
+    const check = new CheckMetricData('Waiting', { metric: QueueMetric.CONTACTS_IN_QUEUE }).otherwise(end('Other')).onError(end('Failed'));
     expectWarning(check, /flow action 'Waiting' \(CheckMetricData\) is a dead end: it has neither a next action nor conditions/);
   });
 
@@ -695,14 +697,14 @@ describe('routing actions checked in flow documents', () => {
     const content = () => FlowContent.fromObject({
       Version: '2019-10-30',
       StartAction: 'ToQueue',
-      Actions: [{ Identifier: 'ToQueue', Type: 'TransferContactToQueue', Parameters: {}, Transitions: {} }],
+      Actions: [{ Identifier: 'ToQueue', Type: 'TransferContactToQueue', Parameters: {}, Transitions: { Errors: [{ NextAction: 'ToQueue', ErrorType: 'QueueAtCapacity' }] } }],
     }, { checkActions: true });
     expectWarningWhen(stackAndInstance => renderFlow(content(), ContactFlowType.CONTACT_FLOW, stackAndInstance),
-      /flow action 'ToQueue' \(TransferContactToQueue\) does not handle QueueAtCapacity, NoMatchingError/);
+      /flow action 'ToQueue' \(TransferContactToQueue\) does not handle NoMatchingError/);
     expect(() => renderFlow(FlowContent.fromObject({
       Version: '2019-10-30',
       StartAction: 'ToQueue',
-      Actions: [{ Identifier: 'ToQueue', Type: 'TransferContactToQueue', Parameters: { QueueId: 'q' }, Transitions: {} }],
+      Actions: [{ Identifier: 'ToQueue', Type: 'TransferContactToQueue', Parameters: { QueueId: 'q' }, Transitions: { Errors: [{ NextAction: 'ToQueue', ErrorType: 'QueueAtCapacity' }] } }],
     }, { checkActions: true }))).toThrow(/flow action 'ToQueue' \(TransferContactToQueue\) takes no parameters, got QueueId/);
   });
 });
