@@ -334,6 +334,16 @@ export abstract class FlowAction implements IFlowChainable {
   }
 
   /**
+   * The identifier of the action of the first condition branch `Equals <operand>`, if any.
+   *
+   * @internal
+   */
+  public _equalsTarget(operand: string): string | undefined {
+    return this.conditionBranches.find(branch => branch.condition.operator === 'Equals'
+      && branch.condition.operands.length === 1 && branch.condition.operands[0] === operand)?.target.id;
+  }
+
+  /**
    * The identifier of the action of the default error branch (`NoMatchingError`), or else of the first error branch.
    *
    * @internal

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { ContactFlow, ContactFlowType, IContactFlow } from '../../constructs/contact-flow';
 import { IPredefinedAttribute, PredefinedAttribute } from '../../constructs/predefined-attribute';
-import { atMostOneProp, checkJsonPathProp, compactOrUndefined, enabledDisabled, failAction, numberText, trueFalse, wholeSeconds } from '../../private/flow-actions/rendering';
+import { atMostOneProp, checkJsonPathProp, compact, compactOrUndefined, enabledDisabled, failAction, numberText, trueFalse, wholeSeconds } from '../../private/flow-actions/rendering';
 import { failUnscoped } from '../../private/validation';
 import { FlowAction } from '../action';
 import { FlowRenderContext } from '../context';
@@ -89,9 +89,9 @@ export interface UpdateContactAttributesProps {
   readonly attributes: ContactAttribute[];
 
   /**
-   * The contact to set the attributes on.
+   * The contact to set the attributes on (the `TargetContact` parameter).
    *
-   * @default TargetContact.CURRENT
+   * @default - no `TargetContact` is written: Amazon Connect sets them on the current contact
    */
   readonly targetContact?: TargetContact;
 }
@@ -126,10 +126,10 @@ export class UpdateContactAttributes extends FlowAction {
 
   /** @internal */
   public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
-    return {
+    return compact({
       Attributes: keyedObject(this, 'contact attribute', this.props.attributes.map(attribute => [attribute.key, attribute.value])),
-      TargetContact: this.props.targetContact ?? TargetContact.CURRENT,
-    };
+      TargetContact: this.props.targetContact,
+    });
   }
 }
 

@@ -45,6 +45,15 @@ export class Compare extends ConditionalFlowAction {
     return false;
   }
 
+  /**
+   * The flow designer writes the `otherwise()` branch (no condition holds) as the `NextAction` as well.
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._otherwiseTarget();
+  }
+
   /** @internal */
   public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
     return { ComparisonValue: this.props.value };
@@ -62,9 +71,10 @@ export class Compare extends ConditionalFlowAction {
  *   .otherwise(classicMenu); // the remaining 70 percent
  * ```
  *
- * Amazon Connect draws a number from 1 to 100 and the branches compare it with the running total of their
- * percentages (rendered as `NumberLessThan` conditions), so the percentages must be whole numbers from 1 and add up
- * to at most 100. Usable in inbound, customer queue, outbound whisper and transfer flows, and in flow modules.
+ * Amazon Connect draws a number from 1 to 100 and the branches compare it with 1 plus the running total of their
+ * percentages (rendered as `NumberLessThan` conditions, as the flow designer writes them: 10% and 20% are "11" and
+ * "31"), so the percentages must be whole numbers from 1 and add up to at most 100. Usable in inbound, customer queue,
+ * outbound whisper and transfer flows, and in flow modules.
  */
 export class DistributeByPercentage extends FlowAction {
   private total = 0;
@@ -83,7 +93,7 @@ export class DistributeByPercentage extends FlowAction {
    */
   public withPercentage(percentage: number, next: IFlowChainable): DistributeByPercentage {
     this.total += percentage;
-    this.addCondition(FlowCondition.numberLessThan(this.total), next);
+    this.addCondition(FlowCondition.numberLessThan(this.total + 1), next);
     return this;
   }
 
@@ -99,6 +109,15 @@ export class DistributeByPercentage extends FlowAction {
   /** @internal */
   public get _acceptsNext(): boolean {
     return false;
+  }
+
+  /**
+   * The flow designer writes the `otherwise()` branch (the rest of the contacts) as the `NextAction` as well.
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._otherwiseTarget();
   }
 
   /** @internal */
@@ -276,7 +295,8 @@ export class Wait extends FlowAction {
   public _renderParameters(_context: FlowRenderContext): { [key: string]: any } {
     const timeout = this.props.timeout;
     return compact({
-      TimeoutSeconds: timeout === undefined ? this.props.timeoutPath : numberText(wholeSeconds(this, 'timeout', timeout)),
+      // The flow designer writes TimeLimitSeconds; the flow language reference names it TimeoutSeconds. Connect takes either.
+      TimeLimitSeconds: timeout === undefined ? this.props.timeoutPath : numberText(wholeSeconds(this, 'timeout', timeout)),
       Events: this.events.length > 0 ? [...this.events] : undefined,
     });
   }

@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { aws_lex as lexRefs } from 'aws-cdk-lib/interfaces';
 import { IPrompt } from '../../constructs/prompt';
 import { IView } from '../../constructs/view';
-import { compact, numberText, trueFalse, wholeMinutes, wholeSeconds } from '../../private/flow-actions/rendering';
+import { compact, failAction, numberText, trueFalse, wholeMinutes, wholeSeconds } from '../../private/flow-actions/rendering';
 import { ConditionalFlowAction, FlowAction, FlowCondition, IFlowChainable } from '../action';
 import { FlowRenderContext } from '../context';
 
@@ -50,6 +50,13 @@ export interface ParticipantMessage {
  * Properties of a `MessageParticipant` action: the message, exactly one of text, SSML, a prompt or an audio file.
  */
 export interface MessageParticipantProps extends ParticipantMessage {
+  /**
+   * Skip the message when the caller has already typed ahead: keys pressed before the message plays, kept for the
+   * next input (the `SkipWhenDTMFBufferEnabled` parameter, which the flow designer writes as `"true"` or `"false"`).
+   *
+   * @default - not written: Amazon Connect plays the message
+   */
+  readonly skipWhenDtmfBuffered?: boolean;
 }
 
 /**
@@ -80,7 +87,11 @@ export class MessageParticipant extends FlowAction {
 
   /** @internal */
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
-    return renderMessage(this, context, this.props);
+    const skip = this.props.skipWhenDtmfBuffered;
+    return compact({
+      SkipWhenDTMFBufferEnabled: skip === undefined ? undefined : String(skip),
+      ...renderMessage(this, context, this.props),
+    });
   }
 }
 
@@ -356,14 +367,38 @@ export class GetParticipantInput extends ConditionalFlowAction {
 }
 
 /**
+ * An Amazon Lex (V1, classic) bot, by name, Region and alias (the `LexBot` parameter).
+ */
+export interface LexV1BotOptions {
+  /** The name of the bot. */
+  readonly name: string;
+
+  /** The Region of the bot, such as `us-east-1`. */
+  readonly region: string;
+
+  /** The alias of the bot, such as `$LATEST` or `prod`. */
+  readonly alias: string;
+}
+
+/**
  * Properties of a `ConnectParticipantWithLexBot` action.
  */
 export interface ConnectParticipantWithLexBotProps extends ParticipantMessage {
   /**
    * The Amazon Lex V2 bot alias to talk to. It is associated with the flow's instance, and the flow depends on the
-   * association.
+   * association. Give this or `lexV1Bot`.
+   *
+   * @default - none; give `botAlias` or `lexV1Bot`
    */
-  readonly botAlias: lexRefs.IBotAliasRef;
+  readonly botAlias?: lexRefs.IBotAliasRef;
+
+  /**
+   * An Amazon Lex (V1, classic) bot to talk to, as flows exported from older instances name it. Amazon Lex V1 no
+   * longer takes new bots; the bot must already be associated with the instance. Give this or `botAlias`.
+   *
+   * @default - none; give `botAlias` or `lexV1Bot`
+   */
+  readonly lexV1Bot?: LexV1BotOptions;
 
   /**
    * Session attributes to pass to the bot; values may be JSONPath references, such as `$.Attributes.customerId`.
@@ -407,6 +442,9 @@ export class ConnectParticipantWithLexBot extends ConditionalFlowAction {
    */
   constructor(id: string, props: ConnectParticipantWithLexBotProps) {
     super(id, 'ConnectParticipantWithLexBot');
+    if ((props.botAlias === undefined) === (props.lexV1Bot === undefined)) {
+      failAction(this, `takes exactly one of botAlias (Amazon Lex V2) and lexV1Bot, got ${props.botAlias === undefined ? 'neither' : 'both'}`);
+    }
     this.props = props;
   }
 
@@ -433,7 +471,8 @@ export class ConnectParticipantWithLexBot extends ConditionalFlowAction {
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
     return compact({
       ...renderMessage(this, context, this.props),
-      LexV2Bot: { AliasArn: context.lexBotAlias(this.props.botAlias) },
+      LexV2Bot: this.props.botAlias && { AliasArn: context.lexBotAlias(this.props.botAlias) },
+      LexBot: this.props.lexV1Bot && { Name: this.props.lexV1Bot.name, Region: this.props.lexV1Bot.region, Alias: this.props.lexV1Bot.alias },
       LexSessionAttributes: this.props.sessionAttributes,
       LexTimeoutSeconds: this.props.chatTimeout && { Text: numberText(wholeSeconds(this, 'chatTimeout', this.props.chatTimeout)) },
     });
@@ -542,7 +581,7 @@ export class ShowView extends ConditionalFlowAction {
         Id: context.reference(this, 'view', view, view.viewArn),
         Version: this.props.version,
       }),
-      InvocationTimeLimitSeconds: this.props.timeLimit && wholeSeconds(this, 'timeLimit', this.props.timeLimit),
+      InvocationTimeLimitSeconds: this.props.timeLimit && numberText(wholeSeconds(this, 'timeLimit', this.props.timeLimit)),
       ViewData: this.props.viewData,
       SensitiveDataConfiguration: this.props.hideResponseInTranscript ? { HideResponseOn: ['TRANSCRIPT'] } : undefined,
     });

@@ -478,6 +478,15 @@ export class CheckHoursOfOperation extends FlowAction {
     return false;
   }
 
+  /**
+   * The flow designer writes the out-of-hours branch (`whenOutOfHours()`) as the `NextAction` as well.
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._equalsTarget('False');
+  }
+
   /** @internal */
   public _renderParameters(context: FlowRenderContext): { [key: string]: any } {
     const hours = this.props.hoursOfOperation;
@@ -611,13 +620,13 @@ export class CheckMetricData extends ConditionalFlowAction {
   }
 
   /**
-   * For an agent metric, the flow designer writes the `otherwise()` branch (no agent counts) as the `NextAction` as
-   * well.
+   * The flow designer writes the error branch (`onError()`) as the `NextAction` as well (as its default queue transfer
+   * flow has it), or the `otherwise()` branch when there is no error branch.
    *
    * @internal
    */
   public _designerNextAction(): string | undefined {
-    return this.isAgentMetric ? this._otherwiseTarget() : undefined;
+    return this._defaultErrorTarget() ?? this._otherwiseTarget();
   }
 
   private get isAgentMetric(): boolean {

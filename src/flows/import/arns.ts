@@ -15,8 +15,11 @@ export interface ArnKind {
   /** The construct interface in generated code: `IQueue`, `lambda.IFunction`. */
   readonly typeName: string;
 
-  /** Where generated code imports the interface from: the library, `aws-cdk-lib/aws-lambda` or the Lex refs. */
-  readonly module: 'library' | 'lambda' | 'lex';
+  /**
+   * Where generated code imports the interface from: the library, `aws-cdk-lib/aws-lambda`, the Lex refs or
+   * `aws-cdk-lib/aws-cognito`.
+   */
+  readonly module: 'library' | 'lambda' | 'lex' | 'cognito';
 
   /** The property path that gives the ARN of a construct of this kind: `queueArn`, `botAliasRef.botAliasArn`. */
   readonly arnProperty: string;
@@ -39,6 +42,12 @@ export const ARN_KINDS = {
   taskTemplate: kind('taskTemplate', 'task template', 'ITaskTemplate', 'taskTemplateArn'),
   lambdaFunction: kind('lambdaFunction', 'Lambda function', 'lambda.IFunction', 'functionArn', 'lambda'),
   lexBotAlias: kind('lexBotAlias', 'Lex bot alias', 'lexRefs.IBotAliasRef', 'botAliasRef.botAliasArn', 'lex'),
+  /** A Cognito user pool, which generated code declares for the ARN an AuthenticateParticipant action names. */
+  userPool: kind('userPool', 'Cognito user pool', 'cognito.IUserPool', 'userPoolArn', 'cognito'),
+  /** A user pool app client, which generated code declares for the client id an AuthenticateParticipant action names. */
+  userPoolClient: kind('userPoolClient', 'Cognito user pool app client', 'cognito.IUserPoolClient', 'userPoolClientId', 'cognito'),
+  /** An AWS managed view (`arn:aws:connect:<region>:aws:view/<name>`), which generated code declares for a ShowView. */
+  managedView: kind('view', 'AWS managed view', 'IView', 'viewArn'),
 };
 
 /** Amazon Connect resource types (the ARN segment after `instance/<id>/`) and their kinds. */

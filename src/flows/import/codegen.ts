@@ -75,8 +75,13 @@ export interface EmitContext {
    */
   literal(value: unknown, indent?: string): string;
 
-  /** The variable declared for an ARN of an Amazon Connect, Lambda or Lex resource (declared on first use). */
-  arnVariable(arn: string): ArnVariable;
+  /**
+   * The variable declared for an ARN of an Amazon Connect, Lambda or Lex resource (declared on first use).
+   *
+   * @param kind the kind of construct the value stands for, for values whose kind their text does not tell (a
+   * Cognito app client id, an AWS managed view)
+   */
+  arnVariable(arn: string, kind?: ArnKind): ArnVariable;
 
   /** Imports a name from the library (a class or interface). */
   importFromLibrary(name: string): void;
@@ -96,6 +101,15 @@ export interface EmitContext {
    * @returns undefined, for the emitter to return
    */
   fallBack(reason: string): undefined;
+
+  /** Whether the definition writes the designer's NextActions (`FlowDefinitionOptions.designerNextActions`). */
+  readonly designerNextActions: boolean;
+
+  /**
+   * Says that an action of the file leaves out a NextAction its typed class writes as the designer does: the code is
+   * then generated again with `designerNextActions: false`, and every NextAction given with `next()`.
+   */
+  needsExplicitNextActions(): void;
 }
 
 /** A branch of an action as an emitter links it. */
@@ -117,7 +131,7 @@ export interface EmitBranch {
  * The type of the object a branch method is called on, and of what it returns: the action's own class (whose branch
  * methods return the class), a `ConditionalFlowAction` (`when()`, `otherwise()`), or any `FlowAction` (`onError()`).
  */
-export type CallType = 'class' | 'conditional' | 'action';
+export type CallType = 'class' | 'conditional' | 'action' | 'chain';
 
 /** How an emitter links one branch. */
 export interface BranchLink {
@@ -138,6 +152,13 @@ export interface BranchLink {
 export interface ActionEmission {
   /** The expression that creates the action: `new MessageParticipant('Hello', { text: 'Hi' })`. */
   readonly expression: string;
+
+  /**
+   * Statements on the action after it is created, such as its parameter overrides.
+   *
+   * @default - none
+   */
+  readonly statements?: string[];
 
   /**
    * How a branch is linked, or undefined for the generic way: `next()` in a chain, `when()`, `otherwise()`,
@@ -198,10 +219,11 @@ export function generateFlowCode(document: unknown, source: string, options: Cod
   const roots = unreachableRoots(flow);
   const actions = flow.actions;
 
-  // First pass: which names the code imports, so that no variable takes one.
-  const probe = new Generator(flow, actions, roots, emitters, new Set());
+  // First pass: which names the code imports, so that no variable takes one, and whether the file leaves out a
+  // NextAction that a typed class writes as the designer does (then every NextAction is written with next()).
+  const probe = new Generator(flow, actions, roots, emitters, new Set(), true);
   probe.emit();
-  const generator = new Generator(flow, actions, roots, emitters, probe.importedNames());
+  const generator = new Generator(flow, actions, roots, emitters, probe.importedNames(), !probe.explicitNextActions);
   const body = generator.emit();
 
   const unreachable = unreachableActions(flow).map(action => `'${action.identifier}' (${action.type})`);
@@ -243,6 +265,8 @@ function header(flow: FlowDocument, arns: readonly ArnVariable[], unreachable: s
 class Generator implements EmitContext {
   public readonly arns: ArnVariable[] = [];
   public readonly rawActions: string[] = [];
+  /** Whether an action needs the definition to write no designer NextActions. */
+  public explicitNextActions = false;
 
   private readonly libraryImports = new Set<string>();
   private readonly cdkImports = new Set<string>();
@@ -258,6 +282,7 @@ class Generator implements EmitContext {
     private readonly unconnected: readonly DocumentAction[],
     private readonly emitters: ReadonlyMap<string, ActionEmitter>,
     imported: ReadonlySet<string>,
+    public readonly designerNextActions: boolean,
   ) {
     this.names = new Names(imported);
     for (const action of actions) {
@@ -267,7 +292,7 @@ class Generator implements EmitContext {
 
   /** The names the code imports (from the library, aws-cdk-lib, and as module namespaces). */
   public importedNames(): Set<string> {
-    return new Set([...this.libraryImports, ...this.cdkImports, 'lambda', 'lexRefs']);
+    return new Set([...this.libraryImports, ...this.cdkImports, 'lambda', 'lexRefs', 'cognito']);
   }
 
   public importFromLibrary(name: string): void {
@@ -282,24 +307,28 @@ class Generator implements EmitContext {
     return this.variable(identifier);
   }
 
+  public needsExplicitNextActions(): void {
+    this.explicitNextActions = true;
+  }
+
   public fallBack(reason: string): undefined {
     this.fallBackReason = reason;
     return undefined;
   }
 
-  public arnVariable(arn: string): ArnVariable {
+  public arnVariable(arn: string, forcedKind?: ArnKind): ArnVariable {
     const known = this.arnsByValue.get(arn);
     if (known !== undefined) {
       return known;
     }
-    const kind = arnKindOf(arn);
+    const kind = forcedKind ?? arnKindOf(arn);
     const name = this.names.numbered(kind ? kind.name : arnVariableBase(arn));
     const variable: ArnVariable = {
       name,
       arn,
       kind,
       typeName: kind ? kind.typeName : 'string',
-      description: describeArn(arn),
+      description: forcedKind?.description ?? describeArn(arn),
       expression: kind ? `${name}.${kind.arnProperty}` : name,
     };
     if (kind?.module === 'library') {
@@ -349,6 +378,9 @@ class Generator implements EmitContext {
     if (this.moduleImports.has('lambda')) {
       lines.push('import * as lambda from \'aws-cdk-lib/aws-lambda\';');
     }
+    if (this.moduleImports.has('cognito')) {
+      lines.push('import * as cognito from \'aws-cdk-lib/aws-cognito\';');
+    }
     if (this.moduleImports.has('lex')) {
       lines.push('import { aws_lex as lexRefs } from \'aws-cdk-lib/interfaces\';');
     }
@@ -374,7 +406,7 @@ class Generator implements EmitContext {
         }
       }
       emissions.set(action.identifier, emission);
-      creations.push(`const ${this.variable(action.identifier)} = ${emission.expression};`);
+      creations.push(`const ${this.variable(action.identifier)} = ${emission.expression};`, ...emission.statements ?? []);
     }
 
     const links = this.links(emissions);
@@ -390,11 +422,13 @@ class Generator implements EmitContext {
     }
     const start = this.variable(this.flow.startAction);
     const roots = this.unconnected.map(root => this.variable(root.identifier));
-    const definition = roots.length === 0
+    const options = [
+      ...(this.designerNextActions ? [] : ['  // The file leaves out NextActions the flow designer writes: each is given with next().', '  designerNextActions: false,']),
+      ...(roots.length > 0 ? [`  unreachableActions: [${roots.join(', ')}],`] : []),
+    ];
+    const definition = options.length === 0
       ? `export const definition = FlowDefinition.start(${start});`
-      : `export const definition = FlowDefinition.start(${start}, {
-  unreachableActions: [${roots.join(', ')}],
-});`;
+      : `export const definition = FlowDefinition.start(${start}, {\n${options.join('\n')}\n});`;
     lines.push(definition, '');
     return lines;
   }
@@ -528,13 +562,15 @@ class Generator implements EmitContext {
   private link(action: DocumentAction, emission: ActionEmission): { next?: string; statements: string[] } {
     const self = this.variable(action.identifier);
     let next: string | undefined;
+    let nextCall: string | undefined;
     if (action.next !== undefined) {
       const branch: EmitBranch = { kind: 'next', target: this.variable(action.next) };
       const custom = emission.linkBranch?.(branch);
       if (custom === undefined) {
         next = action.next;
-      } else if (custom.call !== undefined) {
-        throw new Error(`the emitter of ${action.type} links a next action with ${custom.call}; next actions are chained`);
+      } else {
+        // An action that is no open end of a chain (it branches, or ends the flow) is given its NextAction on its own.
+        nextCall = custom.call;
       }
     }
     const callsOf = (branches: EmitBranch[]): BranchLink[] => branches
@@ -563,6 +599,9 @@ class Generator implements EmitContext {
     }
     if (calls.length > 0) {
       statements.push(this.statement(self, calls));
+    }
+    if (nextCall !== undefined) {
+      statements.push(this.statement(self, [nextCall]));
     }
     return { next, statements };
   }
@@ -609,7 +648,7 @@ class Generator implements EmitContext {
 const LINE_WIDTH = 120;
 
 /** How many methods each call type offers: a call can follow one whose return type ranks at least as high as it needs. */
-const CALL_RANK: Record<CallType, number> = { action: 0, conditional: 1, class: 2 };
+const CALL_RANK: Record<CallType, number> = { chain: -1, action: 0, conditional: 1, class: 2 };
 
 /** `FlowCondition` factories that take a text operand, by operator. */
 const TEXT_FACTORIES: Record<string, string | undefined> = {
@@ -635,7 +674,7 @@ const RESERVED_NAMES = new Set([
   'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await', 'async',
   'arguments', 'eval', 'undefined', 'NaN', 'Infinity', 'globalThis',
   'require', 'module', 'exports', '__filename', '__dirname',
-  'definition', 'lambda', 'lexRefs',
+  'definition', 'lambda', 'lexRefs', 'cognito',
 ]);
 
 /** A TypeScript identifier (letters, digits, `_` and `$`, any script). */

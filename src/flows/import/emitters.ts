@@ -147,7 +147,18 @@ class Writer {
     if (typeof value !== 'string' || arnKindOf(value) !== kind) {
       return undefined;
     }
-    const variable = this.context.arnVariable(value);
+    return this.declared(value, kind);
+  }
+
+  /**
+   * The variable of a value that a construct of the kind stands for, whatever the value's text says (a Cognito app
+   * client id, an AWS managed view's ARN), when the value is a text.
+   */
+  public declared(value: unknown, kind: ArnKind): Expr | undefined {
+    if (typeof value !== 'string' || value.length === 0 || isPath(value)) {
+      return undefined;
+    }
+    const variable = this.context.arnVariable(value, kind);
     return { value: standIn(kind, variable.name, value), code: () => variable.name };
   }
 
@@ -302,6 +313,12 @@ interface TypedAction {
    */
   readonly props?: (parameters: Record<string, unknown>, w: Writer) => Expr;
 
+  /**
+   * The fewest props the class takes, for parameters that `props` cannot read (the overrides then give the file's
+   * values); undefined for classes whose props may be empty.
+   */
+  readonly minimal?: (parameters: Record<string, unknown>, w: Writer) => Expr;
+
   /** Whether the props may be left out when empty. */
   readonly optionalProps?: boolean;
 
@@ -345,7 +362,11 @@ function equalsMethods(type: string, methods: Record<string, string>): (conditio
 const MESSAGE_PARTICIPANT: TypedAction = {
   className: 'MessageParticipant',
   create: (id, props) => new participant.MessageParticipant(id, props),
-  props: (p, w) => w.object(messageProps(p, w)),
+  props: (p, w) => w.object([
+    ...messageProps(p, w),
+    ['skipWhenDtmfBuffered', w.boolean(p.SkipWhenDTMFBufferEnabled, 'true', 'false')],
+  ]),
+  minimal: (_p, w) => w.object([]),
 };
 
 const MESSAGE_PARTICIPANT_ITERATIVELY: TypedAction = {
@@ -355,6 +376,7 @@ const MESSAGE_PARTICIPANT_ITERATIVELY: TypedAction = {
     ['messages', Array.isArray(p.Messages) ? w.list(p.Messages.map(message => w.object(messageProps(isObject(message) ? message : {}, w)))) : undefined],
     ['interruptEvery', w.seconds(p.InterruptFrequencySeconds)],
   ]),
+  minimal: (_p, w) => w.object([['messages', w.list([])]]),
   conditions: equalsMethods('MessageParticipantIteratively', { MessagesInterrupted: 'whenInterrupted' }),
 };
 
@@ -394,9 +416,11 @@ const CONNECT_PARTICIPANT_WITH_LEX_BOT: TypedAction = {
   create: (id, props) => new participant.ConnectParticipantWithLexBot(id, props),
   props: (p, w) => {
     const attributes = stringMap(p.LexSessionAttributes);
+    const v1 = p.LexBot;
     return w.object([
       ...messageProps(p, w),
       ['botAlias', w.construct(member(p.LexV2Bot, 'AliasArn'), ARN_KINDS.lexBotAlias)],
+      ['lexV1Bot', isObject(v1) ? w.object([['name', w.text(v1.Name)], ['region', w.text(v1.Region)], ['alias', w.text(v1.Alias)]]) : undefined],
       ['sessionAttributes', attributes && w.json(attributes)],
       ['chatTimeout', w.seconds(member(p.LexTimeoutSeconds, 'Text'))],
     ]);
@@ -492,17 +516,19 @@ const COMPARE: TypedAction = {
     }
     return w.object([['value', value]]);
   },
+  // The value is a placeholder, which the override replaces with the file's.
+  minimal: (_p, w) => w.object([['value', w.json('$.Attributes.value')]]),
 };
 
 const DISTRIBUTE_BY_PERCENTAGE: TypedAction = {
   className: 'DistributeByPercentage',
   create: id => new logic.DistributeByPercentage(id),
   conditions: conditions => {
-    let total = 0;
+    let total = 1;
     return conditions.map(condition => {
       const operand = condition.operands.length === 1 ? canonicalInteger(condition.operands[0]) : undefined;
       if (condition.operator !== 'NumberLessThan' || operand === undefined || operand <= total) {
-        throw new Decline(`a typed DistributeByPercentage writes its branches as NumberLessThan the running total of whole percentages, got ${condition.operator} ${condition.operands.join(', ')}`);
+        throw new Decline(`a typed DistributeByPercentage writes its branches as NumberLessThan 1 plus the running total of whole percentages, got ${condition.operator} ${condition.operands.join(', ')}`);
       }
       const percentage = operand - total;
       total = operand;
@@ -522,7 +548,7 @@ const LOOP: TypedAction = {
 const WAIT: TypedAction = {
   className: 'Wait',
   create: (id, props) => new logic.Wait(id, props),
-  props: (p, w) => w.object([['timeout', w.seconds(p.TimeoutSeconds)], ['timeoutPath', w.path(p.TimeoutSeconds)]]),
+  props: (p, w) => w.object([['timeout', w.seconds(p.TimeLimitSeconds)], ['timeoutPath', w.path(p.TimeLimitSeconds)]]),
   conditions: equalsMethods('Wait', {
     [WAIT_COMPLETED]: 'whenTimeExpired',
     [logic.WaitEvent.CUSTOMER_RETURNED]: 'whenCustomerReturned',
@@ -715,82 +741,158 @@ const TYPED_ACTIONS: Record<string, TypedAction> = {
   UpdateContactRoutingBehavior: UPDATE_CONTACT_ROUTING_BEHAVIOR,
 };
 
-/** How one branch of the document is linked: a method, the generic `next()` of a chain, or nothing (the class writes it). */
-type Link = Method | 'chain' | 'implied';
+/**
+ * How one branch of the document is linked: a method, the generic `next()` of a chain, a `next()` call of its own
+ * (for actions that are no open end of a chain), or nothing (the class writes it).
+ */
+type Link = Method | 'chain' | 'call' | 'implied';
+
+/** An action of a typed class built at generation time from props, with its branches linked. */
+interface Attempt {
+  readonly props?: Expr;
+  readonly instance: FlowAction;
+  readonly conditionLinks: Map<DocumentCondition, Link>;
+  readonly errorLinks: Map<string, Link>;
+  readonly nextLink?: Link;
+}
 
 /**
- * Writes an action with its typed class, or falls back (saying why) when the class cannot render the action's
- * parameters and transitions exactly as the file has them.
+ * Writes an action with its typed class: the props from the parameters (or, when they cannot be read into props,
+ * the fewest props the class takes), `addParameterOverride()`/`addParameterDeletion()` for what the props render
+ * otherwise than the file, and the branches with the class's methods. Falls back to a `RawAction` (saying why) only
+ * when the class cannot link the file's transitions.
  */
 function emitTyped(spec: TypedAction, action: DocumentAction, context: EmitContext): ActionEmission | undefined {
-  const w = new Writer(context);
+  const parameters = action.parameters ?? {};
+  let w = new Writer(context);
+  let attempt: Attempt;
   try {
-    const parameters = action.parameters ?? {};
-    const props = spec.props?.(parameters, w);
-    const instance = spec.create(action.identifier, props?.value);
-
-    // The branches, as methods of the class, linked to stand-ins of their targets.
-    const conditional = instance instanceof ConditionalFlowAction;
-    if (action.conditions.length > 0 && spec.conditions === undefined && !conditional) {
-      throw new Decline(`a typed ${spec.className} takes no conditions`);
+    attempt = build(spec, action, context, w, spec.props?.(parameters, w));
+  } catch {
+    try {
+      w = new Writer(context);
+      attempt = build(spec, action, context, w, spec.minimal?.(parameters, w));
+    } catch (e) {
+      return context.fallBack(e instanceof Decline ? e.message : `a typed ${spec.className} cannot express it: ${(e as Error).message}`);
     }
-    const conditionLinks = new Map<DocumentCondition, Link>();
-    const errorLinks = new Map<string, Link>();
-    const conditionMethods = spec.conditions
-      ? spec.conditions(action.conditions, w, parameters)
-      : action.conditions.map(condition => when(condition, w));
-    action.conditions.forEach((condition, index) => {
-      link(instance, conditionMethods[index], condition.target);
-      conditionLinks.set(condition, conditionMethods[index]);
-    });
-    for (const error of action.errors) {
-      const method = errorMethod(spec, conditional, error.errorType, w);
-      link(instance, method, error.target);
-      errorLinks.set(error.errorType, method);
-    }
-
-    // The next action: written by the class itself (the designer's default branch), or linked with next().
-    let nextLink: Link | undefined;
-    if (action.next !== undefined) {
-      if (instance._renderTransitions()?.NextAction === action.next) {
-        nextLink = 'implied';
-      } else if (instance._acceptsNext) {
-        instance.next(standInTarget(action.next));
-        nextLink = 'chain';
-      } else {
-        throw new Decline(`a typed ${spec.className} takes no next action (it ends the flow or continues through its branches), and the file gives it one`);
-      }
-    }
-
-    compare(spec.className, 'Parameters', normalize(instance._renderParameters(STAND_IN_CONTEXT) ?? {}), normalize(parameters));
-    compare(spec.className, 'Transitions', designerTransitions(action, normalize(instance._renderTransitions() ?? {})), documentTransitions(action));
-
-    w.commit();
-    context.importFromLibrary(spec.className);
-    const args = [context.literal(action.identifier)];
-    if (props !== undefined && !(spec.optionalProps && Object.keys(props.value as object).length === 0)) {
-      const start = `const ${context.variableOf(action.identifier)} = new ${spec.className}(${args[0]}, `;
-      args.push(props.code('', LINE_WIDTH - start.length - 2));
-    }
-    return {
-      expression: `new ${spec.className}(${args.join(', ')})`,
-      linkBranch: (branch: EmitBranch): BranchLink | undefined => {
-        const found = branch.kind === 'next' ? nextLink
-          : branch.kind === 'condition' ? conditionLinks.get(branch.condition!) : errorLinks.get(branch.errorType!);
-        if (found === undefined || found === 'chain') {
-          return undefined;
-        }
-        if (found === 'implied') {
-          return { needs: 'action', returns: 'action' };
-        }
-        const callArgs = [...found.args.map(arg => arg.code('')), branch.target];
-        return { call: `.${found.name}(${callArgs.join(', ')})`, needs: found.needs, returns: found.returns };
-      },
-    };
-  } catch (e) {
-    const reason = e instanceof Decline ? e.message : `a typed ${spec.className} cannot express it: ${(e as Error).message}`;
-    return context.fallBack(reason);
   }
+
+  let rendered: unknown;
+  try {
+    rendered = normalize(attempt.instance._renderParameters(STAND_IN_CONTEXT) ?? {});
+  } catch (e) {
+    return context.fallBack(e instanceof Decline ? e.message : `a typed ${spec.className} cannot express it: ${(e as Error).message}`);
+  }
+  const overrides = parameterOverrides(rendered as Record<string, unknown>, normalize(parameters) as Record<string, unknown>);
+
+  const { props, conditionLinks, errorLinks, nextLink } = attempt;
+  w.commit();
+  context.importFromLibrary(spec.className);
+  const args = [context.literal(action.identifier)];
+  if (props !== undefined && !(spec.optionalProps && Object.keys(props.value as object).length === 0)) {
+    const start = `const ${context.variableOf(action.identifier)} = new ${spec.className}(${args[0]}, `;
+    args.push(props.code('', LINE_WIDTH - start.length - 2));
+  }
+  const self = context.variableOf(action.identifier);
+  return {
+    expression: `new ${spec.className}(${args.join(', ')})`,
+    statements: overrides.map(override => override.value === undefined
+      ? `${self}.addParameterDeletion(${context.literal(override.path)});`
+      : `${self}.addParameterOverride(${context.literal(override.path)}, ${context.literal(override.value)});`),
+    linkBranch: (branch: EmitBranch): BranchLink | undefined => {
+      const found = branch.kind === 'next' ? nextLink
+        : branch.kind === 'condition' ? conditionLinks.get(branch.condition!) : errorLinks.get(branch.errorType!);
+      if (found === undefined || found === 'chain') {
+        return undefined;
+      }
+      if (found === 'implied') {
+        return { needs: 'action', returns: 'action' };
+      }
+      if (found === 'call') {
+        return { call: `.next(${branch.target})`, needs: 'action', returns: 'chain' };
+      }
+      const callArgs = [...found.args.map(arg => arg.code('')), branch.target];
+      return { call: `.${found.name}(${callArgs.join(', ')})`, needs: found.needs, returns: found.returns };
+    },
+  };
+}
+
+/**
+ * Builds the typed action at generation time with the props, links its branches to stand-ins of their targets and
+ * checks that its Transitions are the file's; throws a `Decline` saying why it cannot.
+ */
+function build(spec: TypedAction, action: DocumentAction, context: EmitContext, w: Writer, props: Expr | undefined): Attempt {
+  const parameters = action.parameters ?? {};
+  const instance = spec.create(action.identifier, props?.value ?? {});
+
+  const conditional = instance instanceof ConditionalFlowAction;
+  if (action.conditions.length > 0 && spec.conditions === undefined && !conditional) {
+    throw new Decline(`a typed ${spec.className} takes no conditions`);
+  }
+  const conditionLinks = new Map<DocumentCondition, Link>();
+  const errorLinks = new Map<string, Link>();
+  const conditionMethods = spec.conditions
+    ? spec.conditions(action.conditions, w, parameters)
+    : action.conditions.map(condition => when(condition, w));
+  action.conditions.forEach((condition, index) => {
+    link(instance, conditionMethods[index], condition.target);
+    conditionLinks.set(condition, conditionMethods[index]);
+  });
+  for (const error of action.errors) {
+    const method = errorMethod(spec, conditional, error.errorType, w);
+    link(instance, method, error.target);
+    errorLinks.set(error.errorType, method);
+  }
+
+  // The next action: written by the class itself (the designer's default branch), or given with next().
+  const designerNext = context.designerNextActions;
+  let nextLink: Link | undefined;
+  const implied = instance._renderTransitions(designerNext)?.NextAction;
+  if (action.next !== undefined) {
+    if (implied === action.next) {
+      nextLink = 'implied';
+    } else if (instance._endsFlow) {
+      throw new Decline(`a typed ${spec.className} ends the flow and takes no next action, and the file gives it one`);
+    } else {
+      instance.next(standInTarget(action.next));
+      nextLink = instance._acceptsNext ? 'chain' : 'call';
+    }
+  } else if (implied !== undefined) {
+    // The class writes the designer's NextAction, which the file leaves out: the flow must be written without them.
+    context.needsExplicitNextActions();
+  }
+
+  compare(spec.className, 'Transitions', normalize(instance._renderTransitions(designerNext) ?? {}), documentTransitions(action));
+  return { props, instance, conditionLinks, errorLinks, nextLink };
+}
+
+/** A parameter override of generated code: the path (dots between keys, `\.` in a key) and the value, or undefined to delete. */
+interface Override {
+  readonly path: string;
+  readonly value?: unknown;
+}
+
+/**
+ * The overrides that turn the parameters a typed class renders into the file's: one per differing value, objects
+ * compared key by key, lists as a whole; in the order of the file's keys, then deletions.
+ */
+function parameterOverrides(rendered: Record<string, unknown>, file: Record<string, unknown>, prefix: string = ''): Override[] {
+  const overrides: Override[] = [];
+  for (const [key, value] of Object.entries(file)) {
+    const path = prefix + key.replace(/\./g, '\\.');
+    const typed = Object.prototype.hasOwnProperty.call(rendered, key) ? rendered[key] : undefined;
+    if (isObject(value) && isObject(typed) && Object.keys(value).length > 0) {
+      overrides.push(...parameterOverrides(typed, value, `${path}.`));
+    } else if (firstDifference(typed, value, '') !== undefined) {
+      overrides.push({ path, value });
+    }
+  }
+  for (const key of Object.keys(rendered)) {
+    if (!Object.prototype.hasOwnProperty.call(file, key)) {
+      overrides.push({ path: prefix + key.replace(/\./g, '\\.') });
+    }
+  }
+  return overrides;
 }
 
 /** The method that links an error branch. */
@@ -834,20 +936,6 @@ function documentTransitions(action: DocumentAction): unknown {
   }
   if (action.errors.length > 0) {
     transitions.Errors = action.errors.map(error => ({ NextAction: error.target, ErrorType: error.errorType }));
-  }
-  return transitions;
-}
-
-/**
- * The rendered transitions without a NextAction that the class writes as the flow designer does (the target of one
- * of its error branches, never taken on success, or the same as its default branch) where the file has none.
- */
-function designerTransitions(action: DocumentAction, rendered: unknown): unknown {
-  const transitions = rendered as Record<string, unknown>;
-  if (action.next === undefined && transitions.NextAction !== undefined
-    && action.errors.some(error => error.target === transitions.NextAction)) {
-    const { NextAction: _designer, ...rest } = transitions;
-    return rest;
   }
   return transitions;
 }

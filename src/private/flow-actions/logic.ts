@@ -18,6 +18,9 @@ const WAIT_EVENT_METHODS: Record<string, string> = {
 /** The events that may interrupt a Wait. */
 const WAIT_EVENTS = Object.keys(WAIT_EVENT_METHODS);
 
+/** How long a Wait waits, as the flow designer writes it and as the flow language reference names it. */
+const WAIT_TIME_PARAMETERS = ['TimeLimitSeconds', 'TimeoutSeconds'];
+
 /** The longest a Wait may wait: seven days. */
 const MAX_WAIT_SECONDS = 604800;
 
@@ -50,7 +53,8 @@ const COMPARE: ActionSpec = {
 
 /**
  * DistributeByPercentage: a random number from 1 to 100, compared with a chain of NumberLessThan conditions whose
- * operands are running totals of the percentages; what no condition takes goes to NoMatchingCondition.
+ * operands are 1 plus the running totals of the percentages (as the flow designer writes them: 3%, 6% and 8% are
+ * "4", "10" and "18"); what no condition takes goes to NoMatchingCondition.
  */
 const DISTRIBUTE_BY_PERCENTAGE: ActionSpec = {
   next: 'branches',
@@ -58,28 +62,29 @@ const DISTRIBUTE_BY_PERCENTAGE: ActionSpec = {
   conditions: true,
   flowKinds: DISTRIBUTE_KINDS,
   checkConditions: (conditions, p) => {
-    let previous = 0;
+    // A random number from 1 to 100 is less than 1 + t for t of the 100 numbers.
+    let previous = 1;
     conditions.forEach((condition, index) => {
       if (!isKnownCondition(condition)) {
         return;
       }
       const operands = Array.isArray(condition.Operands) ? condition.Operands : [];
       if (condition.Operator !== 'NumberLessThan' || operands.length !== 1) {
-        p.fail(`takes only conditions NumberLessThan with one operand (the running total of the percentages), got ${describeCondition(condition)}`);
+        p.fail(`takes only conditions NumberLessThan with one operand (1 plus the running total of the percentages), got ${describeCondition(condition)}`);
       }
       const operand = operands[0];
       const total = typeof operand === 'number' ? operand : (typeof operand === 'string' && /^\d+$/.test(operand.trim()) ? Number(operand) : NaN);
       if (!Number.isInteger(total)) {
-        p.fail(`condition ${index + 1} must compare with a whole number (the running total of the percentages), got ${JSON.stringify(operand)}`);
+        p.fail(`condition ${index + 1} must compare with a whole number (1 plus the running total of the percentages), got ${JSON.stringify(operand)}`);
       }
       if (total - previous < 1) {
         p.fail(`gives branch ${index + 1} ${total - previous} percent; every branch needs a whole percentage of at least 1 `
-          + '(the operands are running totals of the percentages, so each must be larger than the one before)');
+          + '(the operands are 1 plus the running totals of the percentages, so each must be larger than the one before)');
       }
       previous = total;
     });
-    if (previous > 100) {
-      p.fail(`distributes ${previous} percent across its branches; the percentages must add up to 100 at most, the rest going to the NoMatchingCondition branch (otherwise())`);
+    if (previous - 1 > 100) {
+      p.fail(`distributes ${previous - 1} percent across its branches; the percentages must add up to 100 at most, the rest going to the NoMatchingCondition branch (otherwise())`);
     }
   },
 };
@@ -103,8 +108,11 @@ const WAIT: ActionSpec = {
   conditions: true,
   flowKinds: WAIT_KINDS,
   check: p => {
-    p.required('TimeoutSeconds', `how long to wait, 1 to ${MAX_WAIT_SECONDS} seconds (seven days), or a JSONPath`);
-    p.integer('TimeoutSeconds', 1, MAX_WAIT_SECONDS, 'seconds');
+    // The flow designer writes TimeLimitSeconds, the flow language reference TimeoutSeconds: one of them.
+    p.exactlyOneOf(WAIT_TIME_PARAMETERS);
+    for (const parameter of WAIT_TIME_PARAMETERS) {
+      p.integer(parameter, 1, MAX_WAIT_SECONDS, 'seconds');
+    }
     p.staticValue('Events');
     p.listOf('Events', WAIT_EVENTS);
   },

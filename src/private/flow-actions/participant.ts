@@ -36,7 +36,11 @@ export const PARTICIPANT_SPECS: Record<string, ActionSpec> = {
     next: 'required',
     errors: ['NoMatchingError'],
     flowKinds: MESSAGE_FLOW_KINDS,
-    check: p => checkMessage(p, '', true),
+    check: p => {
+      checkMessage(p, '', true);
+      // The flow designer writes it in lower case.
+      p.oneOf('SkipWhenDTMFBufferEnabled', ['true', 'false']);
+    },
   },
 
   MessageParticipantIteratively: {

@@ -37,7 +37,7 @@ function renderRaw(actionType: string, parameters: any, type = ContactFlowType.C
 }
 
 describe('UpdateContactAttributes', () => {
-  test('renders the attributes and the current contact as target', () => {
+  test('renders the attributes, and no target contact unless given (Amazon Connect sets them on the current contact)', () => {
     const action = new UpdateContactAttributes('Remember', {
       attributes: [
         ContactAttribute.of('greetingPlayed', 'true'),
@@ -46,8 +46,9 @@ describe('UpdateContactAttributes', () => {
     });
     expect(parametersOf(action)).toEqual({
       Attributes: { 'greetingPlayed': 'true', 'account-id': '$.External.accountId' },
-      TargetContact: 'Current',
     });
+    const current = new UpdateContactAttributes('Current', { attributes: [ContactAttribute.of('x', 'y')], targetContact: TargetContact.CURRENT });
+    expect(parametersOf(current).TargetContact).toBe('Current');
   });
 
   test('renders the related contact as target', () => {

@@ -45,7 +45,7 @@ function conditionProblem(actionType: string, conditions: any[], parameters: any
 }
 
 describe('Compare', () => {
-  test('renders the value, a condition per when() and NoMatchingCondition, without a next action', () => {
+  test('renders the value, a condition per when() and NoMatchingCondition, which is also the next action (as the designer writes it)', () => {
     const compare = new Compare('CheckTier', { value: '$.Attributes.tier' })
       .when(FlowCondition.equalTo('gold'), end('Gold'))
       .when(FlowCondition.numberGreaterThan(5), end('Many'))
@@ -55,6 +55,7 @@ describe('Compare', () => {
       Type: 'Compare',
       Parameters: { ComparisonValue: '$.Attributes.tier' },
       Transitions: {
+        NextAction: 'Standard',
         Conditions: [
           { NextAction: 'Gold', Condition: { Operator: 'Equals', Operands: ['gold'] } },
           { NextAction: 'Many', Condition: { Operator: 'NumberGreaterThan', Operands: ['5'] } },
@@ -101,7 +102,7 @@ describe('Compare', () => {
 });
 
 describe('DistributeByPercentage', () => {
-  test('renders the percentages as running totals in NumberLessThan conditions, and the rest as NoMatchingCondition', () => {
+  test('renders the percentages as 1 plus their running totals in NumberLessThan conditions (as the designer writes them), and the rest as NoMatchingCondition', () => {
     const split = new DistributeByPercentage('Split')
       .withPercentage(10, end('NewMenu'))
       .withPercentage(20, end('Survey'))
@@ -111,9 +112,10 @@ describe('DistributeByPercentage', () => {
       Type: 'DistributeByPercentage',
       Parameters: {},
       Transitions: {
+        NextAction: 'Classic',
         Conditions: [
-          { NextAction: 'NewMenu', Condition: { Operator: 'NumberLessThan', Operands: ['10'] } },
-          { NextAction: 'Survey', Condition: { Operator: 'NumberLessThan', Operands: ['30'] } },
+          { NextAction: 'NewMenu', Condition: { Operator: 'NumberLessThan', Operands: ['11'] } },
+          { NextAction: 'Survey', Condition: { Operator: 'NumberLessThan', Operands: ['31'] } },
         ],
         Errors: [{ NextAction: 'Classic', ErrorType: 'NoMatchingCondition' }],
       },
@@ -124,7 +126,7 @@ describe('DistributeByPercentage', () => {
     const b = end('B');
     const split = new DistributeByPercentage('Split').withPercentage(40, end('A')).withPercentage(60, b).otherwise(b);
     const conditions = actionOf(render(split), 'Split').Transitions.Conditions;
-    expect(conditions.map((branch: any) => branch.Condition.Operands[0])).toEqual(['40', '100']);
+    expect(conditions.map((branch: any) => branch.Condition.Operands[0])).toEqual(['41', '101']);
   });
 
   test('is allowed in transfer, customer queue and outbound whisper flows, and in modules', () => {
@@ -149,7 +151,7 @@ describe('DistributeByPercentage', () => {
 
   test('fails for a fraction of a percent', () => {
     const split = new DistributeByPercentage('Split').withPercentage(12.5, end('A')).otherwise(end('C'));
-    expect(() => render(split)).toThrow(/flow action 'Split' \(DistributeByPercentage\) condition 1 must compare with a whole number \(the running total of the percentages\), got "12.5"/);
+    expect(() => render(split)).toThrow(/flow action 'Split' \(DistributeByPercentage\) condition 1 must compare with a whole number \(1 plus the running total of the percentages\), got "13.5"/);
   });
 
   test('fails without otherwise(), naming NoMatchingCondition', () => {
@@ -173,13 +175,15 @@ describe('DistributeByPercentage', () => {
       /flow action 'Split' \(DistributeByPercentage\) is a dead end/);
   });
 
-  test('the condition rules accept running totals up to 100 and reject other operators, falling totals and totals over 100', () => {
+  test('the condition rules accept 1 plus running totals up to 100 and reject other operators, falling totals and totals over 100', () => {
     const lessThan = (operand: string) => ({ Operator: 'NumberLessThan', Operands: [operand] });
-    expect(conditionProblem('DistributeByPercentage', [lessThan('20'), lessThan('60'), lessThan('100')])).toBeUndefined();
+    expect(conditionProblem('DistributeByPercentage', [lessThan('4'), lessThan('10'), lessThan('18')])).toBeUndefined();
+    expect(conditionProblem('DistributeByPercentage', [lessThan('21'), lessThan('61'), lessThan('101')])).toBeUndefined();
     expect(conditionProblem('DistributeByPercentage', [{ Operator: 'Equals', Operands: ['20'] }]))
-      .toBe('takes only conditions NumberLessThan with one operand (the running total of the percentages), got Equals "20"');
-    expect(conditionProblem('DistributeByPercentage', [lessThan('60'), lessThan('20')])).toMatch(/^gives branch 2 -40 percent/);
-    expect(conditionProblem('DistributeByPercentage', [lessThan('50'), lessThan('101')])).toMatch(/^distributes 101 percent/);
+      .toBe('takes only conditions NumberLessThan with one operand (1 plus the running total of the percentages), got Equals "20"');
+    expect(conditionProblem('DistributeByPercentage', [lessThan('61'), lessThan('21')])).toMatch(/^gives branch 2 -40 percent/);
+    expect(conditionProblem('DistributeByPercentage', [lessThan('1')])).toMatch(/^gives branch 1 0 percent/);
+    expect(conditionProblem('DistributeByPercentage', [lessThan('51'), lessThan('102')])).toMatch(/^distributes 101 percent/);
     expect(conditionProblem('DistributeByPercentage', [lessThan('$.Attributes.x')])).toMatch(/^condition 1 must compare with a whole number/);
   });
 });
@@ -291,7 +295,7 @@ describe('Wait', () => {
     expect(actionOf(render(wait), 'Idle')).toEqual({
       Identifier: 'Idle',
       Type: 'Wait',
-      Parameters: { TimeoutSeconds: '7200', Events: ['CustomerReturned'] },
+      Parameters: { TimeLimitSeconds: '7200', Events: ['CustomerReturned'] },
       Transitions: {
         Conditions: [
           { NextAction: 'Expired', Condition: { Operator: 'Equals', Operands: ['WaitCompleted'] } },
@@ -309,20 +313,20 @@ describe('Wait', () => {
       .onParticipantNotFound(end('NoBot'));
     wait.onError(end('Oops'));
     const action = actionOf(render(wait), 'Idle');
-    expect(action.Parameters).toEqual({ TimeoutSeconds: '$.Attributes.waitSeconds', Events: ['BotParticipantDisconnected'] });
+    expect(action.Parameters).toEqual({ TimeLimitSeconds: '$.Attributes.waitSeconds', Events: ['BotParticipantDisconnected'] });
     expect(action.Transitions.Errors).toEqual([
       { NextAction: 'NoBot', ErrorType: 'ParticipantNotFound' },
       { NextAction: 'Oops', ErrorType: 'NoMatchingError' },
     ]);
     const plain = waitFor({ timeout: Duration.minutes(5) }).whenTimeExpired(end('Expired'));
     plain.onError(end('Oops'));
-    expect(actionOf(render(plain), 'Idle').Parameters).toEqual({ TimeoutSeconds: '300' });
+    expect(actionOf(render(plain), 'Idle').Parameters).toEqual({ TimeLimitSeconds: '300' });
   });
 
   test('accepts seven days and is allowed in customer queue flows and modules', () => {
     const wait = waitFor({ timeout: Duration.days(7) }).whenTimeExpired(end('Expired'));
     wait.onError(end('Oops'));
-    expect(actionOf(render(wait, ContactFlowType.CUSTOMER_QUEUE), 'Idle').Parameters.TimeoutSeconds).toBe('604800');
+    expect(actionOf(render(wait, ContactFlowType.CUSTOMER_QUEUE), 'Idle').Parameters.TimeLimitSeconds).toBe('604800');
     const inModule = waitFor().whenTimeExpired(end('Expired'));
     inModule.onError(end('Oops'));
     expect(actionOf(renderModule(FlowDefinition.start(inModule)).document, 'Idle').Type).toBe('Wait');
@@ -331,13 +335,13 @@ describe('Wait', () => {
   test('fails for a timeout over seven days, naming the action', () => {
     const wait = waitFor({ timeout: Duration.days(8) }).whenTimeExpired(end('Expired'));
     wait.onError(end('Oops'));
-    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) parameter TimeoutSeconds must be an integer from 1 to 604800 seconds, got "691200"/);
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) parameter TimeLimitSeconds must be an integer from 1 to 604800 seconds, got "691200"/);
   });
 
   test('fails for a timeout of 0 seconds', () => {
     const wait = waitFor({ timeout: Duration.seconds(0) }).whenTimeExpired(end('Expired'));
     wait.onError(end('Oops'));
-    expect(() => render(wait)).toThrow(/parameter TimeoutSeconds must be an integer from 1 to 604800 seconds, got "0"/);
+    expect(() => render(wait)).toThrow(/parameter TimeLimitSeconds must be an integer from 1 to 604800 seconds, got "0"/);
   });
 
   test('fails for a timeout that is not whole seconds', () => {
@@ -349,7 +353,7 @@ describe('Wait', () => {
   test('renders a timeout token given in seconds, and fails for one given in another unit', () => {
     const seconds = waitFor({ timeout: Duration.seconds(Lazy.number({ produce: () => 90 })) }).whenTimeExpired(end('Expired'));
     seconds.onError(end('Oops'));
-    expect(actionOf(render(seconds), 'Idle').Parameters.TimeoutSeconds).toBe('90');
+    expect(actionOf(render(seconds), 'Idle').Parameters.TimeLimitSeconds).toBe('90');
     const minutes = waitFor({ timeout: Duration.minutes(Lazy.number({ produce: () => 2 })) }).whenTimeExpired(end('Expired'));
     minutes.onError(end('Oops'));
     expect(() => render(minutes)).toThrow(/flow action 'Idle' \(Wait\) timeout must be given with Duration.seconds\(\) when it is a token, got <token> minutes/);
@@ -358,8 +362,16 @@ describe('Wait', () => {
   test('fails without a timeout, and with two', () => {
     const wait = waitFor({}).whenTimeExpired(end('Expired'));
     wait.onError(end('Oops'));
-    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) parameter TimeoutSeconds is required/);
+    expect(() => render(wait)).toThrow(/flow action 'Idle' \(Wait\) needs exactly one of the parameters TimeLimitSeconds, TimeoutSeconds, got none/);
     expect(() => waitFor({ timeout: Duration.minutes(1), timeoutPath: '$.Attributes.t' })).toThrow(/takes either timeout or timeoutPath, not both/);
+  });
+
+  test('accepts the time as the flow language reference names it (TimeoutSeconds), and fails for both names', () => {
+    const expired = (action: RawAction) => action.when(FlowCondition.equalTo('WaitCompleted'), end('Expired')).onError(end('Oops'));
+    expect(() => renderRaw('Wait', { TimeoutSeconds: '60' }, expired)).not.toThrow();
+    expect(() => renderRaw('Wait', { TimeoutSeconds: '0' }, expired)).toThrow(/parameter TimeoutSeconds must be an integer from 1 to 604800 seconds, got "0"/);
+    expect(() => renderRaw('Wait', { TimeoutSeconds: '60', TimeLimitSeconds: '60' }, expired))
+      .toThrow(/needs exactly one of the parameters TimeLimitSeconds, TimeoutSeconds, got TimeLimitSeconds, TimeoutSeconds/);
   });
 
   test('fails without the time-expired branch', () => {

@@ -655,7 +655,7 @@ describe('ShowView', () => {
     expectWarningWhen(stackAndInstance => {
       const show = new ShowView('Show', { view: View.fromViewArn(stackAndInstance.stack, 'V', `${INSTANCE_ARN}/view/v1`) });
       show.next(end('Next'));
-      show.otherwise(end('Other')).onTimeout(end('Late'));
+      show.onTimeout(end('Late')).otherwise(end('Other'));
       render(show, ContactFlowType.CONTACT_FLOW, stackAndInstance);
     }, /flow action 'Show' \(ShowView\) does not handle NoMatchingError: /);
   });

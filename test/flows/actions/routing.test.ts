@@ -368,6 +368,8 @@ describe('CheckHoursOfOperation', () => {
     const action = actionOf(render(check, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'CheckHours');
     expect(action.Parameters).toEqual({ HoursOfOperationId: getAtt(stack, hours, 'HoursOfOperationArn') });
     expect(action.Transitions).toEqual({
+      // The flow designer writes the out-of-hours branch as the next action as well.
+      NextAction: 'Closed',
       Conditions: [
         { NextAction: 'Open', Condition: { Operator: 'Equals', Operands: ['True'] } },
         { NextAction: 'Closed', Condition: { Operator: 'Equals', Operands: ['False'] } },
@@ -462,7 +464,7 @@ describe('CheckHoursOfOperation', () => {
 });
 
 describe('CheckMetricData', () => {
-  test('renders an agent metric: at least one agent, and none as both the next action and NoMatchingCondition', () => {
+  test('renders an agent metric: at least one agent, and none as NoMatchingCondition; the error branch is also the next action', () => {
     const check = new CheckMetricData('Staffed', { metric: QueueMetric.AGENTS_STAFFED })
       .whenAgents(end('Transfer'))
       .otherwise(end('Callback'))
@@ -471,7 +473,8 @@ describe('CheckMetricData', () => {
     const action = actionOf(render(check), 'Staffed');
     expect(action.Parameters).toEqual({ MetricType: 'NumberOfAgentsStaffed' });
     expect(action.Transitions).toEqual({
-      NextAction: 'Callback',
+      // As the flow designer writes it (the default queue transfer flow).
+      NextAction: 'Failed',
       Conditions: [{ NextAction: 'Transfer', Condition: { Operator: 'NumberGreaterThan', Operands: ['0'] } }],
       Errors: [{ NextAction: 'Callback', ErrorType: 'NoMatchingCondition' }, { NextAction: 'Failed', ErrorType: 'NoMatchingError' }],
     });
@@ -489,6 +492,7 @@ describe('CheckMetricData', () => {
     const action = actionOf(render(check, ContactFlowType.CONTACT_FLOW, { stack, instance }), 'Waiting');
     expect(action.Parameters).toEqual({ MetricType: 'OldestContactInQueueAgeSeconds', QueueId: getAtt(stack, queue, 'QueueArn') });
     expect(action.Transitions).toEqual({
+      NextAction: 'Failed',
       Conditions: [{ NextAction: 'Long', Condition: { Operator: 'NumberGreaterThan', Operands: ['300'] } }],
       Errors: [{ NextAction: 'Short', ErrorType: 'NoMatchingCondition' }, { NextAction: 'Failed', ErrorType: 'NoMatchingError' }],
     });
@@ -536,9 +540,10 @@ describe('CheckMetricData', () => {
     expect(() => render(check)).toThrow(/flow action 'Waiting' \(CheckMetricData\) has no branch for NoMatchingCondition: Amazon Connect requires it .*; route it with otherwise\(\)/);
   });
 
-  test('warns without any condition', () => {
+  test('warns without any condition or next action', () => {
     const check = new CheckMetricData('Waiting', { metric: QueueMetric.CONTACTS_IN_QUEUE }).otherwise(end('Other')).onError(end('Failed'));
-    expectWarning(check, /flow action 'Waiting' \(CheckMetricData\) is a dead end: it has neither a next action nor conditions/);
+    expectWarningWhen(stackAndInstance => renderFlow(FlowDefinition.start(check, { designerNextActions: false }), ContactFlowType.CONTACT_FLOW, stackAndInstance),
+      /flow action 'Waiting' \(CheckMetricData\) is a dead end: it has neither a next action nor conditions/);
   });
 
   test('fails in an agent whisper flow', () => {
