@@ -35,7 +35,7 @@ describe('cdk-connect import-flow', () => {
     expect(stdout).toContain('import {\n  Compare,\n  ConnectParticipantWithLexBot,\n');
     expect(stdout).toContain('  UpdateContactTargetQueue,\n} from \'cdk-connect\';');
     expect(stdout).toContain('declare const queue1: IQueue;');
-    expect(stdout).toContain('export const definition = FlowDefinition.start(Greeting);');
+    expect(stdout).toContain('export const definition = FlowDefinition.start(Greeting, {');
   });
 
   test('writes the code to the file of --out, creating its directory, and says what it wrote', () => {
@@ -143,7 +143,7 @@ describe('cdk-connect import-flow', () => {
     });
     const ok = node('import-flow', INBOUND);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('export const definition = FlowDefinition.start(Greeting);');
+    expect(ok.stdout).toContain('export const definition = FlowDefinition.start(Greeting, {');
     const failed = node('import-flow', path.join(dir, 'missing.json'));
     expect(failed.status).toBe(1);
     expect(failed.stdout).toBe('');

@@ -28,6 +28,9 @@ const NO_MATCHING_ERROR = 'NoMatchingError';
 /** The flow language branch taken when no condition matches. */
 const NO_MATCHING_CONDITION = 'NoMatchingCondition';
 
+/** The ARN of an AWS managed view, which belongs to no instance. */
+const MANAGED_VIEW = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:aws:view\//;
+
 /** How long a group of props may be to stay on one line. */
 const INLINE_WIDTH = 80;
 
@@ -120,6 +123,16 @@ class Writer {
     }
     this.cdkNames.add('Duration');
     return constant(`Duration.seconds(${seconds})`, Duration.seconds(seconds));
+  }
+
+  /** `Duration.minutes(n)`, for a whole number of minutes (as `integer()` reads them). */
+  public minutes(value: unknown): Expr | undefined {
+    const minutes = wholeNumber(value);
+    if (minutes === undefined) {
+      return undefined;
+    }
+    this.cdkNames.add('Duration');
+    return constant(`Duration.minutes(${minutes})`, Duration.minutes(minutes));
   }
 
   /** A member of a library enum, by its value: `LambdaInvocationType.SYNCHRONOUS`. */
@@ -228,7 +241,7 @@ function standIn(kind: ArnKind, name: string, arn: string): unknown {
 /** What the typed classes use of the render context, at generation time: ARNs of the stand-ins, no checks. */
 const STAND_IN_CONTEXT = {
   scope: undefined,
-  instance: undefined,
+  instance: { associateCognitoUserPool: () => undefined },
   flowKind: undefined,
   reference: (_action: unknown, _what: string, _resource: unknown, arn: string) => arn,
   lambdaFunction: (fn: { functionArn: string }) => fn.functionArn,
@@ -504,6 +517,8 @@ const CHECK_METRIC_DATA: TypedAction = {
       && condition.operator === 'NumberGreaterThan' && condition.operands.length === 1 && condition.operands[0] === '0';
     return agents ? own('whenAgents') : when(condition, w);
   }),
+  // A metric this library does not name: a placeholder, which the override replaces with the file's.
+  minimal: (_p, w) => w.object([['metric', constant(`${w.lib('QueueMetric')}.CONTACTS_IN_QUEUE`, routing.QueueMetric.CONTACTS_IN_QUEUE)]]),
 };
 
 const COMPARE: TypedAction = {
@@ -581,10 +596,10 @@ const UPDATE_CONTACT_ATTRIBUTES: TypedAction = {
       ['attributes', attributes && w.list(Object.entries(attributes).map(([key, value]) => isPath(value)
         ? w.factory('ContactAttribute', 'fromJsonPath', contact.ContactAttribute.fromJsonPath(key, value), [w.json(key), w.json(value)])
         : w.factory('ContactAttribute', 'of', contact.ContactAttribute.of(key, value), [w.json(key), w.json(value)])))],
-      // Current is the default, rendered without being given.
-      ['targetContact', p.TargetContact === contact.TargetContact.CURRENT ? undefined : w.enumMember('TargetContact', contact.TargetContact, p.TargetContact)],
+      ['targetContact', w.enumMember('TargetContact', contact.TargetContact, p.TargetContact)],
     ]);
   },
+  minimal: (_p, w) => w.object([['attributes', w.list([])]]),
 };
 
 const UPDATE_FLOW_ATTRIBUTES: TypedAction = {
@@ -599,6 +614,7 @@ const UPDATE_FLOW_ATTRIBUTES: TypedAction = {
       }))],
     ]);
   },
+  minimal: (_p, w) => w.object([['attributes', w.list([])]]),
 };
 
 const UPDATE_FLOW_LOGGING_BEHAVIOR: TypedAction = {
@@ -618,12 +634,13 @@ const UPDATE_CONTACT_RECORDING_BEHAVIOR: TypedAction = {
     return w.object([
       ['recordedParticipants', Array.isArray(participants)
         ? w.list(participants.map(item => given(w.enumMember('RecordedParticipant', contact.RecordedParticipant, item), `recorded participant ${describe(item)}`)))
-        : undefined],
+        : w.list([])],
       ['screenRecording', Array.isArray(screen) && screen.length <= 1 ? constant(String(screen.length === 1), screen.length === 1) : undefined],
       ['ivrRecording', w.boolean(member(recording, 'IVRRecordingBehavior'), 'Enabled', 'Disabled')],
       ['analytics', isObject(analytics) ? analyticsProps(analytics, w) : undefined],
     ]);
   },
+  minimal: (_p, w) => w.object([['recordedParticipants', w.list([])]]),
 };
 
 function analyticsProps(a: Record<string, unknown>, w: Writer): Expr {
@@ -656,7 +673,7 @@ const UPDATE_CONTACT_EVENT_HOOKS: TypedAction = {
   props: (p, w) => {
     const hooks = isObject(p.EventHooks) ? Object.entries(p.EventHooks) : [];
     if (hooks.length !== 1) {
-      throw new Decline('a typed UpdateContactEventHooks sets exactly one event hook');
+      throw new Decline('a typed UpdateContactEventHooks sets exactly one event hook: the others are overrides');
     }
     const [hook, flow] = hooks[0];
     return w.object([
@@ -664,6 +681,11 @@ const UPDATE_CONTACT_EVENT_HOOKS: TypedAction = {
       ...constructOrPath(w, flow, ARN_KINDS.contactFlow, 'flow', 'flowJsonPath'),
     ]);
   },
+  // The first hook, or a placeholder, which the overrides replace with the file's hooks.
+  minimal: (_p, w) => w.object([
+    ['eventHook', constant(`${w.lib('ContactEventHook')}.CUSTOMER_QUEUE`, contact.ContactEventHook.CUSTOMER_QUEUE)],
+    ['flowJsonPath', w.json('$.Attributes.flow')],
+  ]),
 };
 
 const UPDATE_CONTACT_TEXT_TO_SPEECH_VOICE: TypedAction = {
@@ -684,6 +706,7 @@ const UPDATE_CONTACT_TEXT_TO_SPEECH_VOICE: TypedAction = {
       ['style', w.enumMember('TextToSpeechStyle', contact.TextToSpeechStyle, p.TextToSpeechStyle)],
     ]);
   },
+  minimal: (_p, w) => w.object([['voice', w.staticMember('TextToSpeechVoice', contact.TextToSpeechVoice, 'voiceId', 'Joanna')]]),
 };
 
 const UPDATE_CONTACT_ROUTING_BEHAVIOR: TypedAction = {
@@ -699,6 +722,96 @@ const UPDATE_CONTACT_ROUTING_BEHAVIOR: TypedAction = {
     }
     return w.object([['queuePriority', w.integer(p.QueuePriority)], ['queueTimeAdjustment', adjustment]]);
   },
+};
+
+const SHOW_VIEW: TypedAction = {
+  className: 'ShowView',
+  create: (id, props) => new participant.ShowView(id, props),
+  props: (p, w) => {
+    const id = member(p.ViewResource, 'Id');
+    const view = w.construct(id, ARN_KINDS.view) ?? (typeof id === 'string' && MANAGED_VIEW.test(id) ? w.declared(id, ARN_KINDS.managedView) : undefined);
+    const hidden = member(p.SensitiveDataConfiguration, 'HideResponseOn');
+    return w.object([
+      ['view', given(view, `view ${describe(id)}`)],
+      ['version', w.text(member(p.ViewResource, 'Version'))],
+      ['timeLimit', w.seconds(p.InvocationTimeLimitSeconds)],
+      ['viewData', isObject(p.ViewData) ? w.json(p.ViewData) : undefined],
+      ['hideResponseInTranscript', Array.isArray(hidden) && hidden.length === 1 && hidden[0] === 'TRANSCRIPT' ? constant('true', true) : undefined],
+    ]);
+  },
+  conditions: (conditions, w) => conditions.map(condition => condition.operator === 'Equals' && condition.operands.length === 1
+    ? own('whenAction', w.json(condition.operands[0]))
+    : when(condition, w)),
+  errors: { TimeLimitExceeded: 'onTimeout' },
+};
+
+const CREATE_TASK: TypedAction = {
+  className: 'CreateTask',
+  create: (id, props) => new routing.CreateTask(id, props),
+  props: (p, w) => {
+    const references = isObject(p.References) ? Object.entries(p.References) : undefined;
+    const attributes = stringMap(p.Attributes);
+    return w.object([
+      ['name', given(w.text(p.Name), 'task name')],
+      ['description', w.text(p.Description)],
+      ...constructOrPath(w, p.ContactFlowId, ARN_KINDS.contactFlow, 'contactFlow', 'contactFlowPath'),
+      ['taskTemplate', w.construct(p.TaskTemplateId, ARN_KINDS.taskTemplate)],
+      ['attributes', attributes && Object.keys(attributes).length > 0 ? w.json(attributes) : undefined],
+      ['references', references && references.length > 0 ? w.list(references.map(([name, reference]) => w.object([
+        ['name', w.json(name)],
+        ['type', given(w.enumMember('CreateTaskReferenceType', routing.CreateTaskReferenceType, member(reference, 'Type')), `reference type ${describe(member(reference, 'Type'))}`)],
+        ['value', given(w.text(member(reference, 'Value')), 'reference value')],
+      ]))) : undefined],
+      ['delay', w.seconds(p.DelaySeconds)],
+      ['scheduledTime', w.text(p.ScheduledTime)],
+    ]);
+  },
+  minimal: (p, w) => w.object([['name', w.text(p.Name) ?? w.json('')]]),
+};
+
+const UPDATE_ROUTING_CRITERIA: TypedAction = {
+  className: 'UpdateRoutingCriteria',
+  create: (id, props) => new contact.UpdateRoutingCriteria(id, props),
+  props: (p, w) => {
+    const steps = member(p.RoutingCriteria, 'Steps');
+    if (!Array.isArray(steps)) {
+      throw new Decline('its RoutingCriteria.Steps is not a list, which a typed UpdateRoutingCriteria needs');
+    }
+    return w.object([['steps', w.list(steps.map(step => {
+      const expression = member(step, 'Expression');
+      const and = member(expression, 'AndExpression');
+      const conditions = Array.isArray(and) ? and : [expression];
+      return w.object([
+        ['proficiencies', w.list(conditions.map(condition => {
+          const attribute = member(condition, 'AttributeCondition');
+          const name = given(w.text(member(attribute, 'Name')), 'attribute name');
+          const value = given(w.text(member(attribute, 'Value')), 'attribute value');
+          const level = member(attribute, 'ProficiencyLevel');
+          const levelExpr = typeof level === 'number' ? constant(String(level), level) : given(undefined, `proficiency level ${describe(level)}`);
+          return w.factory('RoutingProficiency', 'fromName', contact.RoutingProficiency.fromName(name.value as string, value.value as string, level as number),
+            [name, value, levelExpr]);
+        }))],
+        ['expiry', w.seconds(member(member(step, 'Expiry'), 'DurationInSeconds'))],
+      ]);
+    }))]]);
+  },
+  minimal: (_p, w) => w.object([['steps', w.list([])]]),
+};
+
+const AUTHENTICATE_PARTICIPANT: TypedAction = {
+  className: 'AuthenticateParticipant',
+  create: (id, props) => new participant.AuthenticateParticipant(id, props),
+  props: (p, w) => {
+    const cognitoConfiguration = p.CognitoConfiguration;
+    return w.object([
+      ['userPool', given(w.declared(member(cognitoConfiguration, 'UserPoolArn'), ARN_KINDS.userPool), 'user pool')],
+      ['userPoolClient', given(w.declared(member(cognitoConfiguration, 'AppClientId'), ARN_KINDS.userPoolClient), 'app client')],
+      ['timeout', w.minutes(p.TimeLimitMinutes)],
+      ['customerProfilesObjectType', w.text(member(p.CustomerProfilesConfiguration, 'ObjectTypeName'))],
+    ]);
+  },
+  conditions: equalsMethods('AuthenticateParticipant', { OptedOut: 'whenOptedOut' }),
+  errors: { TimeLimitExceeded: 'onTimeout' },
 };
 
 /** `when(condition)`, the generic condition branch of conditional classes. */
@@ -739,6 +852,10 @@ const TYPED_ACTIONS: Record<string, TypedAction> = {
   UpdateContactEventHooks: UPDATE_CONTACT_EVENT_HOOKS,
   UpdateContactTextToSpeechVoice: UPDATE_CONTACT_TEXT_TO_SPEECH_VOICE,
   UpdateContactRoutingBehavior: UPDATE_CONTACT_ROUTING_BEHAVIOR,
+  ShowView: SHOW_VIEW,
+  CreateTask: CREATE_TASK,
+  UpdateRoutingCriteria: UPDATE_ROUTING_CRITERIA,
+  AuthenticateParticipant: AUTHENTICATE_PARTICIPANT,
 };
 
 /**

@@ -595,7 +595,7 @@ describe('ShowView', () => {
       Type: 'ShowView',
       Parameters: {
         ViewResource: { Id: { 'Fn::GetAtt': [expect.stringMatching(/^Form/), 'ViewArn'] }, Version: '$LATEST' },
-        InvocationTimeLimitSeconds: 300,
+        InvocationTimeLimitSeconds: '300',
         ViewData: { Heading: 'Confirm the order', OrderId: '$.Attributes.orderId' },
         SensitiveDataConfiguration: { HideResponseOn: ['TRANSCRIPT'] },
       },
