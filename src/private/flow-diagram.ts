@@ -19,7 +19,7 @@ interface Edge {
   readonly error: boolean;
 }
 
-function edgesOf(action: ActionSkeleton): Edge[] {
+export function edgesOf(action: ActionSkeleton): Edge[] {
   const transitions = action.Transitions;
   if (transitions === undefined || typeof transitions !== 'object') {
     return [];
@@ -42,7 +42,7 @@ export function targetsOf(action: ActionSkeleton): string[] {
   return edgesOf(action).map(edge => edge.to);
 }
 
-function conditionLabel(condition: any): string {
+export function conditionLabel(condition: any): string {
   if (condition === undefined || typeof condition !== 'object' || condition === null) {
     return 'condition';
   }
