@@ -60,15 +60,19 @@ export class SimContact {
   public readonly loops = new Map<string, number>();
   public flow!: SimFlow;
   public readonly random: () => number;
-  private readonly inputs: string[];
+  /** For each transcript item, the index in the path of the action that wrote it. */
+  public readonly itemSteps: number[] = [];
+  /** The index in the path of the running action. */
+  public step = 0;
+  private readonly inputs: Array<string | typeof SILENCE>;
   private readonly lexResults: SimulatedLexResult[];
   private readonly viewResults: SimulatedViewResult[];
   private clock: number;
   private items = 0;
 
-  constructor(public readonly center: CenterModel, public readonly env: SimulationEnvironment) {
+  constructor(public readonly center: CenterModel, public readonly env: SimulationEnvironment, inputs?: ReadonlyArray<string | typeof SILENCE>) {
     this.channel = env.channel ?? SimulatedChannel.CHAT;
-    this.inputs = [...env.customerInputs ?? []];
+    this.inputs = [...inputs ?? env.customerInputs ?? []];
     this.lexResults = [...env.lexResults ?? []];
     this.viewResults = [...env.viewResults ?? []];
     this.random = random(env.seed ?? 1);
@@ -146,6 +150,7 @@ export class SimContact {
 
   private push(item: Omit<TranscriptItem, 'id' | 'absoluteTime'>): void {
     this.items++;
+    this.itemSteps.push(this.step);
     this.transcript.push({ id: `simulated-${this.items}`, ...item, absoluteTime: new Date(this.clock).toISOString() });
     this.advance(1);
   }
@@ -158,6 +163,9 @@ export class SimContact {
     const input = this.inputs.shift();
     if (input === undefined) {
       return this.env.silenceAfterInputs ? SILENCE : undefined;
+    }
+    if (input === SILENCE) {
+      return SILENCE;
     }
     if (this.channel === SimulatedChannel.CHAT) {
       this.message(input, 'CUSTOMER', this.customerName);
@@ -227,7 +235,7 @@ export class SimContact {
       data[`$.${key}`] = value;
     }
     if (this.queue !== undefined) {
-      data['$.Queue.ARN'] = this.queue;
+      data['$.Queue.ARN'] = this.queue.replace(/@@ref:([^@]+)@@/g, 'simulated:$1');
       data['$.Queue.Name'] = this.center.nameOf(this.queue);
     }
     return data;
@@ -275,8 +283,9 @@ interface Frame {
  * `NoMatchingCondition`, else the action's `NextAction`; an error without a branch of its type takes
  * `NoMatchingError`, else the contact ends with an error (Amazon Connect disconnects it).
  */
-export function simulate(center: CenterModel, start: SimFlow, env: SimulationEnvironment, handlers: HandlerTable): { result: SimulationResult; taken: TakenBranch[] } {
-  const contact = new SimContact(center, env);
+export function simulate(center: CenterModel, start: SimFlow, env: SimulationEnvironment, handlers: HandlerTable,
+  inputs?: ReadonlyArray<string | typeof SILENCE>): { result: SimulationResult; taken: TakenBranch[]; itemSteps: number[] } {
+  const contact = new SimContact(center, env, inputs);
   const path: SimulatedStep[] = [];
   const stack: Frame[] = [{ flow: start }];
   const maxSteps = env.maxSteps ?? 10000;
@@ -293,6 +302,7 @@ export function simulate(center: CenterModel, start: SimFlow, env: SimulationEnv
       transcript: contact.transcript,
     },
     taken: contact.taken,
+    itemSteps: contact.itemSteps,
   });
 
   for (let steps = 0; ; steps++) {
@@ -308,6 +318,7 @@ export function simulate(center: CenterModel, start: SimFlow, env: SimulationEnv
     if (handler === undefined) {
       throw new SimulationError(`action '${action.Identifier}' (${action.Type}) of flow '${flow.name}' cannot be simulated: the simulator knows ${[...handlers.keys()].sort().join(', ')}`);
     }
+    contact.step = path.length;
     const outcome = handler(contact, action);
     const record = (branch: string, label: string) => {
       contact.taken.push({ flow: flow.key, action: action.Identifier, branch });

@@ -1,3 +1,5 @@
 export * from './environment';
 export * from './result';
 export * from './simulator';
+export * from './script';
+export * from './coverage';

@@ -4,7 +4,7 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ACTION_HANDLERS } from './actions';
 import { CenterModel, TemplateResources } from './center-model';
-import { simulate, SimulationError, TakenBranch } from './engine';
+import { SILENCE, simulate, SimulationError, TakenBranch } from './engine';
 import { SimulationEnvironment } from './environment';
 import { flowOf, SimFlow } from './model';
 import { SimulationResult } from './result';
@@ -230,5 +230,10 @@ export class FlowSimulator {
   /** @internal */
   public _run(environment: SimulationEnvironment): { result: SimulationResult; taken: TakenBranch[] } {
     return simulate(this._model, this._flow, environment, ACTION_HANDLERS);
+  }
+
+  /** Runs a contact with the inputs of a script (silences included). @internal */
+  public _runScript(environment: SimulationEnvironment, inputs: ReadonlyArray<string | typeof SILENCE>): { result: SimulationResult; itemSteps: number[] } {
+    return simulate(this._model, this._flow, environment, ACTION_HANDLERS, inputs);
   }
 }
