@@ -3,3 +3,4 @@ export * from './result';
 export * from './simulator';
 export * from './script';
 export * from './coverage';
+export * from './live';
