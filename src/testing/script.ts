@@ -338,7 +338,7 @@ export class ChatScript {
 function divergence(path: readonly SimulatedStep[], before: number): string | undefined {
   for (let i = Math.min(before, path.length) - 1; i >= 0; i--) {
     const step = path[i];
-    if (step.branch !== 'Next') {
+    if (!['Next', 'End', 'Waiting'].includes(step.branch)) {
       return `action '${step.action}' (${step.actionType}) of flow '${step.flow}', which took the branch '${step.branch}'`;
     }
   }
@@ -377,17 +377,17 @@ export function checkSteps(steps: readonly ChatScriptStep[], observed: Observed)
   const messages = observed.transcript.map((item, index) => ({ item, index })).filter(entry => entry.item.type === 'MESSAGE');
   const notes: string[] = [];
   let cursor = 0;
-  const soFar = () => {
-    const shown = messages.slice(0, cursor).map(entry => `    ${describeItem(entry.item)}`);
+  const soFar = (all: boolean) => {
+    const shown = messages.slice(0, all ? messages.length : cursor).map(entry => `    ${describeItem(entry.item)}`);
     return shown.length > 0 ? shown.join('\n') : '    (nothing)';
   };
-  const failure = (index: number, problem: string, item?: number): CheckOutcome => {
+  const failure = (index: number, problem: string, item?: number, all: boolean = false): CheckOutcome => {
     const where = observed.divergence?.(item);
     const lines = [
       `step ${index + 1} of ${steps.length} failed: ${steps[index].toString()}`,
       `  ${problem}`,
       '  transcript so far:',
-      soFar(),
+      soFar(all),
     ];
     if (where !== undefined) {
       lines.push(`  the flow went another way at ${where}`);
@@ -438,7 +438,7 @@ export function checkSteps(steps: readonly ChatScriptStep[], observed: Observed)
         const attributes = observed.attributes ?? {};
         const wrong = Object.entries(data.expectAttributes!).filter(([key, value]) => attributes[key] !== value);
         if (wrong.length > 0) {
-          return failure(index, wrong.map(([key, value]) => `${key} is ${attributes[key] === undefined ? 'not set' : JSON.stringify(attributes[key])}, expected ${JSON.stringify(value)}`).join('; '), messages[cursor]?.index);
+          return failure(index, wrong.map(([key, value]) => `${key} is ${attributes[key] === undefined ? 'not set' : JSON.stringify(attributes[key])}, expected ${JSON.stringify(value)}`).join('; '), undefined, true);
         }
         break;
       }
@@ -447,7 +447,7 @@ export function checkSteps(steps: readonly ChatScriptStep[], observed: Observed)
         const end = observed.end;
         if (end === undefined || end.type !== expected.type || (expected.target !== undefined && end.target !== expected.target)) {
           const got = end === undefined ? 'an end that could not be observed' : `${end.type}${end.target === undefined ? '' : ` (${end.target})`}`;
-          return failure(index, `the contact ended ${got}`, undefined);
+          return failure(index, `the contact ended ${got}`, undefined, true);
         }
         break;
       }
