@@ -91,7 +91,8 @@ bundleChat.exec(esbuild('lambda/chat/authentication.ts', 'chat-authentication'))
 bundleChat.exec(esbuild('lambda/chat/start.ts', 'chat-start'));
 // The runtime of flow testing (lambda/testing/): the live chat runner (Connect API, Participant Service, websocket) and
 // the YAML reader of chat test scripts, loaded by src/testing only when a live run starts or a YAML script is read.
-bundleChat.exec(esbuild('lambda/testing/index.ts', 'flow-testing'));
+// import() becomes require(): the SDK imports node:http that way, which jest (where tests run the live runner) refuses.
+bundleChat.exec(esbuild('lambda/testing/index.ts', 'flow-testing') + ' --supported:dynamic-import=false');
 project.preCompileTask.spawn(bundle);
 project.preCompileTask.spawn(bundleChat);
 

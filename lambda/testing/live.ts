@@ -36,11 +36,18 @@ function errorName(e: unknown): string {
   return (e as { name?: string }).name ?? 'Error';
 }
 
+function environmentCredentials(): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, sessionToken } : undefined;
+}
+
 /** Runs the scripts one after the other. */
 export async function runLive(options: LiveRunOptions): Promise<LiveScriptReport[]> {
   const common = {
     region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-    credentials: options.credentials,
+    // Credentials from the environment are given as they are (the first source of the default chain anyway), so
+    // that the chain's providers, which the SDK loads with import(), are loaded only when they are needed.
+    credentials: options.credentials ?? environmentCredentials(),
     maxAttempts: options.maxAttempts ?? 5,
   };
   const connect = new ConnectClient({ ...common, endpoint: options.connectEndpoint });
@@ -240,7 +247,8 @@ class LiveChat {
       if (Date.now() >= deadline) {
         throw new StepTimeout(`waited ${this.options.stepTimeoutMs} ms for ${what}, and nothing came`);
       }
-      if (!this.socketOpen) {
+      // Read the transcript while the websocket is down (not while it is still opening).
+      if (!this.socketOpen && this.socket?.readyState !== WebSocket.CONNECTING) {
         await this.poll();
         if (condition()) {
           return;
@@ -267,7 +275,9 @@ class LiveChat {
       // The service echoes the message over the websocket; until it does, the transcript holds it as sent.
       this.add({ Id: out.Id, Type: 'MESSAGE', ContentType: 'text/plain', Content: text, ParticipantRole: 'CUSTOMER',
         DisplayName: this.script.displayName ?? 'Customer', AbsoluteTime: out.AbsoluteTime });
-      this.cursor = this.messages().length;
+      // The flow's answer may already be in (the websocket is faster than SendMessage's response): the next step
+      // reads from the message after the customer's.
+      this.cursor = this.messages().findIndex(item => item.Id === out.Id) + 1;
       return;
     }
     if (step.expect !== undefined || step.expectMatching !== undefined) {

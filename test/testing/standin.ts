@@ -10,7 +10,7 @@ export const INSTANCE_ID = '11111111-2222-3333-4444-555555555555';
 export interface StandInFaults {
   /** Answer this many StartChatContact calls with ThrottlingException first. */
   readonly throttleStarts?: number;
-  /** A connection token is refused (AccessDeniedException: expired) after this many Participant Service calls with it. */
+  /** The first connection token of a chat is refused (AccessDeniedException: expired) after this many calls with it. */
   readonly expireTokenAfter?: number;
   /** The flow never answers: no message of the flow reaches the customer. */
   readonly silentFlow?: boolean;
@@ -49,7 +49,7 @@ export class ChatStandIn {
   private readonly sockets = new WebSocketServer({ server: this.server });
   private readonly chats = new Map<string, Chat>();
   /** Connection token → contact, and how many calls it made. */
-  private readonly tokens = new Map<string, { contactId: string; calls: number }>();
+  private readonly tokens = new Map<string, { contactId: string; calls: number; first: boolean }>();
   private starts = 0;
   private url = '';
 
@@ -180,7 +180,8 @@ export class ChatStandIn {
         return answer(res, 403, { message: 'Access denied' }, 'AccessDeniedException');
       }
       const token = `connection-${contactId}-${this.tokens.size + 1}`;
-      this.tokens.set(token, { contactId, calls: 0 });
+      const first = ![...this.tokens.values()].some(known => known.contactId === contactId);
+      this.tokens.set(token, { contactId, calls: 0, first });
       return answer(res, 200, {
         Websocket: { Url: `${this.url.replace(/^http/, 'ws')}/connect?token=${token}`, ConnectionExpiry: '2099-01-01T00:00:00Z' },
         ConnectionCredentials: { ConnectionToken: token, Expiry: '2099-01-01T00:00:00Z' },
@@ -192,7 +193,7 @@ export class ChatStandIn {
       return answer(res, 403, { message: 'Access denied' }, 'AccessDeniedException');
     }
     connection.calls++;
-    if (this.faults.expireTokenAfter !== undefined && connection.calls > this.faults.expireTokenAfter) {
+    if (this.faults.expireTokenAfter !== undefined && connection.first && connection.calls > this.faults.expireTokenAfter) {
       return answer(res, 403, { message: 'The connection token has expired' }, 'AccessDeniedException');
     }
     if (req.method === 'POST' && url.pathname === '/participant/message') {
