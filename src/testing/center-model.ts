@@ -121,7 +121,8 @@ function pathOf(resource: SimResource): string | undefined {
 
 /** The names a test may give a resource by. */
 function namesOf(resource: SimResource): string[] {
-  const names = [resource.key, resource.logicalId];
+  // A logical id without the hash CDK appends (`LookupA1B2C3D4` is `Lookup`), for templates without path metadata.
+  const names = [resource.key, resource.logicalId, resource.logicalId.replace(/[0-9A-F]{8}$/, '')];
   for (const property of ['Name', 'FunctionName']) {
     if (typeof resource.properties[property] === 'string') {
       names.push(resource.properties[property]);

@@ -72,7 +72,11 @@ export class FlowCoverageReport {
   private readonly taken: ReadonlyMap<string, ReadonlySet<string>>;
 
   /** @internal */
-  constructor(flow: SimFlow, taken: ReadonlyMap<string, ReadonlySet<string>>) {
+  public static _create(flow: SimFlow, taken: ReadonlyMap<string, ReadonlySet<string>>): FlowCoverageReport {
+    return new FlowCoverageReport(flow, taken);
+  }
+
+  private constructor(flow: SimFlow, taken: ReadonlyMap<string, ReadonlySet<string>>) {
     this.flow = flow;
     this.taken = taken;
     this.flowName = flow.name;
@@ -162,7 +166,7 @@ export class FlowCoverage {
 
   /** The coverage of every flow and module of the contact center, in its order. */
   public get flows(): FlowCoverageReport[] {
-    return [...this.center._model.flows.values()].map(flow => new FlowCoverageReport(flow, this.taken.get(flow.name) ?? new Map()));
+    return [...this.center._model.flows.values()].map(flow => FlowCoverageReport._create(flow, this.taken.get(flow.name) ?? new Map()));
   }
 
   /**
@@ -172,7 +176,7 @@ export class FlowCoverage {
    */
   public flow(name: string): FlowCoverageReport {
     const flow = this.center.flow(name)._flow;
-    return new FlowCoverageReport(flow, this.taken.get(flow.name) ?? new Map());
+    return FlowCoverageReport._create(flow, this.taken.get(flow.name) ?? new Map());
   }
 
   /** The coverage of the flows that any run reached, in words. */

@@ -2,7 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { LiveScriptReport } from './live-types';
 import { TranscriptItem } from './result';
 import { flowTestingRuntime } from './runtime';
-import { ChatScript, ChatScriptResult, ChatScriptStep, checkSteps } from './script';
+import { checkSteps } from './check';
+import { ChatScript, ChatScriptResult, ChatScriptStep } from './script';
 
 /** Properties of a `LiveChatRunner`. */
 export interface LiveChatRunnerProps {
@@ -144,5 +145,5 @@ function resultOf(script: ChatScript, report: LiveScriptReport): ChatScriptResul
     failedStep: report.failedStep,
     error: report.error,
   });
-  return new ChatScriptResult(script, outcome, transcript, report.durationMs, undefined, report.infrastructure ?? false);
+  return ChatScriptResult._create(script, outcome, transcript, report.durationMs, undefined, report.infrastructure ?? false);
 }
