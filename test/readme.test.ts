@@ -114,8 +114,14 @@ describe('README testing flows', () => {
       });
       expect(files.length).toBeGreaterThanOrEqual(3);
       const program = ts.createProgram(files, {
-        strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
-        esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'],
+        strict: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        esModuleInterop: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ['node'],
       });
       const diagnostics = ts.getPreEmitDiagnostics(program)
         .filter(d => files.includes(d.file?.fileName ?? ''))

@@ -214,8 +214,13 @@ class LiveChat {
     }
     this.seen.add(item.Id);
     this.items.push({
-      Id: item.Id, Type: String(item.Type), ContentType: String(item.ContentType), Content: item.Content,
-      ParticipantRole: item.ParticipantRole, DisplayName: item.DisplayName, AbsoluteTime: item.AbsoluteTime,
+      Id: item.Id,
+      Type: String(item.Type),
+      ContentType: String(item.ContentType),
+      Content: item.Content,
+      ParticipantRole: item.ParticipantRole,
+      DisplayName: item.DisplayName,
+      AbsoluteTime: item.AbsoluteTime,
     });
     if (item.Type === 'EVENT' && ENDED_EVENTS.has(String(item.ContentType)) && item.ParticipantRole !== 'CUSTOMER') {
       this.ended = true;
@@ -273,8 +278,15 @@ class LiveChat {
         ConnectionToken: token, ContentType: 'text/plain', Content: text, ClientToken: `${this.contactId}-${this.sends}`,
       })), 'SendMessage');
       // The service echoes the message over the websocket; until it does, the transcript holds it as sent.
-      this.add({ Id: out.Id, Type: 'MESSAGE', ContentType: 'text/plain', Content: text, ParticipantRole: 'CUSTOMER',
-        DisplayName: this.script.displayName ?? 'Customer', AbsoluteTime: out.AbsoluteTime });
+      this.add({
+        Id: out.Id,
+        Type: 'MESSAGE',
+        ContentType: 'text/plain',
+        Content: text,
+        ParticipantRole: 'CUSTOMER',
+        DisplayName: this.script.displayName ?? 'Customer',
+        AbsoluteTime: out.AbsoluteTime,
+      });
       // The flow's answer may already be in (the websocket is faster than SendMessage's response): the next step
       // reads from the message after the customer's.
       this.cursor = this.messages().findIndex(item => item.Id === out.Id) + 1;

@@ -232,8 +232,14 @@ function parseTestChatArgs(args: readonly string[]): TestChatArgs {
     throw new UsageError(`--timeout must be a positive number of seconds, got '${timeout}'`);
   }
   return {
-    folder: folders[0], app: values.get('--app') ?? 'cdk.out', junit: values.get('--junit'), coverage, instance, flow,
-    region: values.get('--region'), timeoutSeconds,
+    folder: folders[0],
+    app: values.get('--app') ?? 'cdk.out',
+    junit: values.get('--junit'),
+    coverage,
+    instance,
+    flow,
+    region: values.get('--region'),
+    timeoutSeconds,
   };
 }
 

@@ -1,4 +1,4 @@
-import { flowOf, markerOf, referencedKey, SimFlow, SimResource, textOf } from './model';
+import { flowOf, referencedKey, SimFlow, SimResource, textOf } from './model';
 
 /** The resource types the simulator reads. */
 const FLOW_TYPES = new Set(['AWS::Connect::ContactFlow', 'Custom::ConnectContactFlow']);
@@ -106,11 +106,6 @@ export class CenterModel {
     }
     const name = resource.properties.Name ?? resource.properties.FunctionName;
     return typeof name === 'string' && referencedKey(name) === undefined ? name : pathOf(resource) ?? resource.logicalId;
-  }
-
-  /** The marker that references a resource in flow documents. */
-  public static markerOf(key: string): string {
-    return markerOf(key);
   }
 }
 

@@ -1,5 +1,5 @@
-import { ChatScriptStep, ChatScriptStepKind } from './script';
 import { TranscriptItem } from './result';
+import { ChatScriptStep, ChatScriptStepKind } from './script';
 
 /** What the checks of a script see: from a simulation, or from a live run. Not part of the public API. */
 export interface Observed {

@@ -49,6 +49,11 @@ function branchesOf(flow: SimFlow, action: string): Branch[] {
 
 /** The coverage of one flow (or flow module): which actions and branches the runs took. */
 export class FlowCoverageReport {
+  /** @internal */
+  public static _create(flow: SimFlow, taken: ReadonlyMap<string, ReadonlySet<string>>): FlowCoverageReport {
+    return new FlowCoverageReport(flow, taken);
+  }
+
   /** The flow's name. */
   public readonly flowName: string;
 
@@ -70,11 +75,6 @@ export class FlowCoverageReport {
 
   private readonly flow: SimFlow;
   private readonly taken: ReadonlyMap<string, ReadonlySet<string>>;
-
-  /** @internal */
-  public static _create(flow: SimFlow, taken: ReadonlyMap<string, ReadonlySet<string>>): FlowCoverageReport {
-    return new FlowCoverageReport(flow, taken);
-  }
 
   private constructor(flow: SimFlow, taken: ReadonlyMap<string, ReadonlySet<string>>) {
     this.flow = flow;

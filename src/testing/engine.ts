@@ -34,6 +34,7 @@ export interface TakenBranch {
 const DEFAULT_START = '2026-01-05T15:00:00Z';
 
 /** A deterministic pseudo-random generator (mulberry32). */
+/* eslint-disable no-bitwise */
 function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -44,6 +45,7 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+/* eslint-enable no-bitwise */
 
 /** One simulated contact: its data, inputs and transcript, and what the actions use. Not part of the public API. */
 export class SimContact {

@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
+import { checkSteps } from './check';
 import { LiveScriptReport } from './live-types';
 import { TranscriptItem } from './result';
 import { flowTestingRuntime } from './runtime';
-import { checkSteps } from './check';
 import { ChatScript, ChatScriptResult, ChatScriptStep } from './script';
 
 /** Properties of a `LiveChatRunner`. */

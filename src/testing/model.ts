@@ -12,7 +12,10 @@ export interface SimAction {
   readonly Parameters: Record<string, any>;
   readonly Transitions: {
     readonly NextAction?: string;
-    readonly Conditions?: ReadonlyArray<{ readonly NextAction: string; readonly Condition: { readonly Operator: string; readonly Operands: readonly string[] } }>;
+    readonly Conditions?: ReadonlyArray<{
+      readonly NextAction: string;
+      readonly Condition: { readonly Operator: string; readonly Operands: readonly string[] };
+    }>;
     readonly Errors?: ReadonlyArray<{ readonly NextAction: string; readonly ErrorType: string }>;
   };
 }

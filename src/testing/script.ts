@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkSteps, CheckOutcome } from './check';
 import { SILENCE, SimulationError } from './engine';
 import { AuthenticationOutcome, SimulatedChannel, SimulationEnvironment } from './environment';
-import { checkSteps, CheckOutcome } from './check';
 import { StepData } from './live-types';
 import { SimulatedStep, SimulationEndType, SimulationResult, TranscriptItem } from './result';
 import { flowTestingRuntime } from './runtime';
@@ -336,9 +336,9 @@ export class ChatScript {
 }
 
 /** Where a simulated contact went another way: the last branching step before the path index. */
-function divergence(path: readonly SimulatedStep[], before: number): string | undefined {
-  for (let i = Math.min(before, path.length) - 1; i >= 0; i--) {
-    const step = path[i];
+function divergence(steps: readonly SimulatedStep[], before: number): string | undefined {
+  for (let i = Math.min(before, steps.length) - 1; i >= 0; i--) {
+    const step = steps[i];
     if (!['Next', 'End', 'Waiting'].includes(step.branch)) {
       return `action '${step.action}' (${step.actionType}) of flow '${step.flow}', which took the branch '${step.branch}'`;
     }
@@ -348,6 +348,12 @@ function divergence(path: readonly SimulatedStep[], before: number): string | un
 
 /** The outcome of running a chat script. */
 export class ChatScriptResult {
+  /** @internal */
+  public static _create(script: ChatScript, outcome: CheckOutcome, transcript: readonly TranscriptItem[], durationMs: number,
+    simulation?: SimulationResult, infrastructureError: boolean = false): ChatScriptResult {
+    return new ChatScriptResult(script, outcome, [...transcript], durationMs, simulation, infrastructureError);
+  }
+
   /** The script's name. */
   public readonly scriptName: string;
 
@@ -380,12 +386,6 @@ export class ChatScriptResult {
 
   /** Whether the failure is one of the infrastructure (services, credentials), not of the flow. */
   public readonly infrastructureError: boolean;
-
-  /** @internal */
-  public static _create(script: ChatScript, outcome: CheckOutcome, transcript: readonly TranscriptItem[], durationMs: number,
-    simulation?: SimulationResult, infrastructureError: boolean = false): ChatScriptResult {
-    return new ChatScriptResult(script, outcome, [...transcript], durationMs, simulation, infrastructureError);
-  }
 
   private constructor(script: ChatScript, outcome: CheckOutcome, transcript: TranscriptItem[], durationMs: number,
     simulation: SimulationResult | undefined, infrastructureError: boolean) {

@@ -233,7 +233,8 @@ export class FlowSimulator {
   }
 
   /** Runs a contact with the inputs of a script (silences included). @internal */
-  public _runScript(environment: SimulationEnvironment, inputs: ReadonlyArray<string | typeof SILENCE>): { result: SimulationResult; itemSteps: number[] } {
+  public _runScript(environment: SimulationEnvironment, inputs: ReadonlyArray<string | typeof SILENCE>)
+    : { result: SimulationResult; itemSteps: number[] } {
     return simulate(this._model, this._flow, environment, ACTION_HANDLERS, inputs);
   }
 }

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/cdk-connect';
-import { SimulatedContactCenter } from '../../src';
 import { menuApp } from './fixtures';
 import { ChatStandIn, INSTANCE_ID } from './standin';
+import { SimulatedContactCenter } from '../../src';
+import { main } from '../../src/cli/cdk-connect';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -88,8 +88,10 @@ describe('cdk-connect test-chat', () => {
     const url = await standIn.start();
     const saved = { ...process.env };
     Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret',
-      CDK_CONNECT_CONNECT_ENDPOINT: url, CDK_CONNECT_PARTICIPANT_ENDPOINT: url,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      CDK_CONNECT_CONNECT_ENDPOINT: url,
+      CDK_CONNECT_PARTICIPANT_ENDPOINT: url,
     });
     try {
       const live = await run('test-chat', path.join(dir, 'pass'), '--instance', INSTANCE_ID, '--flow', 'menu-flow', '--region', 'us-east-1', '--timeout', '2');

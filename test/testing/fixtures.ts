@@ -13,7 +13,9 @@ export function flowJson(start: string, actions: Array<[string, string, Record<s
   return JSON.stringify({
     Version: '2019-10-30',
     StartAction: start,
-    Actions: actions.map(([id, type, parameters, transitions]) => ({ Identifier: id, Type: type, Parameters: parameters ?? {}, Transitions: transitions ?? {} })),
+    Actions: actions.map(([id, type, parameters, transitions]) => ({
+      Identifier: id, Type: type, Parameters: parameters ?? {}, Transitions: transitions ?? {},
+    })),
   });
 }
 

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
-import { ChatScript, ChatScriptStep, LiveChatRunner, SimulatedContactCenter, SimulationEndType } from '../../src';
 import { menuApp } from './fixtures';
 import { ChatStandIn, INSTANCE_ID } from './standin';
+import { ChatScript, ChatScriptStep, LiveChatRunner, SimulatedContactCenter, SimulationEndType } from '../../src';
 
 const FLOW_ID = 'menu-flow-id';
 
@@ -71,7 +71,9 @@ describe('LiveChatRunner', () => {
 
   test('checks user-defined attributes live, and a flow that disconnects', async () => {
     const script = new ChatScript({
-      name: 'wrong key', flow: 'Menu', environment: {},
+      name: 'wrong key',
+      flow: 'Menu',
+      environment: {},
       steps: [ChatScriptStep.expectMessageMatching('module'), ChatScriptStep.expectMessageMatching('^Type'), ChatScriptStep.customerSends('9'),
         ChatScriptStep.expectMessage('Sorry, something went wrong.'), ChatScriptStep.expectAttributes({ name: 'Ada' }), ChatScriptStep.expectEnd(SimulationEndType.DISCONNECTED)],
     });

@@ -15,7 +15,7 @@ function loadedPackages(script: string): string[] {
 
 describe('loading the library', () => {
   test('require(\'cdk-connect\') loads neither the SDK, ws nor yaml; a YAML script loads the bundled runtime only', () => {
-    const loaded = loadedPackages(`const lib = require('./src'); lib.ChatScript.fromYamlString('name: n\\nflow: f\\nsteps:\\n  - expect: hi\\n')`);
+    const loaded = loadedPackages('const lib = require(\'./src\'); lib.ChatScript.fromYamlString(\'name: n\\nflow: f\\nsteps:\\n  - expect: hi\\n\')');
     expect(loaded).toContain('aws-cdk-lib');
     expect(loaded.filter(name => /^(@aws-sdk\/|ws$|yaml$)/.test(name))).toEqual([]);
   }, 60000);

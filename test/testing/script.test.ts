@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ChatScript, ChatScriptStep, FlowCoverage, SimulatedContactCenter, SimulationEndType } from '../../src';
 import { menuApp } from './fixtures';
+import { ChatScript, ChatScriptStep, FlowCoverage, SimulatedContactCenter, SimulationEndType } from '../../src';
 
 const MONDAY_NOON_BERLIN = '2026-01-05T11:00:00Z';
 const BASIC = [{ function: 'Lookup', attributes: { tier: 'basic', name: 'Ada' } }];
@@ -75,7 +75,9 @@ describe('chat scripts', () => {
 
   test('a silent customer times the input out', () => {
     const script = new ChatScript({
-      name: 'silent', flow: 'Menu', environment: { startTime: MONDAY_NOON_BERLIN, lambdaResults: BASIC },
+      name: 'silent',
+      flow: 'Menu',
+      environment: { startTime: MONDAY_NOON_BERLIN, lambdaResults: BASIC },
       steps: [ChatScriptStep.expectMessageMatching('module'), ChatScriptStep.expectMessageMatching('^Type'), ChatScriptStep.customerSilent(), ChatScriptStep.expectEnd(SimulationEndType.DISCONNECTED)],
     });
     script.run(center).assertPassed();

@@ -1,5 +1,5 @@
-import { AuthenticationOutcome, FlowDefinition, FlowSimulator, MessageParticipant, DisconnectParticipant, SimulatedChannel, SimulatedContactCenter, SimulationEndType } from '../../src';
 import { flowJson, menuApp, next } from './fixtures';
+import { AuthenticationOutcome, FlowDefinition, FlowSimulator, MessageParticipant, DisconnectParticipant, SimulatedChannel, SimulatedContactCenter, SimulationEndType } from '../../src';
 
 const MONDAY_NOON_BERLIN = '2026-01-05T11:00:00Z';
 const GOLD = { function: 'Lookup', attributes: { tier: 'gold', name: 'Ada' } };
@@ -97,16 +97,24 @@ describe('flow language documents', () => {
       'application/vnd.amazonaws.connect.event.participant.joined', 'text/plain', 'application/vnd.amazonaws.connect.event.chat.ended',
     ]);
     expect(result.transcript[1]).toEqual({
-      id: 'simulated-2', type: 'MESSAGE', contentType: 'text/plain', content: 'Hello.', participantRole: 'SYSTEM',
-      displayName: 'SYSTEM_MESSAGE', absoluteTime: '2026-01-05T15:00:01.000Z',
+      id: 'simulated-2',
+      type: 'MESSAGE',
+      contentType: 'text/plain',
+      content: 'Hello.',
+      participantRole: 'SYSTEM',
+      displayName: 'SYSTEM_MESSAGE',
+      absoluteTime: '2026-01-05T15:00:01.000Z',
     });
   });
 
   test('a loop runs its count, then is done; attributes and flow attributes are set', () => {
     const json = flowJson('count', [
-      ['count', 'Loop', { LoopCount: '3' }, { Conditions: [
-        { NextAction: 'say', Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
-        { NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } }] }],
+      ['count', 'Loop', { LoopCount: '3' }, {
+        Conditions: [
+          { NextAction: 'say', Condition: { Operator: 'Equals', Operands: ['ContinueLooping'] } },
+          { NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['DoneLooping'] } },
+        ],
+      }],
       ['say', 'MessageParticipant', { Text: 'Round $.LoopCounter' }, next('mark')],
       ['mark', 'UpdateFlowAttributes', { FlowAttributes: { last: { Value: '$.LoopCounter', Type: 'String' } } }, next('count')],
       ['end', 'UpdateContactAttributes', { Attributes: { rounds: '$.FlowAttributes.last' } }, next('bye')],
@@ -120,9 +128,13 @@ describe('flow language documents', () => {
 
   test('DistributeByPercentage draws from the seed: the same seed takes the same branch, the split follows the thresholds', () => {
     const json = flowJson('split', [
-      ['split', 'DistributeByPercentage', {}, { NextAction: 'b', Conditions: [
-        { NextAction: 'a', Condition: { Operator: 'NumberLessThan', Operands: ['31'] } }],
-      Errors: [{ NextAction: 'b', ErrorType: 'NoMatchingCondition' }] }],
+      ['split', 'DistributeByPercentage', {}, {
+        NextAction: 'b',
+        Conditions: [
+          { NextAction: 'a', Condition: { Operator: 'NumberLessThan', Operands: ['31'] } },
+        ],
+        Errors: [{ NextAction: 'b', ErrorType: 'NoMatchingCondition' }],
+      }],
       ['a', 'EndFlowExecution'],
       ['b', 'DisconnectParticipant'],
     ]);
@@ -136,8 +148,12 @@ describe('flow language documents', () => {
   test('VOICE takes DTMF digits as text, stores input, and checks numbers; prompts play on voice only', () => {
     const json = flowJson('account', [
       ['account', 'GetParticipantInput', { Text: 'Your account number?', StoreInput: 'True', InputTimeLimitSeconds: '5' }, next('check')],
-      ['check', 'Compare', { ComparisonValue: '$.StoredCustomerInput' }, { NextAction: 'bye', Conditions: [
-        { NextAction: 'prompt', Condition: { Operator: 'NumberGreaterThan', Operands: ['1000'] } }] }],
+      ['check', 'Compare', { ComparisonValue: '$.StoredCustomerInput' }, {
+        NextAction: 'bye',
+        Conditions: [
+          { NextAction: 'prompt', Condition: { Operator: 'NumberGreaterThan', Operands: ['1000'] } },
+        ],
+      }],
       ['prompt', 'MessageParticipant', { PromptId: 'arn:aws:connect:us-east-1:111122223333:instance/x/prompt/y' }, next('bye')],
       ['bye', 'DisconnectParticipant'],
       ['fail', 'EndFlowExecution'],
@@ -153,15 +169,25 @@ describe('flow language documents', () => {
 
   test('Lex intents, views and every authentication outcome branch as Connect does', () => {
     const json = flowJson('auth', [
-      ['auth', 'AuthenticateParticipant', { TimeLimitMinutes: '3' }, { NextAction: 'bot', Conditions: [
-        { NextAction: 'opted', Condition: { Operator: 'Equals', Operands: ['OptedOut'] } }],
-      Errors: [{ NextAction: 'late', ErrorType: 'TimeLimitExceeded' }, { NextAction: 'failed', ErrorType: 'NoMatchingError' }] }],
-      ['bot', 'ConnectParticipantWithLexBot', { Text: 'What can I do?', LexV2Bot: { AliasArn: 'arn:bot' } }, { Conditions: [
-        { NextAction: 'view', Condition: { Operator: 'Equals', Operands: ['Billing'] } }],
-      Errors: [{ NextAction: 'failed', ErrorType: 'NoMatchingCondition' }, { NextAction: 'failed', ErrorType: 'NoMatchingError' }] }],
-      ['view', 'ShowView', { ViewResource: { Id: 'arn:view' } }, { Conditions: [
-        { NextAction: 'thanks', Condition: { Operator: 'Equals', Operands: ['Submit'] } }],
-      Errors: [{ NextAction: 'failed', ErrorType: 'NoMatchingCondition' }] }],
+      ['auth', 'AuthenticateParticipant', { TimeLimitMinutes: '3' }, {
+        NextAction: 'bot',
+        Conditions: [
+          { NextAction: 'opted', Condition: { Operator: 'Equals', Operands: ['OptedOut'] } },
+        ],
+        Errors: [{ NextAction: 'late', ErrorType: 'TimeLimitExceeded' }, { NextAction: 'failed', ErrorType: 'NoMatchingError' }],
+      }],
+      ['bot', 'ConnectParticipantWithLexBot', { Text: 'What can I do?', LexV2Bot: { AliasArn: 'arn:bot' } }, {
+        Conditions: [
+          { NextAction: 'view', Condition: { Operator: 'Equals', Operands: ['Billing'] } },
+        ],
+        Errors: [{ NextAction: 'failed', ErrorType: 'NoMatchingCondition' }, { NextAction: 'failed', ErrorType: 'NoMatchingError' }],
+      }],
+      ['view', 'ShowView', { ViewResource: { Id: 'arn:view' } }, {
+        Conditions: [
+          { NextAction: 'thanks', Condition: { Operator: 'Equals', Operands: ['Submit'] } },
+        ],
+        Errors: [{ NextAction: 'failed', ErrorType: 'NoMatchingCondition' }],
+      }],
       ['thanks', 'MessageParticipant', { Text: 'Order $.Views.ViewResultData.order, $.Lex.Slots.account.' }, next('bye')],
       ['opted', 'EndFlowExecution'],
       ['late', 'EndFlowExecution'],

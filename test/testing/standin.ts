@@ -146,8 +146,16 @@ export class ChatStandIn {
       }
       const contactId = `contact-${this.chats.size + 1}`;
       const chat: Chat = {
-        contactId, flow, attributes: body.Attributes ?? {}, inputs: [], items: [], flowItems: 0, simulatedAttributes: {},
-        sockets: [], pushed: 0, disconnected: false,
+        contactId,
+        flow,
+        attributes: body.Attributes ?? {},
+        inputs: [],
+        items: [],
+        flowItems: 0,
+        simulatedAttributes: {},
+        sockets: [],
+        pushed: 0,
+        disconnected: false,
       };
       this.chats.set(contactId, chat);
       this.simulate(chat);
@@ -198,8 +206,13 @@ export class ChatStandIn {
     }
     if (req.method === 'POST' && url.pathname === '/participant/message') {
       const item: TranscriptItem = {
-        id: `customer-${chat.items.length + 1}`, type: 'MESSAGE', contentType: body.ContentType, content: body.Content,
-        participantRole: 'CUSTOMER', displayName: 'Customer', absoluteTime: new Date().toISOString(),
+        id: `customer-${chat.items.length + 1}`,
+        type: 'MESSAGE',
+        contentType: body.ContentType,
+        content: body.Content,
+        participantRole: 'CUSTOMER',
+        displayName: 'Customer',
+        absoluteTime: new Date().toISOString(),
       };
       chat.items.push(item);
       this.push(chat, item);
@@ -224,7 +237,14 @@ export class ChatStandIn {
 /** A transcript item as the Participant Service sends it. */
 function wire(item: TranscriptItem, contactId: string): Record<string, unknown> {
   return {
-    Id: item.id, Type: item.type, ContentType: item.contentType, Content: item.content, ParticipantRole: item.participantRole,
-    DisplayName: item.displayName, AbsoluteTime: item.absoluteTime, ContactId: contactId, InitialContactId: contactId,
+    Id: item.id,
+    Type: item.type,
+    ContentType: item.contentType,
+    Content: item.content,
+    ParticipantRole: item.participantRole,
+    DisplayName: item.displayName,
+    AbsoluteTime: item.absoluteTime,
+    ContactId: contactId,
+    InitialContactId: contactId,
   };
 }

@@ -542,8 +542,9 @@ describe('CheckMetricData', () => {
 
   test('warns without any condition or next action', () => {
     const check = new CheckMetricData('Waiting', { metric: QueueMetric.CONTACTS_IN_QUEUE }).otherwise(end('Other')).onError(end('Failed'));
-    expectWarningWhen(stackAndInstance => renderFlow(FlowDefinition.start(check, { designerNextActions: false }), ContactFlowType.CONTACT_FLOW, stackAndInstance),
-      /flow action 'Waiting' \(CheckMetricData\) is a dead end: it has neither a next action nor conditions/);
+    expectWarningWhen(stackAndInstance => renderFlow(FlowDefinition.start(check, { designerNextActions: false }),
+      ContactFlowType.CONTACT_FLOW, stackAndInstance),
+    /flow action 'Waiting' \(CheckMetricData\) is a dead end: it has neither a next action nor conditions/);
   });
 
   test('fails in an agent whisper flow', () => {
