@@ -1,5 +1,9 @@
 import { flowJson, menuApp, next } from './fixtures';
-import { AuthenticationOutcome, FlowDefinition, FlowSimulator, MessageParticipant, DisconnectParticipant, SimulatedChannel, SimulatedContactCenter, SimulationEndType } from '../../src';
+import {
+  AuthenticationOutcome, ContactFlow, DisconnectParticipant, FlowDefinition, FlowSimulator, MessageParticipant, SimulatedChannel,
+  SimulatedContactCenter, SimulationEndType, TransferToFlow,
+} from '../../src';
+import { testStack } from '../helpers';
 
 const MONDAY_NOON_BERLIN = '2026-01-05T11:00:00Z';
 const GOLD = { function: 'Lookup', attributes: { tier: 'gold', name: 'Ada' } };
@@ -73,6 +77,22 @@ describe('flows of an app', () => {
     const module = stack.node.findChild('GreetingModule') as any;
     expect(FlowSimulator.fromContactFlowModule(module).run().end.type).toBe(SimulationEndType.ENDED);
     expect(SimulatedContactCenter.fromApp(other).flowNames).toEqual(expect.arrayContaining(['Menu', 'Billing', 'Greeting']));
+  });
+
+  test('a transfer continues in a flow whose content is deferred (Custom::ConnectFlowContent), in memory and from a cloud assembly', () => {
+    const { app: deferred, stack, instance } = testStack();
+    const later = new ContactFlow(stack, 'Later', { instance, contactFlowName: 'Later', deferContent: true });
+    const hello = new MessageParticipant('hello', { text: 'In the deferred flow.' });
+    const bye = new DisconnectParticipant('bye');
+    hello.onError(bye);
+    hello.next(bye);
+    later.defineContent(FlowDefinition.start(hello));
+    const transfer = new TransferToFlow('to-later', { contactFlow: later });
+    transfer.onError(new DisconnectParticipant('end'));
+    new ContactFlow(stack, 'First', { instance, contactFlowName: 'First', content: FlowDefinition.start(transfer) });
+    expect(messages(SimulatedContactCenter.fromApp(deferred).flow('First').run())).toEqual(['SYSTEM: In the deferred flow.']);
+    const assembly = SimulatedContactCenter.fromAssemblyDirectory(deferred.synth().directory);
+    expect(messages(assembly.flow('First').run())).toEqual(['SYSTEM: In the deferred flow.']);
   });
 
   test('fails for a flow the contact center does not have, naming the flows', () => {

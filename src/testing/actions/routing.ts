@@ -46,7 +46,11 @@ const transferToFlow: ActionHandler = (contact, action) => {
   return { kind: 'flow', flow };
 };
 
-/** InvokeFlowModule: runs the module, and continues with the next action when it ends. */
+/**
+ * InvokeFlowModule: runs the module, and continues with the next action when it ends (`EndFlowModuleExecution`).
+ * Chosen: an error without a branch inside the module ends the contact with an error (it does not take the invoking
+ * action's error branch); a module the contact center does not have is an error of the simulation.
+ */
 const invokeFlowModule: ActionHandler = (contact, action) => {
   const reference = action.Parameters.FlowModuleId;
   const target = contact.resource(reference);
