@@ -49,7 +49,7 @@ export interface FlowCheckOptions {
  * - a missing branch that Connect requires (`requiredErrors` of the action's spec: QueueAtCapacity of
  *   TransferContactToQueue, the results of CheckHoursOfOperation, ...);
  * - a `NoMatchingError` branch on an action that rejects one (Compare, UpdateContactRecordingBehavior);
- * - any transition on an action that ends the flow (DisconnectParticipant, TransferContactToAgent, ...).
+ * - any transition on an action that ends the flow (DisconnectParticipant, EndFlowExecution, EndFlowModuleExecution).
  *
  * Warnings (Amazon Connect accepts the flow; flows exported from the flow designer have them):
  * - actions not reachable from `StartAction` (the designer keeps unconnected blocks; they never run);
