@@ -77,7 +77,7 @@ describe('FlowDefinition', () => {
 
   test('draws no edge for the NextAction the designer writes beside the branches of a branching action, but draws a plain next action', () => {
     const no = end('No');
-    const compare = new Compare('Compare', { comparisonValue: '$.Attributes.x' }).when(FlowCondition.equalTo('1'), end('Yes')).otherwise(no);
+    const compare = new Compare('Compare', { value: '$.Attributes.x' }).when(FlowCondition.equalTo('1'), end('Yes')).otherwise(no);
     const message = new MessageParticipant('Hello', { text: 'Hi' }).onError(compare).next(compare);
     const lines = FlowDefinition.start(message).toMermaid().split('\n');
     expect(lines).toEqual(expect.arrayContaining(['  a0 --> a1', '  a0 -.->|NoMatchingError| a1', '  a1 -->|= 1| a2', '  a1 -.->|NoMatchingCondition| a3']));
