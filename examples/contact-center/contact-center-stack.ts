@@ -759,8 +759,9 @@ function taskRoutingFlowDefinition(support: IQueue): FlowDefinition {
 
 /** The flow of quick connects to an agent: to the agent the quick connect names. */
 function agentTransferFlowDefinition(): FlowDefinition {
-  // TransferContactToAgent ends the flow: Amazon Connect takes no branches on it.
-  return FlowDefinition.start(new TransferContactToAgent('transfer-to-agent'));
+  return FlowDefinition.start(
+    new TransferContactToAgent('transfer-to-agent').onError(new DisconnectParticipant('disconnect')),
+  );
 }
 
 /** The flow of quick connects to a queue: into the queue the quick connect names. */

@@ -92,8 +92,7 @@ describe('example contact center', () => {
 
   test('every flow is built from typed actions: no pasted ARNs, no placeholders, every error handled', () => {
     // Actions whose type raises no errors (or ends the flow) have no error branch; every other one handles them.
-    const withoutErrors = ['UpdateFlowLoggingBehavior', 'UpdateContactRecordingBehavior', 'Compare', 'Loop', 'DisconnectParticipant', 'EndFlowExecution',
-      'TransferContactToAgent'];
+    const withoutErrors = ['UpdateFlowLoggingBehavior', 'UpdateContactRecordingBehavior', 'Compare', 'Loop', 'DisconnectParticipant', 'EndFlowExecution'];
     for (const name of FLOW_NAMES) {
       const { resource, document } = flowNamed(name);
       const content = JSON.stringify(resource.Properties.Content);
@@ -228,8 +227,7 @@ describe('example contact center', () => {
 
     const agentTransfer = flowNamed('Transfer to agent');
     expect(agentTransfer.resource.Properties.Type).toBe('AGENT_TRANSFER');
-    // TransferContactToAgent ends the flow: Amazon Connect rejects branches on it.
-    expect(actionOf(agentTransfer.document, 'transfer-to-agent').Transitions).toEqual({});
+    expect(errorsOf(actionOf(agentTransfer.document, 'transfer-to-agent'))).toEqual({ NoMatchingError: 'disconnect' });
     const queueTransfer = flowNamed('Transfer to queue');
     expect(queueTransfer.resource.Properties.Type).toBe('QUEUE_TRANSFER');
     expect(errorsOf(actionOf(queueTransfer.document, 'transfer-to-queue'))).toEqual({ QueueAtCapacity: 'disconnect', NoMatchingError: 'disconnect' });
