@@ -47,7 +47,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   // The Lambda handlers (lambda/) are bundled by esbuild, not compiled by jsii; their SDK is bundled in.
-  devDeps: ['@aws-sdk/client-connect@^3', 'aws-sdk-client-mock@^4', 'esbuild@^0.28'],
+  // The flow testing runtime (lambda/testing/: the live chat runner and YAML scripts) is bundled the same way, with
+  // the Participant Service client, ws and yaml, so that `require('cdk-connect')` never loads them.
+  devDeps: ['@aws-sdk/client-connect@^3', 'aws-sdk-client-mock@^4', 'esbuild@^0.28',
+    '@aws-sdk/client-connectparticipant@^3', 'ws@^8', '@types/ws@^8', 'yaml@^2'],
 
   tsconfigDev: {
     include: ['../examples/**/*.ts', '../bench/**/*.ts', '../lambda/**/*.ts'],
@@ -59,7 +62,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   gitignore: ['cdk.out/', '/examples/*/cdk.out/', '.readme-tour-*/', '.codegen-*/', '/assets/connect-handler/',
-    '/assets/chat-authentication/', '/assets/chat-start/'],
+    '/assets/chat-authentication/', '/assets/chat-start/', '/assets/flow-testing/'],
 
   // `npx cdk-connect import-flow <file.json>` turns a flow-language file into builder code.
   bin: { 'cdk-connect': 'lib/cli/cdk-connect.js' },
@@ -86,6 +89,10 @@ const bundleChat = project.addTask('bundle:chat', {
 });
 bundleChat.exec(esbuild('lambda/chat/authentication.ts', 'chat-authentication'));
 bundleChat.exec(esbuild('lambda/chat/start.ts', 'chat-start'));
+// The runtime of flow testing (lambda/testing/): the live chat runner (Connect API, Participant Service, websocket) and
+// the YAML reader of chat test scripts, loaded by src/testing only when a live run starts or a YAML script is read.
+// import() becomes require(): the SDK imports node:http that way, which jest (where tests run the live runner) refuses.
+bundleChat.exec(esbuild('lambda/testing/index.ts', 'flow-testing') + ' --supported:dynamic-import=false');
 project.preCompileTask.spawn(bundle);
 project.preCompileTask.spawn(bundleChat);
 
@@ -114,6 +121,7 @@ bench.spawn(bundleChat);
 bench.exec('ts-node --project test/tsconfig.json bench/synth/main.ts');
 bench.exec('ts-node --transpile-only --project test/tsconfig.json bench/handler/main.ts');
 bench.exec('ts-node --project test/tsconfig.json bench/flows/main.ts');
+bench.exec('ts-node --project test/tsconfig.json bench/simulator/main.ts');
 
 // The example contact center's flows as Mermaid diagrams in docs/flows, rendered by every build so that a pull
 // request shows the picture beside the snapshot; .ci/run fails when the committed diagrams are out of date.

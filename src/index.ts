@@ -37,3 +37,4 @@ export * from './constructs/instance-attribute';
 export * from './constructs/default-vocabulary';
 export * from './flows';
 export * from './chat';
+export * from './testing';

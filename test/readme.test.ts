@@ -88,3 +88,47 @@ describe('README tour', () => {
     ]));
   });
 });
+
+describe('README testing flows', () => {
+  /** The TypeScript snippets of the section: each a module of its own. */
+  function testingSnippets(): string[] {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+    const start = readme.indexOf('\n## Testing flows');
+    const end = readme.indexOf('\n## ', start + 1);
+    expect(start).toBeGreaterThan(0);
+    return [...readme.slice(start, end).matchAll(/```ts\n([\s\S]*?)```/g)].map(m => m[1]);
+  }
+
+  test('its snippets type-check against the library', () => {
+    const dir = fs.mkdtempSync(path.join(__dirname, '.readme-tour-'));
+    try {
+      const files = testingSnippets().map((snippet, index) => {
+        const file = path.join(dir, `testing-${index}.ts`);
+        const stack = path.join(ROOT, 'examples', 'contact-center', 'contact-center-stack');
+        fs.writeFileSync(file, [
+          'declare const test: { each(cases: unknown[]): (name: string, fn: (...args: any[]) => void) => void };',
+          snippet.replace(/from 'cdk-connect';/g, `from ${JSON.stringify(SRC)};`).replace(/from '\.\/contact-center-stack';/g, `from ${JSON.stringify(stack)};`),
+          'export {};',
+        ].join('\n'));
+        return file;
+      });
+      expect(files.length).toBeGreaterThanOrEqual(3);
+      const program = ts.createProgram(files, {
+        strict: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        esModuleInterop: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ['node'],
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program)
+        .filter(d => files.includes(d.file?.fileName ?? ''))
+        .map(d => `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      expect(diagnostics).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -20,7 +20,7 @@ interface Edge {
   readonly error: boolean;
 }
 
-function edgesOf(action: ActionSkeleton): Edge[] {
+export function edgesOf(action: ActionSkeleton): Edge[] {
   const transitions = action.Transitions;
   if (transitions === undefined || typeof transitions !== 'object') {
     return [];
@@ -43,7 +43,7 @@ export function targetsOf(action: ActionSkeleton): string[] {
   return edgesOf(action).map(edge => edge.to);
 }
 
-function conditionLabel(condition: any): string {
+export function conditionLabel(condition: any): string {
   if (condition === undefined || typeof condition !== 'object' || condition === null) {
     return 'condition';
   }
@@ -75,7 +75,13 @@ function drawnEdgesOf(action: ActionSkeleton): Edge[] {
  * Renders a flow as a Mermaid flowchart: one node per action (identifier and type), solid edges for the next
  * action and conditions, dotted edges for errors. Node ids are positional, so any identifier renders.
  */
-export function renderMermaid(start: string, actions: readonly ActionSkeleton[]): string {
+/** What a coverage diagram marks: the actions and branches (by action and edge label, `Next` for the next action) run. */
+export interface DiagramCoverage {
+  readonly coveredAction: (identifier: string) => boolean;
+  readonly coveredBranch: (identifier: string, label: string) => boolean;
+}
+
+export function renderMermaid(start: string, actions: readonly ActionSkeleton[], coverage?: DiagramCoverage): string {
   const nodeIds = new Map<string, string>();
   actions.forEach((action, index) => nodeIds.set(action.Identifier, `a${index}`));
   const lines = ['flowchart TD', '  start((Start))'];
@@ -83,6 +89,8 @@ export function renderMermaid(start: string, actions: readonly ActionSkeleton[])
     lines.push(`  ${nodeIds.get(action.Identifier)}["${escapeLabel(action.Identifier)}<br/><small>${escapeLabel(action.Type)}</small>"]`);
   }
   lines.push(`  start --> ${nodeIds.get(start) ?? 'missing'}`);
+  let link = 1;
+  const uncoveredLinks: number[] = [];
   for (const action of actions) {
     for (const edge of drawnEdgesOf(action)) {
       const to = nodeIds.get(edge.to);
@@ -92,6 +100,25 @@ export function renderMermaid(start: string, actions: readonly ActionSkeleton[])
       const arrow = edge.error ? '-.->' : '-->';
       const label = edge.label ? `|${escapeLabel(edge.label)}|` : '';
       lines.push(`  ${nodeIds.get(edge.from)} ${arrow}${label} ${to}`);
+      if (coverage !== undefined && !coverage.coveredBranch(edge.from, edge.label || 'Next')) {
+        uncoveredLinks.push(link);
+      }
+      link++;
+    }
+  }
+  if (coverage !== undefined) {
+    // Coverage: actions and branches no run took in red, the others in green.
+    lines.push('  classDef covered fill:#dfd,stroke:#393', '  classDef uncovered fill:#fdd,stroke:#c00,stroke-dasharray:4');
+    const covered = actions.filter(action => coverage.coveredAction(action.Identifier)).map(action => nodeIds.get(action.Identifier));
+    const uncovered = actions.filter(action => !coverage.coveredAction(action.Identifier)).map(action => nodeIds.get(action.Identifier));
+    if (covered.length > 0) {
+      lines.push(`  class ${covered.join(',')} covered`);
+    }
+    if (uncovered.length > 0) {
+      lines.push(`  class ${uncovered.join(',')} uncovered`);
+    }
+    if (uncoveredLinks.length > 0) {
+      lines.push(`  linkStyle ${uncoveredLinks.join(',')} stroke:#c00,stroke-width:2px`);
     }
   }
   return lines.join('\n') + '\n';

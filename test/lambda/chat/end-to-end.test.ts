@@ -1,10 +1,10 @@
 import * as http from 'http';
-import { AddressInfo } from 'net';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { FLOW_ID, INSTANCE_ID, ORIGIN, START_CONFIG } from './events';
 import { createAuthenticationHandler, DEFAULT_PAGE_TEXT } from '../../../lambda/chat/authentication';
 import { escapeHtml, HttpEvent, HttpHandler } from '../../../lambda/chat/http';
 import { createStartHandler } from '../../../lambda/chat/start';
+import { listen, readBody } from '../../local-http';
 
 /**
  * The whole exchange, in process: a browser starts a chat through the chat-start endpoint, Amazon Cognito sends the
@@ -20,20 +20,6 @@ interface ApiCall {
   readonly signed: boolean;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly body: any;
-}
-
-/** Starts a server on 127.0.0.1 and returns its base URL. */
-async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
 }
 
 /**
