@@ -15,8 +15,8 @@ import { SCALE } from './scale';
  * constructors; `app.synth()`), and the ratios of cdk-connect to raw L1. It also measures the load of
  * `require('cdk-connect')` (the compiled lib/) against `require('aws-cdk-lib').aws_connect`.
  *
- * Runs: BENCH_RUNS (default 5) of each variant, interleaved (the variants alternate, so drift in machine load hits
- * both alike), after one warm-up of each. Targets (printed, not asserted): with validation off, cdk-connect at most
+ * Runs: BENCH_RUNS (default 5) of each variant with validation off and BENCH_VALIDATION_RUNS (default 1) with it on,
+ * interleaved (the variants alternate, so drift in machine load hits both alike), after one warm-up of each. Targets (printed, not asserted): with validation off, cdk-connect at most
  * 1.10x raw L1 at every scale, and its load at most 50 ms above raw L1's.
  *
  * The cdk-connect variant loads the compiled package (lib/, `npx projen compile`): the bench stops if lib/ is
@@ -24,11 +24,14 @@ import { SCALE } from './scale';
  */
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// With validation on, validation dominates and both variants take seconds per run: fewer runs keep the bench short.
+const VALIDATION_RUNS = Number(process.env.BENCH_VALIDATION_RUNS ?? 1);
 const SCALES = [1, 2, 4];
 const ROOT = path.resolve(__dirname, '..', '..');
-const LIB = path.join(ROOT, 'lib', 'index.js');
+// BENCH_LIB: another compiled lib/ to measure (a build of an older commit, for before and after figures).
+const LIB = path.resolve(process.env.BENCH_LIB ?? path.join(ROOT, 'lib'), 'index.js');
 // Inside node_modules, so that the transpiled builders resolve aws-cdk-lib as the project does.
-const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', 'bench-synth');
+const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', `bench-synth-${process.pid}`);
 
 type Variant = 'raw-l1' | 'cdk-connect';
 const VARIANTS: Variant[] = ['raw-l1', 'cdk-connect'];
@@ -60,7 +63,7 @@ function newestMtime(dir: string): number {
 
 /** Transpiles the child and the builders into BUILD_DIR, the cdk-connect builder loading lib/ instead of src/. */
 function prepare(): void {
-  if (!fs.existsSync(LIB) || fs.statSync(LIB).mtimeMs < newestMtime(path.join(ROOT, 'src'))) {
+  if (!fs.existsSync(LIB) || (process.env.BENCH_LIB === undefined && fs.statSync(LIB).mtimeMs < newestMtime(path.join(ROOT, 'src')))) {
     console.error('bench/synth measures the compiled package: lib/ is missing or older than src/, run `npx projen compile` first');
     process.exit(1);
   }
@@ -115,12 +118,12 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(7);
 
 function measureApps(validation: boolean): boolean {
   let met = true;
-  console.log(`\naws-cdk-lib template validation ${validation ? 'on (its default)' : 'off (CDK_VALIDATION=false)'}, median of ${RUNS} runs, each a fresh node process`);
+  const runCount = validation ? VALIDATION_RUNS : RUNS;
+  console.log(`\naws-cdk-lib template validation ${validation ? 'on (its default)' : 'off (CDK_VALIDATION=false)'}, median of ${runCount} run${runCount > 1 ? 's' : ''}, each a fresh node process`);
   console.log(`  ${'scale'.padEnd(20)} ${'phase'.padEnd(13)} ${'raw L1'.padStart(9)} ${'cdk-connect'.padStart(11)}   ratio   difference`);
   for (const scale of SCALES) {
     const runs = new Map<Variant, AppRun[]>(VARIANTS.map(v => [v, []]));
-    for (const variant of VARIANTS) runApp(variant, scale, validation); // warm-up
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runCount; run++) {
       for (const variant of ordered(run)) runs.get(variant)!.push(runApp(variant, scale, validation));
     }
     const l1 = runs.get('raw-l1')!;
@@ -157,9 +160,11 @@ function measureLoad(): boolean {
 }
 
 prepare();
+process.on('exit', () => fs.rmSync(BUILD_DIR, { recursive: true, force: true }));
+for (const variant of VARIANTS) runApp(variant, 1, false); // warm-up: the file cache, for both alike
 console.log(`bench/synth: the reference contact center (1 instance, ${SCALE.hoursOfOperation} hours of operation, ${SCALE.queues} queues, `
   + `${SCALE.routingProfiles} routing profiles, ${SCALE.flows + 2} flows, ${SCALE.users} users, ${SCALE.securityProfiles} security profiles, `
-  + `${SCALE.quickConnects} quick connects) per stack, at ${SCALES.map(s => `${s}x`).join(', ')}; cdk-connect from lib/`);
+  + `${SCALE.quickConnects} quick connects) per stack, at ${SCALES.map(s => `${s}x`).join(', ')}; cdk-connect from ${path.relative(ROOT, path.dirname(LIB)) || '.'}/`);
 const loadMet = measureLoad();
 const offMet = measureApps(false);
 measureApps(true);

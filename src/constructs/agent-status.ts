@@ -3,7 +3,7 @@ import { CfnAgentStatus } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
 /**
@@ -169,7 +169,7 @@ export class AgentStatus extends AgentStatusBase {
     });
 
     this.agentStatusArn = resource.attrAgentStatusArn;
-    this.agentStatusId = parseInstanceResourceArn(this, this.agentStatusArn, 'agent-state', 'agent status').resourceId;
+    this.agentStatusId = resourceIdOfArn(this, this.agentStatusArn, 'agent-state', 'agent status');
     this.instanceArn = props.instance.instanceArn;
   }
 }

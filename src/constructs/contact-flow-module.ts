@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { FlowContent } from './flow-content';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
 
@@ -237,7 +237,7 @@ export class ContactFlowModule extends ContactFlowModuleBase {
     }
 
     this.contactFlowModuleArn = resource.attrContactFlowModuleArn;
-    this.contactFlowModuleId = parseInstanceResourceArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module').resourceId;
+    this.contactFlowModuleId = resourceIdOfArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module');
     this.instanceArn = props.instance.instanceArn;
     this.contactFlowModuleName = props.contactFlowModuleName;
     this.contactFlowModuleStatus = resource.attrStatus;

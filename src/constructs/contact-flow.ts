@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { FlowContent, FlowContentConfig } from './flow-content';
 import { IInstance } from './instance';
 import { connectResource, ConnectPermission } from '../custom-resources/resource';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { fail, validateDescription, validateLength } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
 
@@ -340,7 +340,7 @@ export class ContactFlow extends ContactFlowBase {
       });
       this.flowResource = resource;
       this.contactFlowArn = resource.attrContactFlowArn;
-      this.contactFlowId = parseInstanceResourceArn(this, this.contactFlowArn, 'contact-flow', 'flow').resourceId;
+      this.contactFlowId = resourceIdOfArn(this, this.contactFlowArn, 'contact-flow', 'flow');
     } else {
       this.cdkTagManager = new TagManager(TagType.MAP, 'Custom::ConnectContactFlow');
       const resource = connectResource(this, 'Resource', {

@@ -3,7 +3,7 @@ import { CfnMetric } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -383,7 +383,7 @@ export class CustomMetric extends CustomMetricBase {
     });
 
     this.customMetricArn = resource.attrMetricArn;
-    this.customMetricId = parseInstanceResourceArn(this, this.customMetricArn, 'metric', 'custom metric').resourceId;
+    this.customMetricId = resourceIdOfArn(this, this.customMetricArn, 'metric', 'custom metric');
     this.instanceArn = props.instance.instanceArn;
     this.customMetricName = name;
   }

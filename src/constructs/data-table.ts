@@ -3,7 +3,7 @@ import { CfnDataTable, CfnDataTableAttribute, CfnDataTableRecord } from 'aws-cdk
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateTimeZone } from '../private/time-zone';
 import { fail, isUnresolved, validateIntegerRange, validateLength, validatePattern } from '../private/validation';
 
@@ -399,7 +399,7 @@ export class DataTable extends DataTableBase {
     resource.applyRemovalPolicy(this._removalPolicy);
 
     this.dataTableArn = resource.attrArn;
-    this.dataTableId = parseInstanceResourceArn(this, this.dataTableArn, 'data-table', 'data table').resourceId;
+    this.dataTableId = resourceIdOfArn(this, this.dataTableArn, 'data-table', 'data table');
     this.instanceArn = props.instance.instanceArn;
     this.dataTableName = name;
   }

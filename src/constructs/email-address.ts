@@ -3,7 +3,7 @@ import { CfnEmailAddress } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -182,7 +182,7 @@ export class EmailAddress extends EmailAddressBase {
     });
 
     this.emailAddressArn = resource.attrEmailAddressArn;
-    this.emailAddressId = parseInstanceResourceArn(this, this.emailAddressArn, 'email-address', 'email address').resourceId;
+    this.emailAddressId = resourceIdOfArn(this, this.emailAddressArn, 'email-address', 'email address');
     this.address = props.emailAddress;
   }
 

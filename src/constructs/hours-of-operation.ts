@@ -3,7 +3,7 @@ import { CfnHoursOfOperation } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateTimeZone } from '../private/time-zone';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -394,7 +394,7 @@ export class HoursOfOperation extends HoursOfOperationBase {
     });
 
     this.hoursOfOperationArn = resource.attrHoursOfOperationArn;
-    this.hoursOfOperationId = parseInstanceResourceArn(this, this.hoursOfOperationArn, 'operating-hours', 'hours of operation').resourceId;
+    this.hoursOfOperationId = resourceIdOfArn(this, this.hoursOfOperationArn, 'operating-hours', 'hours of operation');
     this.instanceArn = props.instance.instanceArn;
     this.hoursOfOperationName = name;
     this.timeZone = props.timeZone;

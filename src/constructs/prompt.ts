@@ -7,7 +7,7 @@ import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { fail, validateDescription, validateLength, validatePattern } from '../private/validation';
 import { describeWavFormat, readWavInfo, WAVE_FORMAT_MULAW } from '../private/wav';
 
@@ -297,7 +297,7 @@ export class Prompt extends PromptBase {
     });
 
     this.promptArn = resource.attrPromptArn;
-    this.promptId = parseInstanceResourceArn(this, this.promptArn, 'prompt', 'prompt').resourceId;
+    this.promptId = resourceIdOfArn(this, this.promptArn, 'prompt', 'prompt');
     this.instanceArn = props.instance.instanceArn;
   }
 }

@@ -9,7 +9,7 @@ import { IHoursOfOperation } from './hours-of-operation';
 import { IInstance } from './instance';
 import { IPhoneNumber } from './phone-number';
 import { IQuickConnect } from './quick-connect';
-import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { fail, validateDescription, validateLength } from '../private/validation';
@@ -388,7 +388,7 @@ export class Queue extends QueueBase {
     });
 
     this.queueArn = resource.attrQueueArn;
-    this.queueId = parseInstanceResourceArn(this, this.queueArn, 'queue', 'queue').resourceId;
+    this.queueId = resourceIdOfArn(this, this.queueArn, 'queue', 'queue');
     this.queueName = name;
     QUEUE_NAMES.set(this, name);
   }

@@ -6,7 +6,7 @@ import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
 import { IUser } from './user';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { validateDescription, validateLength, validatePhoneNumber } from '../private/validation';
@@ -258,7 +258,7 @@ export class QuickConnect extends QuickConnectBase {
     });
 
     this.quickConnectArn = resource.attrQuickConnectArn;
-    this.quickConnectId = parseInstanceResourceArn(this, this.quickConnectArn, 'transfer-destination', 'quick connect').resourceId;
+    this.quickConnectId = resourceIdOfArn(this, this.quickConnectArn, 'transfer-destination', 'quick connect');
     this.instanceArn = instanceArn;
     this.quickConnectType = target.type;
   }

@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateSameInstance } from '../private/references';
 import { durationSeconds, fail, validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
@@ -357,7 +357,7 @@ export class RoutingProfile extends RoutingProfileBase {
     });
 
     this.routingProfileArn = resource.attrRoutingProfileArn;
-    this.routingProfileId = parseInstanceResourceArn(this, this.routingProfileArn, 'routing-profile', 'routing profile').resourceId;
+    this.routingProfileId = resourceIdOfArn(this, this.routingProfileArn, 'routing-profile', 'routing profile');
     this.instanceArn = props.instance.instanceArn;
 
     for (const queue of props.queues ?? []) {

@@ -9,7 +9,7 @@ import { IIntegrationAssociation } from './integration-association';
 import { IQueue } from './queue';
 import { Channel, IRoutingProfile } from './routing-profile';
 import { IUser } from './user';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { durationSeconds, fail, validateCount, validateLength, validatePattern, validateUnique } from '../private/validation';
@@ -1741,7 +1741,7 @@ export class Rule extends RuleBase {
     });
 
     this.ruleArn = resource.attrRuleArn;
-    this.ruleId = parseInstanceResourceArn(this, this.ruleArn, 'rule', 'rule').resourceId;
+    this.ruleId = resourceIdOfArn(this, this.ruleArn, 'rule', 'rule');
   }
 
   /**

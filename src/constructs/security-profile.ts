@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -636,7 +636,7 @@ export class SecurityProfile extends SecurityProfileBase {
     this.securityProfileName = props.securityProfileName;
     this.instanceArn = instanceArn;
     this.securityProfileArn = resource.attrSecurityProfileArn;
-    this.securityProfileId = parseInstanceResourceArn(this, this.securityProfileArn, 'security-profile', 'security profile').resourceId;
+    this.securityProfileId = resourceIdOfArn(this, this.securityProfileArn, 'security-profile', 'security profile');
   }
 
   /**

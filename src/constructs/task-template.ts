@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern, validateUnique } from '../private/validation';
@@ -554,7 +554,7 @@ export class TaskTemplate extends TaskTemplateBase {
     });
 
     this.taskTemplateArn = resource.attrArn;
-    this.taskTemplateId = parseInstanceResourceArn(this, this.taskTemplateArn, 'task-template', 'task template').resourceId;
+    this.taskTemplateId = resourceIdOfArn(this, this.taskTemplateArn, 'task-template', 'task template');
     this.taskTemplateName = name;
   }
 

@@ -5,7 +5,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { fail, validateLength, validatePattern, validatePhoneNumber } from '../private/validation';
@@ -390,7 +390,7 @@ export class TestCase extends TestCaseBase {
     });
 
     this.testCaseArn = resource.attrTestCaseArn;
-    this.testCaseId = parseInstanceResourceArn(this, this.testCaseArn, 'test-case', 'test case').resourceId;
+    this.testCaseId = resourceIdOfArn(this, this.testCaseArn, 'test-case', 'test case');
     this.instanceArn = props.instance.instanceArn;
     this.testCaseName = name;
   }

@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyStructure, UserHierarchyStructure } from './user-hierarchy-structure';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength } from '../private/validation';
 
@@ -184,6 +184,6 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
     this.userHierarchyGroupName = props.userHierarchyGroupName;
     this.instanceArn = instanceArn;
     this.userHierarchyGroupArn = resource.attrUserHierarchyGroupArn;
-    this.userHierarchyGroupId = parseInstanceResourceArn(this, this.userHierarchyGroupArn, 'agent-group', 'user hierarchy group').resourceId;
+    this.userHierarchyGroupId = resourceIdOfArn(this, this.userHierarchyGroupArn, 'agent-group', 'user hierarchy group');
   }
 }
