@@ -145,7 +145,12 @@ export class AgentStatus extends AgentStatusBase {
    *
    * @attribute
    */
-  public readonly agentStatusId: string;
+  public get agentStatusId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._agentStatusId ?? (this._agentStatusId = resourceIdOfArn(this, this.agentStatusArn, 'agent-state', 'agent status'));
+  }
+
+  private _agentStatusId?: string;
 
   /**
    * The ARN of the instance the agent status belongs to.
@@ -169,7 +174,6 @@ export class AgentStatus extends AgentStatusBase {
     });
 
     this.agentStatusArn = resource.attrAgentStatusArn;
-    this.agentStatusId = resourceIdOfArn(this, this.agentStatusArn, 'agent-state', 'agent status');
     this.instanceArn = props.instance.instanceArn;
   }
 }

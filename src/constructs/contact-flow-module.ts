@@ -175,7 +175,12 @@ export class ContactFlowModule extends ContactFlowModuleBase {
    *
    * @attribute
    */
-  public readonly contactFlowModuleId: string;
+  public get contactFlowModuleId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._contactFlowModuleId ?? (this._contactFlowModuleId = resourceIdOfArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module'));
+  }
+
+  private _contactFlowModuleId?: string;
 
   /**
    * The ARN of the instance the flow module belongs to.
@@ -237,7 +242,6 @@ export class ContactFlowModule extends ContactFlowModuleBase {
     }
 
     this.contactFlowModuleArn = resource.attrContactFlowModuleArn;
-    this.contactFlowModuleId = resourceIdOfArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module');
     this.instanceArn = props.instance.instanceArn;
     this.contactFlowModuleName = props.contactFlowModuleName;
     this.contactFlowModuleStatus = resource.attrStatus;

@@ -355,7 +355,12 @@ export class DataTable extends DataTableBase {
    *
    * @attribute
    */
-  public readonly dataTableId: string;
+  public get dataTableId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._dataTableId ?? (this._dataTableId = resourceIdOfArn(this, this.dataTableArn, 'data-table', 'data table'));
+  }
+
+  private _dataTableId?: string;
 
   /**
    * The ARN of the instance the data table belongs to.
@@ -399,7 +404,6 @@ export class DataTable extends DataTableBase {
     resource.applyRemovalPolicy(this._removalPolicy);
 
     this.dataTableArn = resource.attrArn;
-    this.dataTableId = resourceIdOfArn(this, this.dataTableArn, 'data-table', 'data table');
     this.instanceArn = props.instance.instanceArn;
     this.dataTableName = name;
   }

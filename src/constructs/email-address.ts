@@ -142,7 +142,12 @@ export class EmailAddress extends EmailAddressBase {
    *
    * @attribute
    */
-  public readonly emailAddressId: string;
+  public get emailAddressId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._emailAddressId ?? (this._emailAddressId = resourceIdOfArn(this, this.emailAddressArn, 'email-address', 'email address'));
+  }
+
+  private _emailAddressId?: string;
 
   /**
    * The ARN of the instance the email address belongs to.
@@ -182,7 +187,6 @@ export class EmailAddress extends EmailAddressBase {
     });
 
     this.emailAddressArn = resource.attrEmailAddressArn;
-    this.emailAddressId = resourceIdOfArn(this, this.emailAddressArn, 'email-address', 'email address');
     this.address = props.emailAddress;
   }
 

@@ -1108,7 +1108,12 @@ export class EvaluationForm extends EvaluationFormBase {
    *
    * @attribute
    */
-  public readonly evaluationFormId: string;
+  public get evaluationFormId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._evaluationFormId ?? (this._evaluationFormId = resourceIdOfArn(this, this.evaluationFormArn, 'evaluation-form', 'evaluation form'));
+  }
+
+  private _evaluationFormId?: string;
 
   /**
    * The ARN of the instance the evaluation form belongs to.
@@ -1161,7 +1166,6 @@ export class EvaluationForm extends EvaluationFormBase {
     });
 
     this.evaluationFormArn = resource.attrEvaluationFormArn;
-    this.evaluationFormId = resourceIdOfArn(this, this.evaluationFormArn, 'evaluation-form', 'evaluation form');
     this.instanceArn = props.instance.instanceArn;
     this.title = props.title;
   }

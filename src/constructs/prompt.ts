@@ -274,7 +274,12 @@ export class Prompt extends PromptBase {
    *
    * @attribute
    */
-  public readonly promptId: string;
+  public get promptId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._promptId ?? (this._promptId = resourceIdOfArn(this, this.promptArn, 'prompt', 'prompt'));
+  }
+
+  private _promptId?: string;
 
   /**
    * The ARN of the instance the prompt belongs to.
@@ -297,7 +302,6 @@ export class Prompt extends PromptBase {
     });
 
     this.promptArn = resource.attrPromptArn;
-    this.promptId = resourceIdOfArn(this, this.promptArn, 'prompt', 'prompt');
     this.instanceArn = props.instance.instanceArn;
   }
 }

@@ -310,7 +310,12 @@ export class Queue extends QueueBase {
    *
    * @attribute
    */
-  public readonly queueId: string;
+  public get queueId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._queueId ?? (this._queueId = resourceIdOfArn(this, this.queueArn, 'queue', 'queue'));
+  }
+
+  private _queueId?: string;
 
   /**
    * The ARN of the instance the queue belongs to.
@@ -388,7 +393,6 @@ export class Queue extends QueueBase {
     });
 
     this.queueArn = resource.attrQueueArn;
-    this.queueId = resourceIdOfArn(this, this.queueArn, 'queue', 'queue');
     this.queueName = name;
     QUEUE_NAMES.set(this, name);
   }

@@ -299,7 +299,12 @@ export class RoutingProfile extends RoutingProfileBase {
    *
    * @attribute
    */
-  public readonly routingProfileId: string;
+  public get routingProfileId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._routingProfileId ?? (this._routingProfileId = resourceIdOfArn(this, this.routingProfileArn, 'routing-profile', 'routing profile'));
+  }
+
+  private _routingProfileId?: string;
 
   /**
    * The ARN of the instance the routing profile belongs to.
@@ -357,7 +362,6 @@ export class RoutingProfile extends RoutingProfileBase {
     });
 
     this.routingProfileArn = resource.attrRoutingProfileArn;
-    this.routingProfileId = resourceIdOfArn(this, this.routingProfileArn, 'routing-profile', 'routing profile');
     this.instanceArn = props.instance.instanceArn;
 
     for (const queue of props.queues ?? []) {

@@ -1688,7 +1688,12 @@ export class Rule extends RuleBase {
    *
    * @attribute
    */
-  public readonly ruleId: string;
+  public get ruleId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._ruleId ?? (this._ruleId = resourceIdOfArn(this, this.ruleArn, 'rule', 'rule'));
+  }
+
+  private _ruleId?: string;
 
   /**
    * The ARN of the instance the rule belongs to.
@@ -1741,7 +1746,6 @@ export class Rule extends RuleBase {
     });
 
     this.ruleArn = resource.attrRuleArn;
-    this.ruleId = resourceIdOfArn(this, this.ruleArn, 'rule', 'rule');
   }
 
   /**

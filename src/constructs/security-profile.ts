@@ -580,7 +580,12 @@ export class SecurityProfile extends SecurityProfileBase {
    *
    * @attribute
    */
-  public readonly securityProfileId: string;
+  public get securityProfileId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._securityProfileId ?? (this._securityProfileId = resourceIdOfArn(this, this.securityProfileArn, 'security-profile', 'security profile'));
+  }
+
+  private _securityProfileId?: string;
 
   /**
    * The ARN of the instance the security profile belongs to.
@@ -636,7 +641,6 @@ export class SecurityProfile extends SecurityProfileBase {
     this.securityProfileName = props.securityProfileName;
     this.instanceArn = instanceArn;
     this.securityProfileArn = resource.attrSecurityProfileArn;
-    this.securityProfileId = resourceIdOfArn(this, this.securityProfileArn, 'security-profile', 'security profile');
   }
 
   /**

@@ -494,7 +494,12 @@ export class TaskTemplate extends TaskTemplateBase {
    *
    * @attribute
    */
-  public readonly taskTemplateId: string;
+  public get taskTemplateId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._taskTemplateId ?? (this._taskTemplateId = resourceIdOfArn(this, this.taskTemplateArn, 'task-template', 'task template'));
+  }
+
+  private _taskTemplateId?: string;
 
   /**
    * The ARN of the instance the task template belongs to.
@@ -554,7 +559,6 @@ export class TaskTemplate extends TaskTemplateBase {
     });
 
     this.taskTemplateArn = resource.attrArn;
-    this.taskTemplateId = resourceIdOfArn(this, this.taskTemplateArn, 'task-template', 'task template');
     this.taskTemplateName = name;
   }
 

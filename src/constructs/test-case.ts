@@ -358,7 +358,12 @@ export class TestCase extends TestCaseBase {
    *
    * @attribute
    */
-  public readonly testCaseId: string;
+  public get testCaseId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._testCaseId ?? (this._testCaseId = resourceIdOfArn(this, this.testCaseArn, 'test-case', 'test case'));
+  }
+
+  private _testCaseId?: string;
 
   /**
    * The ARN of the instance the test case belongs to.
@@ -390,7 +395,6 @@ export class TestCase extends TestCaseBase {
     });
 
     this.testCaseArn = resource.attrTestCaseArn;
-    this.testCaseId = resourceIdOfArn(this, this.testCaseArn, 'test-case', 'test case');
     this.instanceArn = props.instance.instanceArn;
     this.testCaseName = name;
   }

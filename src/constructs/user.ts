@@ -326,7 +326,12 @@ export class User extends UserBase {
    *
    * @attribute
    */
-  public readonly userId: string;
+  public get userId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._userId ?? (this._userId = resourceIdOfArn(this, this.userArn, 'agent', 'user'));
+  }
+
+  private _userId?: string;
 
   /**
    * The ARN of the instance the user belongs to.
@@ -383,7 +388,6 @@ export class User extends UserBase {
 
     this.username = props.username;
     this.userArn = resource.attrUserArn;
-    this.userId = resourceIdOfArn(this, this.userArn, 'agent', 'user');
   }
 
   /**
