@@ -6,7 +6,7 @@ import { performance } from 'perf_hooks';
  * builds `stacks` copies of the reference contact center (one per stack) and synthesizes them, then prints one
  * line of JSON with the phases (ms since the process started) and the CPU time of the whole process.
  *
- * Arguments: `app <raw-l1|cdk-connect> <stacks> <outdir>`, or `load <raw-l1|cdk-connect>` (only the `require`
+ * Arguments: `app <raw-l1|nested-l1|cdk-connect> <stacks> <outdir>`, or `load <raw-l1|cdk-connect>` (only the `require`
  * of the library: `require('aws-cdk-lib').aws_connect` or `require('cdk-connect')`).
  * main.ts transpiles this file and the builders to JavaScript first, so no TypeScript compiler runs here, and
  * points the cdk-connect builder at the compiled package (lib/) as a user's app would load it.
@@ -36,8 +36,11 @@ if (mode === 'load') {
   // What the app requires: aws-cdk-lib's App and Stack, and the builder with the library it uses.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cdk: typeof import('aws-cdk-lib') = require('aws-cdk-lib');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const build: Build = variant === 'raw-l1' ? require('./raw-l1').buildWithL1 : require('./cdk-connect').buildWithCdkConnect;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const build: Build = variant === 'raw-l1' ? require('./raw-l1').buildWithL1
+    : variant === 'nested-l1' ? require('./raw-l1').buildWithNestedL1
+      : require('./cdk-connect').buildWithCdkConnect;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const loaded = performance.now();
 
   const app = new cdk.App({ outdir });

@@ -7,20 +7,24 @@ import * as ts from 'typescript';
 import { SCALE } from './scale';
 
 /**
- * Synthesizes the reference contact center (see scale.ts, 452 resources) written with cdk-connect and with raw L1
- * constructs, at 1x, 2x and 4x (one stack per copy, since 4 copies in one stack would pass CloudFormation's 500
- * resources), with aws-cdk-lib's template validation on (its default) and off (`CDK_VALIDATION=false`).
+ * Synthesizes the reference contact center (see scale.ts, 453 resources) written with cdk-connect and with raw L1
+ * constructs, flat (as people write them) and nested as L2 constructs nest their L1 (`<id>/Resource`, which shows
+ * what the construct tree and its hashed logical ids cost before a library does any work of its own), at 1x, 2x and
+ * 4x (one stack per copy, since 4 copies in one stack would pass CloudFormation's 500 resources), with aws-cdk-lib's
+ * template validation on (its default) and off (`CDK_VALIDATION=false`).
+ *
  * Every run is a fresh `node` process, as `cdk synth` runs an app: it prints the median wall time (process start
  * to exit), CPU time (`process.cpuUsage()` of the child) and the phases (load: node and the requires;
- * constructors; `app.synth()`), and the ratios of cdk-connect to raw L1. It also measures the load of
- * `require('cdk-connect')` (the compiled lib/) against `require('aws-cdk-lib').aws_connect`.
+ * constructors; `app.synth()`), and the ratios of cdk-connect to flat raw L1 and to nested raw L1. It also measures
+ * the load of `require('cdk-connect')` (the compiled lib/) against `require('aws-cdk-lib').aws_connect`.
  *
- * Runs: BENCH_RUNS (default 5) of each variant with validation off and BENCH_VALIDATION_RUNS (default 1) with it on,
- * interleaved (the variants alternate, so drift in machine load hits both alike), after one warm-up of each. Targets (printed, not asserted): with validation off, cdk-connect at most
- * 1.10x raw L1 at every scale, and its load at most 50 ms above raw L1's.
+ * Runs: BENCH_RUNS (default 5) of each variant with validation off and BENCH_VALIDATION_RUNS (default 1, 0 skips
+ * them) with it on, interleaved (the order of the variants alternates, so drift in machine load hits all alike),
+ * after one warm-up of each. Targets (printed, not asserted): with validation off, cdk-connect at most 1.10x raw L1
+ * at every scale, and its load at most 50 ms above raw L1's.
  *
  * The cdk-connect variant loads the compiled package (lib/, `npx projen compile`): the bench stops if lib/ is
- * older than src/.
+ * older than src/. BENCH_LIB names another compiled lib/ (a build of an older commit, for before and after figures).
  */
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -34,8 +38,11 @@ const LIB = path.resolve(process.env.BENCH_LIB ?? path.join(ROOT, 'lib'), 'index
 // Inside node_modules, so that the transpiled builders resolve aws-cdk-lib as the project does.
 const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', `bench-synth-${process.pid}`);
 
-type Variant = 'raw-l1' | 'cdk-connect';
-const VARIANTS: Variant[] = ['raw-l1', 'cdk-connect'];
+type Variant = 'raw-l1' | 'nested-l1' | 'cdk-connect';
+/** The variants of the app: flat raw L1s, raw L1s nested as L2 constructs nest theirs (`<id>/Resource`), cdk-connect. */
+const APP_VARIANTS: Variant[] = ['raw-l1', 'nested-l1', 'cdk-connect'];
+/** The variants of the load: `require('aws-cdk-lib').aws_connect` and `require('cdk-connect')`. */
+const LOAD_VARIANTS: Variant[] = ['raw-l1', 'cdk-connect'];
 
 interface AppRun {
   readonly wall: number;
@@ -110,8 +117,8 @@ function median(values: number[]): number {
 }
 
 /** The variants in the order of run `run`: alternating, so that neither always goes first. */
-function ordered(run: number): Variant[] {
-  return run % 2 ? [...VARIANTS].reverse() : VARIANTS;
+function ordered(variants: Variant[], run: number): Variant[] {
+  return run % 2 ? [...variants].reverse() : variants;
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9);
@@ -121,23 +128,25 @@ function measureApps(validation: boolean): boolean {
   let met = true;
   const runCount = validation ? VALIDATION_RUNS : RUNS;
   console.log(`\naws-cdk-lib template validation ${validation ? 'on (its default)' : 'off (CDK_VALIDATION=false)'}, median of ${runCount} run${runCount > 1 ? 's' : ''}, each a fresh node process`);
-  console.log(`  ${'scale'.padEnd(20)} ${'phase'.padEnd(13)} ${'raw L1'.padStart(9)} ${'cdk-connect'.padStart(11)}   ratio   difference`);
+  console.log(`  ${'scale'.padEnd(20)} ${'phase'.padEnd(13)} ${'raw L1'.padStart(9)} ${'nested L1'.padStart(10)} ${'cdk-connect'.padStart(11)}   ratio   difference   ratio to nested L1`);
   for (const scale of SCALES) {
-    const runs = new Map<Variant, AppRun[]>(VARIANTS.map(v => [v, []]));
+    const runs = new Map<Variant, AppRun[]>(APP_VARIANTS.map(v => [v, []]));
     for (let run = 0; run < runCount; run++) {
-      for (const variant of ordered(run)) runs.get(variant)!.push(runApp(variant, scale, validation));
+      for (const variant of ordered(APP_VARIANTS, run)) runs.get(variant)!.push(runApp(variant, scale, validation));
     }
     const l1 = runs.get('raw-l1')!;
+    const nested = runs.get('nested-l1')!;
     const l2 = runs.get('cdk-connect')!;
     const label = `${scale}x: ${l2[0].resources} res, ${l2[0].stacks} st${l2[0].stacks > 1 ? 's' : ''}`;
-    if (l1[0].resources !== l2[0].resources) {
-      throw new Error(`the variants differ: raw L1 has ${l1[0].resources} resources, cdk-connect ${l2[0].resources}`);
+    if (l1[0].resources !== l2[0].resources || nested[0].resources !== l2[0].resources) {
+      throw new Error(`the variants differ: raw L1 has ${l1[0].resources} resources, nested L1 ${nested[0].resources}, cdk-connect ${l2[0].resources}`);
     }
     for (const phase of ['wall', 'cpu', 'load', 'constructors', 'synth'] as const) {
       const a = median(l1.map(r => r[phase]));
+      const n = median(nested.map(r => r[phase]));
       const b = median(l2.map(r => r[phase]));
       const name = phase === 'cpu' ? 'CPU' : phase === 'synth' ? 'app.synth()' : phase;
-      console.log(`  ${(phase === 'wall' ? label : '').padEnd(20)} ${name.padEnd(13)} ${ms(a)} ${ms(b).padStart(11)} ${ratio(b, a)} ${`${b - a >= 0 ? '+' : ''}${(b - a).toFixed(0)} ms`.padStart(12)}`);
+      console.log(`  ${(phase === 'wall' ? label : '').padEnd(20)} ${name.padEnd(13)} ${ms(a)} ${ms(n).padStart(10)} ${ms(b).padStart(11)} ${ratio(b, a)} ${`${b - a >= 0 ? '+' : ''}${(b - a).toFixed(0)} ms`.padStart(12)} ${ratio(b, n).padStart(20)}`);
       if (!validation && phase === 'wall' && b / a > 1.1) met = false;
     }
   }
@@ -145,10 +154,10 @@ function measureApps(validation: boolean): boolean {
 }
 
 function measureLoad(): boolean {
-  const runs = new Map<Variant, LoadRun[]>(VARIANTS.map(v => [v, []]));
-  for (const variant of VARIANTS) runChild(['load', variant], true); // warm-up
+  const runs = new Map<Variant, LoadRun[]>(LOAD_VARIANTS.map(v => [v, []]));
+  for (const variant of LOAD_VARIANTS) runChild(['load', variant], true); // warm-up
   for (let run = 0; run < RUNS; run++) {
-    for (const variant of ordered(run)) runs.get(variant)!.push(runChild(['load', variant], true).out);
+    for (const variant of ordered(LOAD_VARIANTS, run)) runs.get(variant)!.push(runChild(['load', variant], true).out);
   }
   const rq = (v: Variant) => median(runs.get(v)!.map(r => r.require));
   const load = (v: Variant) => median(runs.get(v)!.map(r => r.load));
@@ -162,7 +171,7 @@ function measureLoad(): boolean {
 
 prepare();
 process.on('exit', () => fs.rmSync(BUILD_DIR, { recursive: true, force: true }));
-for (const variant of VARIANTS) runApp(variant, 1, false); // warm-up: the file cache, for both alike
+for (const variant of APP_VARIANTS) runApp(variant, 1, false); // warm-up: the file cache, for all alike
 console.log(`bench/synth: the reference contact center (1 instance, ${SCALE.hoursOfOperation} hours of operation, ${SCALE.queues} queues, `
   + `${SCALE.routingProfiles} routing profiles, ${SCALE.flows + 2} flows, ${SCALE.users} users, ${SCALE.securityProfiles} security profiles, `
   + `${SCALE.quickConnects} quick connects) per stack, at ${SCALES.map(s => `${s}x`).join(', ')}; cdk-connect from ${path.relative(ROOT, path.dirname(LIB)) || '.'}/`);
