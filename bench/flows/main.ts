@@ -1,5 +1,7 @@
 /* eslint-disable no-console */
 import { App, Stack } from 'aws-cdk-lib';
+import { benchImport } from './import';
+import { median, time } from './timing';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
 import { IInstance, Instance } from '../../src/constructs/instance';
 import { FlowAction, FlowCondition, FlowDefinition, RawAction } from '../../src/flows';
@@ -150,15 +152,6 @@ function newFlow(): { flow: ContactFlow; instance: IInstance } {
   return { flow, instance };
 }
 
-/** Milliseconds of CPU (user and system, every thread of the process) and of wall clock a function takes. */
-function time<T>(fn: () => T): { cpu: number; wall: number; result: T } {
-  const wallStart = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
-  const result = fn();
-  const cpu = process.cpuUsage(cpuStart);
-  return { cpu: (cpu.user + cpu.system) / 1000, wall: Number(process.hrtime.bigint() - wallStart) / 1e6, result };
-}
-
 interface Sample {
   /** CPU milliseconds per flow of each phase. */
   readonly cpu: Record<Phase, number>;
@@ -233,12 +226,6 @@ function checkShape(): void {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 type Column = Phase | 'total' | 'wall';
 const COLUMNS: Column[] = [...PHASES, 'total', 'wall'];
 const TITLES: Record<Column, string> = { build: 'build', bind: 'bind', toMermaid: 'toMermaid', total: 'total', wall: 'wall total' };
@@ -297,6 +284,7 @@ function main(): void {
   } else {
     console.log(`\nOK: build, bind and toMermaid together grew ${totalRatio.toFixed(2)}x for ${large / small}x the actions (target: under ${LIMIT}x)`);
   }
+  benchImport();
 }
 
 if (require.main === module) {

@@ -181,9 +181,11 @@ export interface FlowContentOptions {
   readonly allowLiteralArns?: boolean;
 
   /**
-   * Check the content as the flow builder checks its flows: every action reachable from the start, no dead ends,
-   * every error type handled, actions used only in the flow types that allow them, and parameters within the flow
-   * language's limits (for the action types the library knows).
+   * Check the content as the flow builder checks its flows. What Amazon Connect rejects fails synthesis: actions in
+   * flow types that do not offer them, parameters out of the flow language's limits, missing branches Connect
+   * requires, transitions on actions that end the flow (for the action types the library knows). What Connect
+   * accepts but is probably a mistake is a warning on the flow (an error with `strictFlowChecks`): actions not
+   * reachable from the start, dead ends, unhandled errors. `FlowChecks` names the warnings.
    *
    * Off by default for JSON content, which is often exported from the flow designer as it is; `FlowDefinition`
    * always checks.

@@ -139,6 +139,8 @@ export abstract class FlowAction implements IFlowChainable {
   private nextAction?: FlowAction;
   private readonly conditionBranches: ConditionBranch[] = [];
   private readonly errorBranches = new Map<string, FlowAction>();
+  /** The order in which `Transitions` lists its keys, where a loaded file gives one. */
+  private transitionKeyOrder?: readonly string[];
   private readonly parameterOverrides: ParameterOverride[] = [];
 
   /**
@@ -321,7 +323,25 @@ export abstract class FlowAction implements IFlowChainable {
     if (this.errorBranches.size > 0) {
       transitions.Errors = [...this.errorBranches].map(([errorType, target]) => ({ NextAction: target.id, ErrorType: errorType }));
     }
-    return transitions;
+    if (this.transitionKeyOrder === undefined) {
+      return transitions;
+    }
+    const ordered: { [key: string]: any } = {};
+    for (const key of [...this.transitionKeyOrder, ...Object.keys(transitions)]) {
+      if (key in transitions && !(key in ordered)) {
+        ordered[key] = transitions[key];
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Renders the keys of `Transitions` in this order (those the action has), as the file it was loaded from lists them.
+   *
+   * @internal
+   */
+  public _keepTransitionKeyOrder(keys: readonly string[]): void {
+    this.transitionKeyOrder = keys;
   }
 
   /**

@@ -134,7 +134,7 @@ export class FlowDefinition extends FlowContent {
    * Lambda and Lex resources that remain fail, naming the action, unless `allowLiteralArns` is set. Fails also for
    * transitions to actions the file does not have. Actions not reachable from the start action are kept (as
    * `unreachableActions`), and the flow check warns about them. Every action renders the Parameters and Transitions
-   * the file gives it.
+   * the file gives it, byte for byte (keys in the file's order; empty `Errors` and `Conditions` lists left out).
    *
    * The file is read when this method is called. (`FlowContent.fromFile()`, in contrast, passes a file through as
    * JSON content, checked only as flow language.)

@@ -1,4 +1,5 @@
 export * from './action';
+export * from './checks';
 export * from './definition';
 export * from './actions/contact';
 export * from './actions/logic';

@@ -43,17 +43,21 @@ export interface FlowCheckOptions {
  * (a CDK annotation on the flow; an error with strict flow checks). See the README's "Flow checks" table for
  * every check and where its kind comes from.
  *
- * Errors (Amazon Connect rejects the flow):
- * - an action used in a flow type that does not offer its block;
- * - parameters (and conditions) that break the action's rules, some of which depend on the flow's type.
+ * Errors (Amazon Connect rejects the flow, as CreateContactFlow answers):
+ * - an action used in a flow type that does not offer its block (flows; in flow modules this is a warning);
+ * - parameters (and conditions) that break the action's rules, some of which depend on the flow's type;
+ * - a missing branch that Connect requires (`requiredErrors` of the action's spec: QueueAtCapacity of
+ *   TransferContactToQueue, the results of CheckHoursOfOperation, ...);
+ * - a `NoMatchingError` branch on an action that rejects one (Compare, UpdateContactRecordingBehavior);
+ * - any transition on an action that ends the flow (DisconnectParticipant, EndFlowExecution, EndFlowModuleExecution).
  *
  * Warnings (Amazon Connect accepts the flow; flows exported from the flow designer have them):
  * - actions not reachable from `StartAction` (the designer keeps unconnected blocks; they never run);
  * - actions that continue nowhere on success although they do not end the flow (dead ends);
  * - error types an action can meet that no branch handles (by its own branch or `NoMatchingError`), a
  *   `NoMatchingCondition` branch missing beside conditions, results of a branching action without their branch;
- * - branches for error types the action's reference page does not list, a `NextAction` on an action that ends the
- *   flow, conditions on an action that takes none: never taken, so probably a mistake.
+ * - branches for error types the action's reference page does not list, conditions on an action that takes
+ *   none: never taken, so probably a mistake.
  *
  * Documents whose identifiers or transitions are tokens are only known at deploy time and are skipped.
  * Messages name the action: `flow action 'Id' (Type) ...`.

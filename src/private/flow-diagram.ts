@@ -1,3 +1,4 @@
+import { ACTION_SPECS } from './flow-actions';
 import { breadthFirst } from './flow-graph';
 
 /** The skeleton of an action that diagrams and layouts read: identifier, type and where it leads. */
@@ -55,6 +56,22 @@ function conditionLabel(condition: any): string {
 }
 
 /**
+ * The edges a diagram draws: all but the `NextAction` that the flow designer writes beside the branches of an action
+ * whose outcome its branches give (or that ends the flow), where a branch leads to the same action: Amazon Connect
+ * routes such an action by its branches, so that edge would only double one.
+ */
+function drawnEdgesOf(action: ActionSkeleton): Edge[] {
+  const edges = edgesOf(action);
+  const next = action.Transitions?.NextAction;
+  const outcome = ACTION_SPECS.get(action.Type)?.next;
+  if (next === undefined || (outcome !== 'branches' && outcome !== 'ends')) {
+    return edges;
+  }
+  const branches = edges.slice(1);
+  return branches.some(edge => edge.to === next) ? branches : edges;
+}
+
+/**
  * Renders a flow as a Mermaid flowchart: one node per action (identifier and type), solid edges for the next
  * action and conditions, dotted edges for errors. Node ids are positional, so any identifier renders.
  */
@@ -67,7 +84,7 @@ export function renderMermaid(start: string, actions: readonly ActionSkeleton[])
   }
   lines.push(`  start --> ${nodeIds.get(start) ?? 'missing'}`);
   for (const action of actions) {
-    for (const edge of edgesOf(action)) {
+    for (const edge of drawnEdgesOf(action)) {
       const to = nodeIds.get(edge.to);
       if (to === undefined) {
         continue;
@@ -99,8 +116,9 @@ const MARGIN = 40;
 
 /**
  * Computes the flow designer's `Metadata`: the entry point at the top left, and each action in the column of its
- * distance (in transitions) from the start, stacked in the order the actions are first reached. Linear in the
- * number of actions and transitions.
+ * distance (in transitions) from the start, stacked in the order the actions are first reached along the edges a
+ * diagram draws (so the designer's `NextAction` beside branches moves nothing). Linear in the number of actions and
+ * transitions.
  */
 export function layoutMetadata(start: string, actions: readonly ActionSkeleton[]): Record<string, unknown> {
   const byId = new Map(actions.map(action => [action.Identifier, action]));
@@ -108,7 +126,7 @@ export function layoutMetadata(start: string, actions: readonly ActionSkeleton[]
   // Breadth first, so an action's column is its distance from the start: the depth of the action that reaches it first, plus one.
   const order = breadthFirst(start, id => {
     const action = byId.get(id);
-    const targets = action === undefined ? [] : targetsOf(action).filter(target => byId.has(target));
+    const targets = action === undefined ? [] : drawnEdgesOf(action).map(edge => edge.to).filter(target => byId.has(target));
     for (const target of targets) {
       if (!depth.has(target)) {
         depth.set(target, depth.get(id)! + 1);
@@ -116,7 +134,7 @@ export function layoutMetadata(start: string, actions: readonly ActionSkeleton[]
     }
     return targets;
   });
-  // Actions not reached from the start (only in documents that the checks would reject) go in a last column.
+  // Actions not reached from the start (kept from a flow file; the flow check warns about them) go in a last column.
   const lastColumn = Math.max(0, ...depth.values()) + 1;
   for (const action of actions) {
     if (!depth.has(action.Identifier)) {
@@ -130,7 +148,7 @@ export function layoutMetadata(start: string, actions: readonly ActionSkeleton[]
   for (const id of order) {
     const column = depth.get(id)!;
     const y = columnHeights.get(column) ?? MARGIN;
-    const branches = edgesOf(byId.get(id)!).length;
+    const branches = drawnEdgesOf(byId.get(id)!).length;
     columnHeights.set(column, y + BLOCK_HEIGHT + BRANCH_HEIGHT * branches);
     Object.defineProperty(actionMetadata, id, {
       value: { position: { x: MARGIN + COLUMN_WIDTH * (column + 1) - 100, y } },

@@ -3,6 +3,8 @@ import { expectJsonWarning, jsonFlow, renderFlow } from './render';
 import { ContactFlow, ContactFlowType } from '../../src/constructs/contact-flow';
 import { ContactFlowModule } from '../../src/constructs/contact-flow-module';
 import { FlowContent } from '../../src/constructs/flow-content';
+import { FlowChecks } from '../../src/flows/checks';
+import { FLOW_WARNINGS } from '../../src/private/flow-findings';
 import { strictTestStack, testStack, warningsOf } from '../helpers';
 
 /** An action of a type the library does not know. */
@@ -64,6 +66,19 @@ describe('strict flow checks', () => {
     const { stack, flow } = renderFlow(orphaned(), ContactFlowType.CONTACT_FLOW, stackAndInstance);
     Annotations.of(flow).acknowledgeWarning('cdk-connect:flow.unreachableAction', 'kept on purpose');
     expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('FlowChecks names the context key and every warning id the checks use', () => {
+    const { stack, instance } = testStack({ context: { [FlowChecks.STRICT_CONTEXT_KEY]: true } });
+    expect(() => new ContactFlow(stack, 'Flow', { instance, contactFlowName: 'Flow', content: orphaned() })).toThrow(UNREACHABLE);
+    expect(FlowChecks.STRICT_CONTEXT_KEY).toBe('cdk-connect:strictFlowChecks');
+    expect([FlowChecks.UNREACHABLE_ACTION, FlowChecks.DEAD_END, FlowChecks.UNHANDLED_ERROR, FlowChecks.UNHANDLED_RESULT,
+      FlowChecks.UNKNOWN_ERROR_TYPE, FlowChecks.UNEXPECTED_CONDITIONS, FlowChecks.MODULE_FLOW_TYPE].sort())
+      .toEqual(Object.values(FLOW_WARNINGS).sort());
+    const lenient = testStack();
+    const { flow } = renderFlow(orphaned(), ContactFlowType.CONTACT_FLOW, lenient);
+    Annotations.of(flow).acknowledgeWarning(FlowChecks.UNREACHABLE_ACTION);
+    expect(warningsOf(lenient.stack)).toEqual([]);
   });
 
   test('fails for a flow with strictFlowChecks, naming the flow', () => {

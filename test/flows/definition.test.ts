@@ -1,6 +1,6 @@
 import { expectWarning, renderFlow } from './render';
 import { ContactFlowType } from '../../src/constructs/contact-flow';
-import { Chain, FlowCondition, FlowDefinition, MessageParticipant, RawAction } from '../../src/flows';
+import { Chain, Compare, FlowCondition, FlowDefinition, MessageParticipant, RawAction } from '../../src/flows';
 
 /** An action of a type the library does not know, that ends the flow. */
 function end(id: string): RawAction {
@@ -73,6 +73,15 @@ describe('FlowDefinition', () => {
       '  a1 -.->|NoMatchingCondition| a3',
       '',
     ].join('\n'));
+  });
+
+  test('draws no edge for the NextAction the designer writes beside the branches of a branching action, but draws a plain next action', () => {
+    const no = end('No');
+    const compare = new Compare('Compare', { value: '$.Attributes.x' }).when(FlowCondition.equalTo('1'), end('Yes')).otherwise(no);
+    const message = new MessageParticipant('Hello', { text: 'Hi' }).onError(compare).next(compare);
+    const lines = FlowDefinition.start(message).toMermaid().split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['  a0 --> a1', '  a0 -.->|NoMatchingError| a1', '  a1 -->|= 1| a2', '  a1 -.->|NoMatchingCondition| a3']));
+    expect(lines.filter(line => line.startsWith('  a1 '))).toHaveLength(2);
   });
 
   test('fails when two different actions share an identifier, naming it', () => {

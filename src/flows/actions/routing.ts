@@ -167,10 +167,13 @@ export class TransferContactToQueue extends FlowAction {
  * (beta)" block). Works for voice contacts only; the flow designer recommends `UpdateContactTargetQueue` with an
  * agent and `TransferContactToQueue` for other channels.
  *
- * Allowed in transfer flows (`AGENT_TRANSFER` and `QUEUE_TRANSFER`).
+ * Allowed in transfer flows (`AGENT_TRANSFER` and `QUEUE_TRANSFER`). Its reference page lists no errors, but the
+ * block has an Error branch, taken for the channels it cannot transfer (chat, task, email): the flow designer writes
+ * it as `NoMatchingError` (route it with `onError()`), and as the `NextAction` too.
  *
  * ```ts
- * const toAgent = new TransferContactToAgent('ToAgent');
+ * declare const sorry: FlowAction;
+ * const toAgent = new TransferContactToAgent('ToAgent').onError(sorry);
  * ```
  */
 export class TransferContactToAgent extends FlowAction {
@@ -182,13 +185,18 @@ export class TransferContactToAgent extends FlowAction {
   }
 
   /** @internal */
-  public get _endsFlow(): boolean {
-    return true;
-  }
-
-  /** @internal */
   public get _acceptsNext(): boolean {
     return false;
+  }
+
+  /**
+   * The flow designer writes the default error branch as the `NextAction` as well (never taken for voice: the
+   * transfer ends the flow).
+   *
+   * @internal
+   */
+  public _designerNextAction(): string | undefined {
+    return this._defaultErrorTarget();
   }
 
   /** @internal */

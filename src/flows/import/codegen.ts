@@ -68,6 +68,9 @@ export interface GeneratedFlowCode {
 
 /** What an action emitter may use. */
 export interface EmitContext {
+  /** Whether the definition writes the designer's NextActions (`FlowDefinitionOptions.designerNextActions`). */
+  readonly designerNextActions: boolean;
+
   /**
    * A value as a TypeScript expression, ARNs replaced by their variables' ARN expressions (`queue1.queueArn`).
    *
@@ -101,9 +104,6 @@ export interface EmitContext {
    * @returns undefined, for the emitter to return
    */
   fallBack(reason: string): undefined;
-
-  /** Whether the definition writes the designer's NextActions (`FlowDefinitionOptions.designerNextActions`). */
-  readonly designerNextActions: boolean;
 
   /**
    * Says that an action of the file leaves out a NextAction its typed class writes as the designer does: the code is

@@ -45,6 +45,9 @@ export interface DocumentAction {
 
   /** The error branches, in the file's order. */
   readonly errors: DocumentError[];
+
+  /** The keys of the action's `Transitions` (`NextAction`, `Conditions`, `Errors`), in the file's order. */
+  readonly transitionKeys: string[];
 }
 
 /** The position of a block in the flow designer. */
@@ -205,6 +208,7 @@ function readAction(raw: unknown, index: number, source: string): DocumentAction
     next: next as string | undefined,
     conditions,
     errors,
+    transitionKeys: Object.keys(transitions),
   };
 }
 

@@ -101,6 +101,7 @@ export function loadFlowDocument(json: unknown, source: string, options: FlowLoa
     for (const branch of action.errors) {
       raw.onErrorType(branch.errorType, actions.get(branch.target)!);
     }
+    raw._keepTransitionKeyOrder(action.transitionKeys);
   }
 
   if (literals.length > 0 && !options.allowLiteralArns) {

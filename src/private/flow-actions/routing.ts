@@ -43,8 +43,10 @@ export const ROUTING_SPECS: Record<string, ActionSpec> = {
   },
 
   TransferContactToAgent: {
-    next: 'none',
-    errors: [],
+    // The reference page lists no errors, but the designer's block has an Error branch (taken for chats, tasks and
+    // emails, which it cannot transfer) and writes it as NoMatchingError.
+    next: 'ends',
+    errors: ['NoMatchingError'],
     flowKinds: ['AGENT_TRANSFER', 'QUEUE_TRANSFER'],
     check: p => p.noParameters(),
   },

@@ -185,7 +185,7 @@ describe('TransferContactToQueue', () => {
 });
 
 describe('TransferContactToAgent', () => {
-  test('renders an action without parameters or transitions in an agent transfer flow', () => {
+  test('renders an action without parameters in an agent transfer flow', () => {
     const action = actionOf(render(new TransferContactToAgent('ToAgent'), ContactFlowType.AGENT_TRANSFER), 'ToAgent');
     expect(action).toEqual({ Identifier: 'ToAgent', Type: 'TransferContactToAgent', Parameters: {}, Transitions: {} });
   });
@@ -195,14 +195,19 @@ describe('TransferContactToAgent', () => {
       /flow action 'ToAgent' \(TransferContactToAgent\) cannot be used in a CONTACT_FLOW flow; it is allowed in: AGENT_TRANSFER flow, QUEUE_TRANSFER flow/);
   });
 
-  test('fails to continue with a next action', () => {
-    expect(() => new TransferContactToAgent('ToAgent').next(end('After'))).toThrow(/flow action 'ToAgent' \(TransferContactToAgent\) ends the flow, so it has no next action/);
+  test('routes its Error branch with onError(), written as the designer writes it (NoMatchingError, and the NextAction)', () => {
+    const action = actionOf(render(new TransferContactToAgent('ToAgent').onError(end('Sorry')), ContactFlowType.AGENT_TRANSFER), 'ToAgent');
+    expect(action.Transitions).toEqual({ NextAction: 'Sorry', Errors: [{ NextAction: 'Sorry', ErrorType: 'NoMatchingError' }] });
   });
 
-  test('fails for an error type it cannot raise', () => {
+  test('warns without onError(): the block takes its Error branch for chats, tasks and emails', () => {
+    expectWarning(new TransferContactToAgent('ToAgent'), /flow action 'ToAgent' \(TransferContactToAgent\) does not handle NoMatchingError/,
+      ContactFlowType.AGENT_TRANSFER);
+  });
+
+  test('warns about an error type it cannot raise', () => {
     const toAgent = raw('ToAgent', 'TransferContactToAgent').onErrorType('QueueAtCapacity', end('Full'));
-    expect(() => render(toAgent, ContactFlowType.QUEUE_TRANSFER))
-      .toThrow(/flow action 'ToAgent' \(TransferContactToAgent\) ends the flow, so it takes no transitions, got error branches \(QueueAtCapacity\)/);
+    expectWarning(toAgent, /flow action 'ToAgent' \(TransferContactToAgent\) cannot raise QueueAtCapacity/, ContactFlowType.QUEUE_TRANSFER);
   });
 });
 
@@ -542,7 +547,8 @@ describe('CheckMetricData', () => {
 
   test('warns without any condition or next action', () => {
     const check = new CheckMetricData('Waiting', { metric: QueueMetric.CONTACTS_IN_QUEUE }).otherwise(end('Other')).onError(end('Failed'));
-    expectWarningWhen(stackAndInstance => renderFlow(FlowDefinition.start(check, { designerNextActions: false }), ContactFlowType.CONTACT_FLOW, stackAndInstance),
+    const definition = FlowDefinition.start(check, { designerNextActions: false });
+    expectWarningWhen(stackAndInstance => renderFlow(definition, ContactFlowType.CONTACT_FLOW, stackAndInstance),
       /flow action 'Waiting' \(CheckMetricData\) is a dead end: it has neither a next action nor conditions/);
   });
 
