@@ -123,6 +123,11 @@ bench.exec('ts-node --transpile-only --project test/tsconfig.json bench/handler/
 bench.exec('ts-node --project test/tsconfig.json bench/flows/main.ts');
 bench.exec('ts-node --project test/tsconfig.json bench/simulator/main.ts');
 
+// `require('cdk-connect')` loads only what an app uses: after the jsii compile, the barrels of lib/ (index.js, flows,
+// chat) become getters that require each module on first use (bench/synth measures the load). Part of the compile
+// task itself, so that every lib/ (CI's `npx projen compile`, the package) has them.
+project.compileTask.exec('node projenrc/lazy-barrels.js');
+
 // The example contact center's flows as Mermaid diagrams in docs/flows, rendered by every build so that a pull
 // request shows the picture beside the snapshot; .ci/run fails when the committed diagrams are out of date.
 const diagrams = project.addTask('diagrams', {

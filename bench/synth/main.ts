@@ -1,34 +1,110 @@
 /* eslint-disable no-console */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { buildWithCdkConnect } from './cdk-connect';
-import { buildWithL1 } from './raw-l1';
+import * as ts from 'typescript';
+import { SCALE } from './scale';
 
 /**
- * Synthesizes the reference contact center (see scale.ts) with cdk-connect and with raw L1 constructs,
- * several times each, with aws-cdk-lib's built-in template validation on (its default) and off, and prints
- * the median times and their ratio. Target: cdk-connect within 1.3x of raw L1.
+ * Synthesizes the reference contact center (see scale.ts, 453 resources) written with cdk-connect and with raw L1
+ * constructs, flat (as people write them) and nested as L2 constructs nest their L1 (`<id>/Resource`, which shows
+ * what the construct tree and its hashed logical ids cost before a library does any work of its own), at 1x, 2x and
+ * 4x (one stack per copy, since 4 copies in one stack would pass CloudFormation's 500 resources), with aws-cdk-lib's
+ * template validation on (its default) and off (`CDK_VALIDATION=false`).
  *
- * Runs: BENCH_RUNS (default 5), after one warm-up synth of each variant.
+ * Every run is a fresh `node` process, as `cdk synth` runs an app: it prints the median wall time (process start
+ * to exit), CPU time (`process.cpuUsage()` of the child) and the phases (load: node and the requires;
+ * constructors; `app.synth()`), and the ratios of cdk-connect to flat raw L1 and to nested raw L1. It also measures
+ * the load of `require('cdk-connect')` (the compiled lib/) against `require('aws-cdk-lib').aws_connect`.
+ *
+ * Runs: BENCH_RUNS (default 5) of each variant with validation off and BENCH_VALIDATION_RUNS (default 1, 0 skips
+ * them) with it on, interleaved (the order of the variants alternates, so drift in machine load hits all alike),
+ * after one warm-up of each. Targets (printed, not asserted): with validation off, cdk-connect at most 1.10x raw L1
+ * at every scale, and its load at most 50 ms above raw L1's.
+ *
+ * The cdk-connect variant loads the compiled package (lib/, `npx projen compile`): the bench stops if lib/ is
+ * older than src/. BENCH_LIB names another compiled lib/ (a build of an older commit, for before and after figures).
  */
 
-type Builder = (stack: Stack) => void;
-
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// With validation on, validation dominates and both variants take seconds per run: fewer runs keep the bench short
+// (0: skip them).
+const VALIDATION_RUNS = Number(process.env.BENCH_VALIDATION_RUNS ?? 1);
+const SCALES = [1, 2, 4];
+const ROOT = path.resolve(__dirname, '..', '..');
+// BENCH_LIB: another compiled lib/ to measure (a build of an older commit, for before and after figures).
+const LIB = path.resolve(process.env.BENCH_LIB ?? path.join(ROOT, 'lib'), 'index.js');
+// Inside node_modules, so that the transpiled builders resolve aws-cdk-lib as the project does.
+const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', `bench-synth-${process.pid}`);
 
-function synthOnce(build: Builder, validation: boolean): { ms: number; resources: number } {
+type Variant = 'raw-l1' | 'nested-l1' | 'cdk-connect';
+/** The variants of the app: flat raw L1s, raw L1s nested as L2 constructs nest theirs (`<id>/Resource`), cdk-connect. */
+const APP_VARIANTS: Variant[] = ['raw-l1', 'nested-l1', 'cdk-connect'];
+/** The variants of the load: `require('aws-cdk-lib').aws_connect` and `require('cdk-connect')`. */
+const LOAD_VARIANTS: Variant[] = ['raw-l1', 'cdk-connect'];
+
+interface AppRun {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly load: number;
+  readonly constructors: number;
+  readonly synth: number;
+  readonly resources: number;
+  readonly stacks: number;
+}
+
+interface LoadRun {
+  readonly require: number;
+  readonly load: number;
+  readonly cpu: number;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/** Transpiles the child and the builders into BUILD_DIR, the cdk-connect builder loading lib/ instead of src/. */
+function prepare(): void {
+  if (!fs.existsSync(LIB) || (process.env.BENCH_LIB === undefined && fs.statSync(LIB).mtimeMs < newestMtime(path.join(ROOT, 'src')))) {
+    console.error('bench/synth measures the compiled package: lib/ is missing or older than src/, run `npx projen compile` first');
+    process.exit(1);
+  }
+  fs.rmSync(BUILD_DIR, { recursive: true, force: true });
+  fs.mkdirSync(BUILD_DIR, { recursive: true });
+  for (const name of ['child', 'scale', 'raw-l1', 'cdk-connect']) {
+    const source = fs.readFileSync(path.join(__dirname, `${name}.ts`), 'utf-8');
+    let js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: false },
+    }).outputText;
+    js = js.split('require("../../src")').join(`require(${JSON.stringify(LIB)})`);
+    fs.writeFileSync(path.join(BUILD_DIR, `${name}.js`), js);
+  }
+}
+
+function runChild(args: string[], validation: boolean): { wall: number; out: any } {
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_CDK_CONNECT: LIB };
+  delete env.CDK_VALIDATION;
+  if (!validation) env.CDK_VALIDATION = 'false';
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, [path.join(BUILD_DIR, 'child.js'), ...args], { env, encoding: 'utf-8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) {
+    throw new Error(`bench child ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
+  }
+  return { wall, out: JSON.parse(child.stdout.trim().split('\n').pop()!) };
+}
+
+function runApp(variant: Variant, stacks: number, validation: boolean): AppRun {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-connect-bench-'));
   try {
-    const start = process.hrtime.bigint();
-    const app = new App({ outdir, builtinCloudFormationValidation: validation });
-    const stack = new Stack(app, 'Bench', { env: { account: '111122223333', region: 'us-east-1' } });
-    build(stack);
-    const assembly = app.synth();
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const template = assembly.getStackByName(stack.stackName).template;
-    return { ms, resources: Object.keys(template.Resources ?? {}).length };
+    const { wall, out } = runChild(['app', variant, String(stacks), outdir], validation);
+    return { wall, ...out };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -40,27 +116,69 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function measure(validation: boolean) {
-  const variants: Array<[string, Builder]> = [['cdk-connect', buildWithCdkConnect], ['raw L1', buildWithL1]];
-  const times = new Map<string, number[]>(variants.map(([name]) => [name, []]));
-  const resources = new Map<string, number>();
-  for (const [name, build] of variants) {
-    resources.set(name, synthOnce(build, validation).resources); // warm-up
-  }
-  for (let run = 0; run < RUNS; run++) {
-    // Alternate the variants so that drift in machine load hits both alike.
-    for (const [name, build] of run % 2 ? [...variants].reverse() : variants) {
-      times.get(name)!.push(synthOnce(build, validation).ms);
-    }
-  }
-  const l2 = median(times.get('cdk-connect')!);
-  const l1 = median(times.get('raw L1')!);
-  console.log(`\naws-cdk-lib template validation ${validation ? 'on (default)' : 'off (CDK_VALIDATION=false)'}, ${RUNS} runs each`);
-  console.log(`  cdk-connect: median ${l2.toFixed(0)} ms, ${resources.get('cdk-connect')} resources`);
-  console.log(`  raw L1:      median ${l1.toFixed(0)} ms, ${resources.get('raw L1')} resources`);
-  console.log(`  ratio cdk-connect / raw L1: ${(l2 / l1).toFixed(2)}x (target: at most 1.30x)`);
+/** The variants in the order of run `run`: alternating, so that neither always goes first. */
+function ordered(variants: Variant[], run: number): Variant[] {
+  return run % 2 ? [...variants].reverse() : variants;
 }
 
-console.log('bench/synth: one instance, 10 hours of operation, 50 queues, 20 routing profiles, 30 flows, 300 users, 10 security profiles, 30 quick connects');
-measure(true);
-measure(false);
+const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(7);
+
+function measureApps(validation: boolean): boolean {
+  let met = true;
+  const runCount = validation ? VALIDATION_RUNS : RUNS;
+  console.log(`\naws-cdk-lib template validation ${validation ? 'on (its default)' : 'off (CDK_VALIDATION=false)'}, median of ${runCount} run${runCount > 1 ? 's' : ''}, each a fresh node process`);
+  console.log(`  ${'scale'.padEnd(20)} ${'phase'.padEnd(13)} ${'raw L1'.padStart(9)} ${'nested L1'.padStart(10)} ${'cdk-connect'.padStart(11)}   ratio   difference   ratio to nested L1`);
+  for (const scale of SCALES) {
+    const runs = new Map<Variant, AppRun[]>(APP_VARIANTS.map(v => [v, []]));
+    for (let run = 0; run < runCount; run++) {
+      for (const variant of ordered(APP_VARIANTS, run)) runs.get(variant)!.push(runApp(variant, scale, validation));
+    }
+    const l1 = runs.get('raw-l1')!;
+    const nested = runs.get('nested-l1')!;
+    const l2 = runs.get('cdk-connect')!;
+    const label = `${scale}x: ${l2[0].resources} res, ${l2[0].stacks} st${l2[0].stacks > 1 ? 's' : ''}`;
+    if (l1[0].resources !== l2[0].resources || nested[0].resources !== l2[0].resources) {
+      throw new Error(`the variants differ: raw L1 has ${l1[0].resources} resources, nested L1 ${nested[0].resources}, cdk-connect ${l2[0].resources}`);
+    }
+    for (const phase of ['wall', 'cpu', 'load', 'constructors', 'synth'] as const) {
+      const a = median(l1.map(r => r[phase]));
+      const n = median(nested.map(r => r[phase]));
+      const b = median(l2.map(r => r[phase]));
+      const name = phase === 'cpu' ? 'CPU' : phase === 'synth' ? 'app.synth()' : phase;
+      console.log(`  ${(phase === 'wall' ? label : '').padEnd(20)} ${name.padEnd(13)} ${ms(a)} ${ms(n).padStart(10)} ${ms(b).padStart(11)} ${ratio(b, a)} ${`${b - a >= 0 ? '+' : ''}${(b - a).toFixed(0)} ms`.padStart(12)} ${ratio(b, n).padStart(20)}`);
+      if (!validation && phase === 'wall' && b / a > 1.1) met = false;
+    }
+  }
+  return met;
+}
+
+function measureLoad(): boolean {
+  const runs = new Map<Variant, LoadRun[]>(LOAD_VARIANTS.map(v => [v, []]));
+  for (const variant of LOAD_VARIANTS) runChild(['load', variant], true); // warm-up
+  for (let run = 0; run < RUNS; run++) {
+    for (const variant of ordered(LOAD_VARIANTS, run)) runs.get(variant)!.push(runChild(['load', variant], true).out);
+  }
+  const rq = (v: Variant) => median(runs.get(v)!.map(r => r.require));
+  const load = (v: Variant) => median(runs.get(v)!.map(r => r.load));
+  console.log(`\nload, median of ${RUNS} fresh node processes`);
+  console.log(`  require('aws-cdk-lib').aws_connect: ${ms(rq('raw-l1'))} (node start to loaded: ${ms(load('raw-l1')).trim()})`);
+  console.log(`  require('cdk-connect'):             ${ms(rq('cdk-connect'))} (node start to loaded: ${ms(load('cdk-connect')).trim()})`);
+  const extra = rq('cdk-connect') - rq('raw-l1');
+  console.log(`  cdk-connect loads in ${extra.toFixed(0)} ms more (target: at most 50 ms more)`);
+  return extra <= 50;
+}
+
+prepare();
+process.on('exit', () => fs.rmSync(BUILD_DIR, { recursive: true, force: true }));
+for (const variant of APP_VARIANTS) runApp(variant, 1, false); // warm-up: the file cache, for all alike
+console.log(`bench/synth: the reference contact center (1 instance, ${SCALE.hoursOfOperation} hours of operation, ${SCALE.queues} queues, `
+  + `${SCALE.routingProfiles} routing profiles, ${SCALE.flows + 2} flows, ${SCALE.users} users, ${SCALE.securityProfiles} security profiles, `
+  + `${SCALE.quickConnects} quick connects) per stack, at ${SCALES.map(s => `${s}x`).join(', ')}; cdk-connect from ${path.relative(ROOT, path.dirname(LIB)) || '.'}/`);
+const loadMet = measureLoad();
+const offMet = measureApps(false);
+if (VALIDATION_RUNS > 0) {
+  measureApps(true);
+}
+console.log(`\ntargets: cdk-connect at most 1.10x raw L1 wall with validation off at every scale: ${offMet ? 'met' : 'NOT met'}; `
+  + `load at most 50 ms above raw L1: ${loadMet ? 'met' : 'NOT met'} (figures only: the bench asserts neither)`);

@@ -1,10 +1,18 @@
 import { Stack } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
+import { Construct } from 'constructs';
 import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent, transferFlowContent } from './scale';
 
-/** The reference contact center written with the raw CloudFormation (L1) constructs, as people do today. */
-export function buildWithL1(stack: Stack): void {
-  const instance = new connect.CfnInstance(stack, 'Instance', {
+/**
+ * The reference contact center written with the raw CloudFormation (L1) constructs, as people do today.
+ *
+ * With `nested`, each L1 sits where an L2 construct puts its own (`<id>/Resource`, as aws-cdk's design guidelines
+ * and this library do): the same template with other logical ids, which then carry a hash of the construct path.
+ * That is what any construct library costs over flat L1s before it does any work of its own.
+ */
+export function buildWithL1(stack: Stack, nested = false): void {
+  const at = (id: string): [Construct, string] => nested ? [new Construct(stack, id), 'Resource'] : [stack, id];
+  const instance = new connect.CfnInstance(...at('Instance'), {
     identityManagementType: 'CONNECT_MANAGED',
     instanceAlias: 'bench-contact-center',
     attributes: { inboundCalls: true, outboundCalls: true, contactflowLogs: true },
@@ -12,7 +20,7 @@ export function buildWithL1(stack: Stack): void {
 
   const hours: connect.CfnHoursOfOperation[] = [];
   for (let i = 0; i < SCALE.hoursOfOperation; i++) {
-    hours.push(new connect.CfnHoursOfOperation(stack, `Hours${i}`, {
+    hours.push(new connect.CfnHoursOfOperation(...at(`Hours${i}`), {
       instanceArn: instance.attrArn,
       name: `hours-${i}`,
       timeZone: 'Europe/London',
@@ -26,7 +34,7 @@ export function buildWithL1(stack: Stack): void {
 
   const queues: connect.CfnQueue[] = [];
   for (let i = 0; i < SCALE.queues; i++) {
-    queues.push(new connect.CfnQueue(stack, `Queue${i}`, {
+    queues.push(new connect.CfnQueue(...at(`Queue${i}`), {
       instanceArn: instance.attrArn,
       name: `queue-${i}`,
       hoursOfOperationArn: hours[i % hours.length].attrHoursOfOperationArn,
@@ -43,7 +51,7 @@ export function buildWithL1(stack: Stack): void {
         queueConfigs.push({ priority: q + 1, delay: 0, queueReference: { channel, queueArn: queue.attrQueueArn } });
       }
     }
-    routingProfiles.push(new connect.CfnRoutingProfile(stack, `RoutingProfile${i}`, {
+    routingProfiles.push(new connect.CfnRoutingProfile(...at(`RoutingProfile${i}`), {
       instanceArn: instance.attrArn,
       name: `routing-profile-${i}`,
       description: `routing profile ${i}`,
@@ -59,7 +67,7 @@ export function buildWithL1(stack: Stack): void {
 
   for (let i = 0; i < SCALE.flows; i++) {
     const queueArn = queues[i % queues.length].attrQueueArn;
-    new connect.CfnContactFlow(stack, `Flow${i}`, {
+    new connect.CfnContactFlow(...at(`Flow${i}`), {
       instanceArn: instance.attrArn,
       name: `flow-${i}`,
       type: 'CONTACT_FLOW',
@@ -69,7 +77,7 @@ export function buildWithL1(stack: Stack): void {
 
   const securityProfiles: connect.CfnSecurityProfile[] = [];
   for (let i = 0; i < SCALE.securityProfiles; i++) {
-    securityProfiles.push(new connect.CfnSecurityProfile(stack, `SecurityProfile${i}`, {
+    securityProfiles.push(new connect.CfnSecurityProfile(...at(`SecurityProfile${i}`), {
       instanceArn: instance.attrArn,
       securityProfileName: `security-profile-${i}`,
       permissions: PERMISSIONS,
@@ -78,7 +86,7 @@ export function buildWithL1(stack: Stack): void {
 
   const users: connect.CfnUser[] = [];
   for (let i = 0; i < SCALE.users; i++) {
-    users.push(new connect.CfnUser(stack, `User${i}`, {
+    users.push(new connect.CfnUser(...at(`User${i}`), {
       instanceArn: instance.attrArn,
       username: `agent${i}`,
       password: `{{resolve:secretsmanager:${PASSWORD_SECRET}}}`,
@@ -89,13 +97,13 @@ export function buildWithL1(stack: Stack): void {
     }));
   }
 
-  const agentTransfer = new connect.CfnContactFlow(stack, 'AgentTransferFlow', {
+  const agentTransfer = new connect.CfnContactFlow(...at('AgentTransferFlow'), {
     instanceArn: instance.attrArn,
     name: 'agent-transfer',
     type: 'AGENT_TRANSFER',
     content: JSON.stringify(transferFlowContent('TransferContactToAgent')),
   });
-  const queueTransfer = new connect.CfnContactFlow(stack, 'QueueTransferFlow', {
+  const queueTransfer = new connect.CfnContactFlow(...at('QueueTransferFlow'), {
     instanceArn: instance.attrArn,
     name: 'queue-transfer',
     type: 'QUEUE_TRANSFER',
@@ -104,7 +112,7 @@ export function buildWithL1(stack: Stack): void {
 
   for (let i = 0; i < SCALE.quickConnects; i++) {
     const kind = i % 3;
-    new connect.CfnQuickConnect(stack, `QuickConnect${i}`, {
+    new connect.CfnQuickConnect(...at(`QuickConnect${i}`), {
       instanceArn: instance.attrArn,
       name: `quick-connect-${i}`,
       quickConnectConfig: kind === 0
@@ -114,4 +122,9 @@ export function buildWithL1(stack: Stack): void {
           : { quickConnectType: 'PHONE_NUMBER', phoneConfig: { phoneNumber: `+1555010${String(i).padStart(4, '0')}` } },
     });
   }
+}
+
+/** The same, each L1 nested as an L2 construct nests it (`<id>/Resource`). */
+export function buildWithNestedL1(stack: Stack): void {
+  buildWithL1(stack, true);
 }

@@ -3,7 +3,7 @@ import { CfnAgentStatus } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
 /**
@@ -145,7 +145,12 @@ export class AgentStatus extends AgentStatusBase {
    *
    * @attribute
    */
-  public readonly agentStatusId: string;
+  public get agentStatusId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._agentStatusId ?? (this._agentStatusId = resourceIdOfArn(this, this.agentStatusArn, 'agent-state', 'agent status'));
+  }
+
+  private _agentStatusId?: string;
 
   /**
    * The ARN of the instance the agent status belongs to.
@@ -169,7 +174,6 @@ export class AgentStatus extends AgentStatusBase {
     });
 
     this.agentStatusArn = resource.attrAgentStatusArn;
-    this.agentStatusId = parseInstanceResourceArn(this, this.agentStatusArn, 'agent-state', 'agent status').resourceId;
     this.instanceArn = props.instance.instanceArn;
   }
 }

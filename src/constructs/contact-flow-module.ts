@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { FlowContent } from './flow-content';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { fail, validateLength, validatePattern } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
 
@@ -175,7 +175,12 @@ export class ContactFlowModule extends ContactFlowModuleBase {
    *
    * @attribute
    */
-  public readonly contactFlowModuleId: string;
+  public get contactFlowModuleId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._contactFlowModuleId ?? (this._contactFlowModuleId = resourceIdOfArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module'));
+  }
+
+  private _contactFlowModuleId?: string;
 
   /**
    * The ARN of the instance the flow module belongs to.
@@ -237,7 +242,6 @@ export class ContactFlowModule extends ContactFlowModuleBase {
     }
 
     this.contactFlowModuleArn = resource.attrContactFlowModuleArn;
-    this.contactFlowModuleId = parseInstanceResourceArn(this, this.contactFlowModuleArn, 'flow-module', 'flow module').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.contactFlowModuleName = props.contactFlowModuleName;
     this.contactFlowModuleStatus = resource.attrStatus;

@@ -1,14 +1,20 @@
 import { CfnResource, CustomResource, Duration, IResource, Lazy, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnContactFlow, CfnContactFlowVersion } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { FlowContent, FlowContentConfig } from './flow-content';
 import { IInstance } from './instance';
-import { connectResource, ConnectPermission } from '../custom-resources/resource';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import type { ConnectPermission } from '../custom-resources/resource';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { cloudwatchModule } from '../private/lazy-modules';
 import { fail, validateDescription, validateLength } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
+
+// The custom resource provider (and its Lambda function), required on first use: only flows with deferContent or
+// published versions use it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const resourceModule = (): typeof import('../custom-resources/resource') => require('../custom-resources/resource');
 
 /**
  * An Amazon Connect flow, defined in this app or imported.
@@ -340,10 +346,10 @@ export class ContactFlow extends ContactFlowBase {
       });
       this.flowResource = resource;
       this.contactFlowArn = resource.attrContactFlowArn;
-      this.contactFlowId = parseInstanceResourceArn(this, this.contactFlowArn, 'contact-flow', 'flow').resourceId;
+      this.contactFlowId = resourceIdOfArn(this, this.contactFlowArn, 'contact-flow', 'flow');
     } else {
       this.cdkTagManager = new TagManager(TagType.MAP, 'Custom::ConnectContactFlow');
-      const resource = connectResource(this, 'Resource', {
+      const resource = resourceModule().connectResource(this, 'Resource', {
         resourceType: 'Custom::ConnectContactFlow',
         properties: {
           InstanceId: props.instance.instanceId,
@@ -409,7 +415,7 @@ export class ContactFlow extends ContactFlowBase {
     }
 
     const flow = this.flowResource;
-    const resource = connectResource(this, 'Content', {
+    const resource = resourceModule().connectResource(this, 'Content', {
       resourceType: 'Custom::ConnectFlowContent',
       properties: {
         InstanceId: this.instance.instanceId,
@@ -462,9 +468,10 @@ export class ContactFlow extends ContactFlowBase {
    * @internal
    */
   public get _flowResource(): CfnResource {
-    return this.flowResource instanceof CustomResource
-      ? this.flowResource.node.defaultChild as CfnResource
-      : this.flowResource;
+    // CfnContactFlow first: the test needs no module that the flow does not use (CustomResource for deferred content).
+    return this.flowResource instanceof CfnContactFlow
+      ? this.flowResource
+      : this.flowResource.node.defaultChild as CfnResource;
   }
 
   /**
@@ -474,7 +481,7 @@ export class ContactFlow extends ContactFlowBase {
    * @param metricName the name of the metric, such as `ContactFlowErrors`
    */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return new cloudwatch.Metric({
+    return new (cloudwatchModule().Metric)({
       namespace: 'AWS/Connect',
       metricName,
       dimensionsMap: {
@@ -482,7 +489,7 @@ export class ContactFlow extends ContactFlowBase {
         MetricGroup: 'ContactFlow',
         ContactFlowName: this.contactFlowName,
       },
-      statistic: cloudwatch.Stats.SUM,
+      statistic: cloudwatchModule().Stats.SUM,
       period: Duration.minutes(5),
       ...props,
     }).attachTo(this);

@@ -3,7 +3,7 @@ import { CfnMetric } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -348,7 +348,12 @@ export class CustomMetric extends CustomMetricBase {
    *
    * @attribute
    */
-  public readonly customMetricId: string;
+  public get customMetricId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._customMetricId ?? (this._customMetricId = resourceIdOfArn(this, this.customMetricArn, 'metric', 'custom metric'));
+  }
+
+  private _customMetricId?: string;
 
   /**
    * The ARN of the instance the custom metric belongs to.
@@ -383,7 +388,6 @@ export class CustomMetric extends CustomMetricBase {
     });
 
     this.customMetricArn = resource.attrMetricArn;
-    this.customMetricId = parseInstanceResourceArn(this, this.customMetricArn, 'metric', 'custom metric').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.customMetricName = name;
   }

@@ -3,7 +3,7 @@ import { CfnDataTable, CfnDataTableAttribute, CfnDataTableRecord } from 'aws-cdk
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateTimeZone } from '../private/time-zone';
 import { fail, isUnresolved, validateIntegerRange, validateLength, validatePattern } from '../private/validation';
 
@@ -355,7 +355,12 @@ export class DataTable extends DataTableBase {
    *
    * @attribute
    */
-  public readonly dataTableId: string;
+  public get dataTableId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._dataTableId ?? (this._dataTableId = resourceIdOfArn(this, this.dataTableArn, 'data-table', 'data table'));
+  }
+
+  private _dataTableId?: string;
 
   /**
    * The ARN of the instance the data table belongs to.
@@ -399,7 +404,6 @@ export class DataTable extends DataTableBase {
     resource.applyRemovalPolicy(this._removalPolicy);
 
     this.dataTableArn = resource.attrArn;
-    this.dataTableId = parseInstanceResourceArn(this, this.dataTableArn, 'data-table', 'data table').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.dataTableName = name;
   }

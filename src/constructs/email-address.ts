@@ -3,7 +3,7 @@ import { CfnEmailAddress } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -142,7 +142,12 @@ export class EmailAddress extends EmailAddressBase {
    *
    * @attribute
    */
-  public readonly emailAddressId: string;
+  public get emailAddressId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._emailAddressId ?? (this._emailAddressId = resourceIdOfArn(this, this.emailAddressArn, 'email-address', 'email address'));
+  }
+
+  private _emailAddressId?: string;
 
   /**
    * The ARN of the instance the email address belongs to.
@@ -182,7 +187,6 @@ export class EmailAddress extends EmailAddressBase {
     });
 
     this.emailAddressArn = resource.attrEmailAddressArn;
-    this.emailAddressId = parseInstanceResourceArn(this, this.emailAddressArn, 'email-address', 'email address').resourceId;
     this.address = props.emailAddress;
   }
 

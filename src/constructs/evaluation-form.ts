@@ -3,7 +3,7 @@ import { CfnEvaluationForm } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { MAX_REF_ID_LENGTH, REF_ID, RefIdAllocator, shorten, slugOf } from '../private/ref-ids';
 import { fail, validateCount, validateDescription, validateIntegerRange, validateLength, validatePattern, validateUnique } from '../private/validation';
 
@@ -1108,7 +1108,12 @@ export class EvaluationForm extends EvaluationFormBase {
    *
    * @attribute
    */
-  public readonly evaluationFormId: string;
+  public get evaluationFormId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._evaluationFormId ?? (this._evaluationFormId = resourceIdOfArn(this, this.evaluationFormArn, 'evaluation-form', 'evaluation form'));
+  }
+
+  private _evaluationFormId?: string;
 
   /**
    * The ARN of the instance the evaluation form belongs to.
@@ -1161,7 +1166,6 @@ export class EvaluationForm extends EvaluationFormBase {
     });
 
     this.evaluationFormArn = resource.attrEvaluationFormArn;
-    this.evaluationFormId = parseInstanceResourceArn(this, this.evaluationFormArn, 'evaluation-form', 'evaluation form').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.title = props.title;
   }

@@ -10,11 +10,16 @@ import { IPrompt } from './prompt';
 import { IQueue } from './queue';
 import { IQuickConnect } from './quick-connect';
 import { IUser } from './user';
-import { checkFlowActions } from '../private/flow-checks';
-import { renderMermaid } from '../private/flow-diagram';
-import { flowKindOf, strictFlowChecksOf } from '../private/flow-kind';
 import { validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The action checks (checkActions: every action type's rules), the flow kinds they need and the Mermaid drawing are
+// required on first use: content without checkActions (JSON exported from the designer) needs none of them.
+const flowChecksModule = (): typeof import('../private/flow-checks') => require('../private/flow-checks');
+const flowKindModule = (): typeof import('../private/flow-kind') => require('../private/flow-kind');
+const flowDiagramModule = (): typeof import('../private/flow-diagram') => require('../private/flow-diagram');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Legal placeholder and reference names. */
 const REFERENCE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -280,7 +285,8 @@ export abstract class FlowContent {
 
     validateFlowLanguage(scope, rendered);
     if (options.checkActions) {
-      checkFlowActions(scope, rendered, { flowKind: flowKindOf(scope), strict: strictFlowChecksOf(scope) });
+      const { flowKindOf, strictFlowChecksOf } = flowKindModule();
+      flowChecksModule().checkFlowActions(scope, rendered, { flowKind: flowKindOf(scope), strict: strictFlowChecksOf(scope) });
     }
     validateContentSize(scope, rendered);
 
@@ -347,7 +353,7 @@ class JsonFlowContent extends FlowContent {
     if (document === undefined || Token.isUnresolved(document) || !Array.isArray(document.Actions) || Token.isUnresolved(document.StartAction)) {
       failUnscoped('flow content only known at deploy time cannot be drawn');
     }
-    return renderMermaid(document.StartAction, document.Actions);
+    return flowDiagramModule().renderMermaid(document.StartAction, document.Actions);
   }
 
   /** Content only known at deploy time: nothing can be filled in or checked. */

@@ -3,7 +3,7 @@ import { CfnHoursOfOperation } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateTimeZone } from '../private/time-zone';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -333,7 +333,12 @@ export class HoursOfOperation extends HoursOfOperationBase {
    *
    * @attribute
    */
-  public readonly hoursOfOperationId: string;
+  public get hoursOfOperationId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._hoursOfOperationId ?? (this._hoursOfOperationId = resourceIdOfArn(this, this.hoursOfOperationArn, 'operating-hours', 'hours of operation'));
+  }
+
+  private _hoursOfOperationId?: string;
 
   /**
    * The ARN of the instance the hours of operation belongs to.
@@ -394,7 +399,6 @@ export class HoursOfOperation extends HoursOfOperationBase {
     });
 
     this.hoursOfOperationArn = resource.attrHoursOfOperationArn;
-    this.hoursOfOperationId = parseInstanceResourceArn(this, this.hoursOfOperationArn, 'operating-hours', 'hours of operation').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.hoursOfOperationName = name;
     this.timeZone = props.timeZone;

@@ -1,19 +1,18 @@
 import { createHash } from 'crypto';
 import { Annotations, ArnFormat, ContextProvider, Duration, IResource, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import {
   CfnApprovedOrigin,
   CfnInstance,
   CfnInstanceStorageConfig,
   CfnSecurityKey,
 } from 'aws-cdk-lib/aws-connect';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kinesis from 'aws-cdk-lib/aws-kinesis';
-import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CfnDomain as VoiceIdDomain } from 'aws-cdk-lib/aws-voiceid';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import type * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxschema from 'aws-cdk-lib/cloud-assembly-schema';
 import {
   aws_cognito as cognitoRefs,
@@ -23,18 +22,28 @@ import {
   aws_voiceid as voiceidRefs,
 } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct, IDependable } from 'constructs';
-import { AnalyticsDataSet, AnalyticsDataSetAssociationOptions, DataLakeAssociation } from './data-lake-association';
-import { InstanceAttribute, InstanceAttributeType } from './instance-attribute';
-import {
+import type { AnalyticsDataSet, AnalyticsDataSetAssociationOptions, DataLakeAssociation } from './data-lake-association';
+import type { InstanceAttribute, InstanceAttributeType } from './instance-attribute';
+import type {
   EventIntegrationSource,
   IIntegrationAssociation,
   IntegrationAssociation,
   IntegrationType,
 } from './integration-association';
-import { connectResource, ConnectPermission } from '../custom-resources/resource';
+import type { ConnectPermission } from '../custom-resources/resource';
 import { importEnvironmentArn, instanceArnFromId, parseInstanceArn } from '../private/arn';
 import { failSetTwice, markCloudFormationInstance } from '../private/instance-settings';
+import { cloudwatchModule, iamModule, voiceIdModule } from '../private/lazy-modules';
 import { fail, validateLength, validatePattern } from '../private/validation';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Modules that only some instances need (integrations, data sets, attributes set through the custom resource provider
+// and its Lambda function), required on first use so that an app loads what it uses.
+const dataLakeModule = (): typeof import('./data-lake-association') => require('./data-lake-association');
+const attributeModule = (): typeof import('./instance-attribute') => require('./instance-attribute');
+const integrationModule = (): typeof import('./integration-association') => require('./integration-association');
+const resourceModule = (): typeof import('../custom-resources/resource') => require('../custom-resources/resource');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Identity management
@@ -471,25 +480,28 @@ export interface InstanceMetricOptions extends cloudwatch.MetricOptions {
   readonly metricGroup?: InstanceMetricGroup;
 }
 
-/** The metric group and most useful statistic of each instance-level metric Connect publishes. */
+/**
+ * The metric group and most useful statistic of each instance-level metric Connect publishes. Statistics are the values
+ * of `cloudwatch.Stats` (`Sum`, `Maximum`), written out so that the table needs no module at load.
+ */
 const INSTANCE_METRICS: { readonly [name: string]: { readonly group: InstanceMetricGroup; readonly statistic: string } } = {
-  CallsBreachingConcurrencyQuota: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
-  CallsPerInterval: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.MAXIMUM },
-  ConcurrentCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.MAXIMUM },
-  ConcurrentCallsPercentage: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.MAXIMUM },
-  MisconfiguredPhoneNumbers: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
-  MissedCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
-  ThrottledCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: cloudwatch.Stats.SUM },
-  CallRecordingUploadError: { group: InstanceMetricGroup.CALL_RECORDINGS, statistic: cloudwatch.Stats.SUM },
-  ChatsBreachingActiveChatQuota: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.SUM },
-  ConcurrentActiveChats: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.MAXIMUM },
-  ConcurrentActiveChatsPercentage: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.MAXIMUM },
-  SuccessfulChatsPerInterval: { group: InstanceMetricGroup.CHATS, statistic: cloudwatch.Stats.SUM },
-  ConcurrentTasks: { group: InstanceMetricGroup.TASKS, statistic: cloudwatch.Stats.MAXIMUM },
-  ConcurrentTasksPercentage: { group: InstanceMetricGroup.TASKS, statistic: cloudwatch.Stats.MAXIMUM },
-  TasksBreachingConcurrencyQuota: { group: InstanceMetricGroup.TASKS, statistic: cloudwatch.Stats.SUM },
-  ConcurrentEmails: { group: InstanceMetricGroup.EMAIL, statistic: cloudwatch.Stats.MAXIMUM },
-  ConcurrentEmailsPercentage: { group: InstanceMetricGroup.EMAIL, statistic: cloudwatch.Stats.MAXIMUM },
+  CallsBreachingConcurrencyQuota: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Sum' },
+  CallsPerInterval: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Maximum' },
+  ConcurrentCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Maximum' },
+  ConcurrentCallsPercentage: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Maximum' },
+  MisconfiguredPhoneNumbers: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Sum' },
+  MissedCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Sum' },
+  ThrottledCalls: { group: InstanceMetricGroup.VOICE_CALLS, statistic: 'Sum' },
+  CallRecordingUploadError: { group: InstanceMetricGroup.CALL_RECORDINGS, statistic: 'Sum' },
+  ChatsBreachingActiveChatQuota: { group: InstanceMetricGroup.CHATS, statistic: 'Sum' },
+  ConcurrentActiveChats: { group: InstanceMetricGroup.CHATS, statistic: 'Maximum' },
+  ConcurrentActiveChatsPercentage: { group: InstanceMetricGroup.CHATS, statistic: 'Maximum' },
+  SuccessfulChatsPerInterval: { group: InstanceMetricGroup.CHATS, statistic: 'Sum' },
+  ConcurrentTasks: { group: InstanceMetricGroup.TASKS, statistic: 'Maximum' },
+  ConcurrentTasksPercentage: { group: InstanceMetricGroup.TASKS, statistic: 'Maximum' },
+  TasksBreachingConcurrencyQuota: { group: InstanceMetricGroup.TASKS, statistic: 'Sum' },
+  ConcurrentEmails: { group: InstanceMetricGroup.EMAIL, statistic: 'Maximum' },
+  ConcurrentEmailsPercentage: { group: InstanceMetricGroup.EMAIL, statistic: 'Maximum' },
 };
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -819,7 +831,7 @@ abstract class InstanceBase extends Resource implements IInstance {
   private readonly dataLakeAssociations = new Map<string, DataLakeAssociation>();
 
   public associateLambdaFunction(fn: lambda.IFunction): IIntegrationAssociation {
-    return this.associateFunction('Lambda', IntegrationType.LAMBDA_FUNCTION, fn);
+    return this.associateFunction('Lambda', integrationModule().IntegrationType.LAMBDA_FUNCTION, fn);
   }
 
   public associateLexBot(botAlias: lexRefs.IBotAliasRef): IIntegrationAssociation {
@@ -833,51 +845,51 @@ abstract class InstanceBase extends Resource implements IInstance {
   }
 
   public associateCasesDomain(domainArn: string): IIntegrationAssociation {
-    const key = integrationKey(IntegrationType.CASES_DOMAIN, domainArn);
+    const key = integrationKey(integrationModule().IntegrationType.CASES_DOMAIN, domainArn);
     if (this.casesDomainKey !== undefined && this.casesDomainKey !== key && !Token.isUnresolved(domainArn)
       && !Token.isUnresolved(this.integrations.get(this.casesDomainKey)!.integrationArn)) {
       fail(this, `an instance can be associated with one Cases domain, got a second one: '${domainArn}' after `
         + `'${this.integrations.get(this.casesDomainKey)!.integrationArn}'`);
     }
-    const association = this.associateArn('CasesDomain', IntegrationType.CASES_DOMAIN, domainArn);
+    const association = this.associateArn('CasesDomain', integrationModule().IntegrationType.CASES_DOMAIN, domainArn);
     this.casesDomainKey = this.casesDomainKey ?? key;
     return association;
   }
 
   public associateWisdomAssistant(assistantArn: string): IIntegrationAssociation {
-    return this.associateArn('WisdomAssistant', IntegrationType.WISDOM_ASSISTANT, assistantArn);
+    return this.associateArn('WisdomAssistant', integrationModule().IntegrationType.WISDOM_ASSISTANT, assistantArn);
   }
 
   public associateWisdomKnowledgeBase(knowledgeBaseArn: string): IIntegrationAssociation {
-    return this.associateArn('WisdomKnowledgeBase', IntegrationType.WISDOM_KNOWLEDGE_BASE, knowledgeBaseArn);
+    return this.associateArn('WisdomKnowledgeBase', integrationModule().IntegrationType.WISDOM_KNOWLEDGE_BASE, knowledgeBaseArn);
   }
 
   public associateQuickResponses(knowledgeBaseArn: string): IIntegrationAssociation {
-    return this.associateArn('QuickResponses', IntegrationType.WISDOM_QUICK_RESPONSES, knowledgeBaseArn);
+    return this.associateArn('QuickResponses', integrationModule().IntegrationType.WISDOM_QUICK_RESPONSES, knowledgeBaseArn);
   }
 
   public associateMessageTemplates(knowledgeBaseArn: string): IIntegrationAssociation {
-    return this.associateArn('MessageTemplates', IntegrationType.Q_MESSAGE_TEMPLATES, knowledgeBaseArn);
+    return this.associateArn('MessageTemplates', integrationModule().IntegrationType.Q_MESSAGE_TEMPLATES, knowledgeBaseArn);
   }
 
   public associateSesIdentity(identityArn: string): IIntegrationAssociation {
-    return this.associateArn('SesIdentity', IntegrationType.SES_IDENTITY, identityArn);
+    return this.associateArn('SesIdentity', integrationModule().IntegrationType.SES_IDENTITY, identityArn);
   }
 
   public associateFileScanner(fn: lambda.IFunction): IIntegrationAssociation {
-    return this.associateFunction('FileScanner', IntegrationType.FILE_SCANNER, fn);
+    return this.associateFunction('FileScanner', integrationModule().IntegrationType.FILE_SCANNER, fn);
   }
 
   public associateMessageProcessor(fn: lambda.IFunction): IIntegrationAssociation {
-    return this.associateFunction('MessageProcessor', IntegrationType.MESSAGE_PROCESSOR, fn);
+    return this.associateFunction('MessageProcessor', integrationModule().IntegrationType.MESSAGE_PROCESSOR, fn);
   }
 
   public associateApplication(applicationArn: string): IIntegrationAssociation {
-    return this.associateArn('Application', IntegrationType.APPLICATION, applicationArn);
+    return this.associateArn('Application', integrationModule().IntegrationType.APPLICATION, applicationArn);
   }
 
   public associateEventIntegration(eventIntegrationArn: string, source: EventIntegrationSource): IIntegrationAssociation {
-    const key = integrationKey(IntegrationType.EVENT, eventIntegrationArn);
+    const key = integrationKey(integrationModule().IntegrationType.EVENT, eventIntegrationArn);
     const signature = [source.sourceType.value, source.sourceApplicationName, source.sourceApplicationUrl].join('|');
     const existing = this.eventSources.get(key);
     if (existing !== undefined && existing !== signature) {
@@ -885,12 +897,12 @@ abstract class InstanceBase extends Resource implements IInstance {
         + 'an event integration is associated once per instance');
     }
     this.eventSources.set(key, signature);
-    return this.associateArn('EventIntegration', IntegrationType.EVENT, eventIntegrationArn, source);
+    return this.associateArn('EventIntegration', integrationModule().IntegrationType.EVENT, eventIntegrationArn, source);
   }
 
   public associateCognitoUserPool(userPool: cognitoRefs.IUserPoolRef): IIntegrationAssociation {
     const nodeId = Names.nodeUniqueId(userPool.node);
-    return this.associate(`COGNITO_USER_POOL|${nodeId}`, `CognitoUserPool${nodeId}`, IntegrationType.COGNITO_USER_POOL,
+    return this.associate(`COGNITO_USER_POOL|${nodeId}`, `CognitoUserPool${nodeId}`, integrationModule().IntegrationType.COGNITO_USER_POOL,
       userPool.userPoolRef.userPoolArn);
   }
 
@@ -901,20 +913,20 @@ abstract class InstanceBase extends Resource implements IInstance {
     }
     this.voiceIdDomain = domain;
     const nodeId = Names.nodeUniqueId(domain.node);
-    return this.associate(`VOICE_ID|${nodeId}`, `VoiceIdDomain${nodeId}`, IntegrationType.VOICE_ID, VoiceIdDomain.arnForDomain(domain));
+    return this.associate(`VOICE_ID|${nodeId}`, `VoiceIdDomain${nodeId}`, integrationModule().IntegrationType.VOICE_ID, voiceIdModule().CfnDomain.arnForDomain(domain));
   }
 
   public associatePinpointApp(app: pinpointRefs.IAppRef): IIntegrationAssociation {
     const nodeId = Names.nodeUniqueId(app.node);
-    return this.associate(`PINPOINT_APP|${nodeId}`, `PinpointApp${nodeId}`, IntegrationType.PINPOINT_APP, app.appRef.appArn);
+    return this.associate(`PINPOINT_APP|${nodeId}`, `PinpointApp${nodeId}`, integrationModule().IntegrationType.PINPOINT_APP, app.appRef.appArn);
   }
 
   public associateAnalyticsConnector(voiceConnectorArn: string): IIntegrationAssociation {
-    return this.associateArn('AnalyticsConnector', IntegrationType.ANALYTICS_CONNECTOR, voiceConnectorArn);
+    return this.associateArn('AnalyticsConnector', integrationModule().IntegrationType.ANALYTICS_CONNECTOR, voiceConnectorArn);
   }
 
   public associateCallTransferConnector(voiceConnectorArn: string): IIntegrationAssociation {
-    return this.associateArn('CallTransferConnector', IntegrationType.CALL_TRANSFER_CONNECTOR, voiceConnectorArn);
+    return this.associateArn('CallTransferConnector', integrationModule().IntegrationType.CALL_TRANSFER_CONNECTOR, voiceConnectorArn);
   }
 
   public associateAnalyticsDataSet(dataSet: AnalyticsDataSet, options: AnalyticsDataSetAssociationOptions = {}): DataLakeAssociation {
@@ -923,7 +935,7 @@ abstract class InstanceBase extends Resource implements IInstance {
     if (existing) {
       return existing;
     }
-    const association = new DataLakeAssociation(this, `AnalyticsDataSet${shortHash(key)}`, {
+    const association = new (dataLakeModule().DataLakeAssociation)(this, `AnalyticsDataSet${shortHash(key)}`, {
       instance: this,
       dataSet,
       targetAccountId: options.targetAccountId,
@@ -962,7 +974,7 @@ abstract class InstanceBase extends Resource implements IInstance {
           `storage resource type ${type} is not one the Connect API documents (${Object.keys(ALLOWED_STORAGE).join(', ')}); `
           + 'the deployment fails unless Connect accepts it');
       }
-      storage = connectResource(this, id, {
+      storage = resourceModule().connectResource(this, id, {
         resourceType: 'Custom::ConnectInstanceStorageConfig',
         properties: {
           InstanceId: this.instanceId,
@@ -995,7 +1007,7 @@ abstract class InstanceBase extends Resource implements IInstance {
     if (existing) {
       failSetTwice(this, this, `attribute ${attributeType.value}`, existing.node.path);
     }
-    return new InstanceAttribute(this, id, { instance: this, attributeType, value });
+    return new (attributeModule().InstanceAttribute)(this, id, { instance: this, attributeType, value });
   }
 
   /**
@@ -1049,7 +1061,7 @@ abstract class InstanceBase extends Resource implements IInstance {
   }
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({
+    return iamModule().Grant.addToPrincipal({
       grantee,
       actions,
       resourceArns: [this.instanceArn, `${this.instanceArn}/*`],
@@ -1091,7 +1103,7 @@ abstract class InstanceBase extends Resource implements IInstance {
     if (!group) {
       fail(this, `metricGroup is required for metric '${metricName}', which is not an instance metric this library knows`);
     }
-    return new cloudwatch.Metric({
+    return new (cloudwatchModule().Metric)({
       namespace: 'AWS/Connect',
       metricName,
       statistic: known?.statistic,
@@ -1177,8 +1189,8 @@ abstract class InstanceBase extends Resource implements IInstance {
   }
 
   private associateLex(id: string, botAliasArn: string): IIntegrationAssociation {
-    const key = Token.isUnresolved(botAliasArn) ? `LEX_BOT|${id}` : integrationKey(IntegrationType.LEX_BOT, botAliasArn);
-    return this.associate(key, id, IntegrationType.LEX_BOT, botAliasArn);
+    const key = Token.isUnresolved(botAliasArn) ? `LEX_BOT|${id}` : integrationKey(integrationModule().IntegrationType.LEX_BOT, botAliasArn);
+    return this.associate(key, id, integrationModule().IntegrationType.LEX_BOT, botAliasArn);
   }
 
   /** Associates an integration given by its ARN, once per type and ARN; the construct id comes from the ARN. */
@@ -1193,7 +1205,7 @@ abstract class InstanceBase extends Resource implements IInstance {
     const association = this.associate(`${type.value}|${fnId}`, `${prefix}${fnId}`, type, fn.functionArn);
     if (!this.connectInvokePermissions.has(fnId)) {
       fn.addPermission(`InvokedByConnect${Names.nodeUniqueId(this.node)}`, {
-        principal: new iam.ServicePrincipal('connect.amazonaws.com'),
+        principal: new (iamModule().ServicePrincipal)('connect.amazonaws.com'),
         sourceArn: this.instanceArn,
         sourceAccount: this.env.account,
       });
@@ -1208,7 +1220,7 @@ abstract class InstanceBase extends Resource implements IInstance {
     if (existing) {
       return existing;
     }
-    const association = new IntegrationAssociation(this, id, {
+    const association = new (integrationModule().IntegrationAssociation)(this, id, {
       instance: this,
       integrationType: type,
       integrationArn,
@@ -1601,7 +1613,7 @@ export class Instance extends InstanceBase {
       .filter(([, value]) => value !== undefined)
       .map(([name, value]) => [name[0].toUpperCase() + name.slice(1), value])));
     if (props.messageStreaming !== undefined) {
-      this.setAttribute(InstanceAttributeType.MESSAGE_STREAMING, props.messageStreaming);
+      this.setAttribute(attributeModule().InstanceAttributeType.MESSAGE_STREAMING, props.messageStreaming);
     }
   }
 

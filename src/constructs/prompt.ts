@@ -7,7 +7,7 @@ import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { fail, validateDescription, validateLength, validatePattern } from '../private/validation';
 import { describeWavFormat, readWavInfo, WAVE_FORMAT_MULAW } from '../private/wav';
 
@@ -274,7 +274,12 @@ export class Prompt extends PromptBase {
    *
    * @attribute
    */
-  public readonly promptId: string;
+  public get promptId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._promptId ?? (this._promptId = resourceIdOfArn(this, this.promptArn, 'prompt', 'prompt'));
+  }
+
+  private _promptId?: string;
 
   /**
    * The ARN of the instance the prompt belongs to.
@@ -297,7 +302,6 @@ export class Prompt extends PromptBase {
     });
 
     this.promptArn = resource.attrPromptArn;
-    this.promptId = parseInstanceResourceArn(this, this.promptArn, 'prompt', 'prompt').resourceId;
     this.instanceArn = props.instance.instanceArn;
   }
 }

@@ -1,5 +1,5 @@
 import { Duration, IResource, Lazy, Names, Resource, Token } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
@@ -9,8 +9,9 @@ import { IHoursOfOperation } from './hours-of-operation';
 import { IInstance } from './instance';
 import { IPhoneNumber } from './phone-number';
 import { IQuickConnect } from './quick-connect';
-import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
+import { cloudwatchModule } from '../private/lazy-modules';
 import { validateSameInstance } from '../private/references';
 import { fail, validateDescription, validateLength } from '../private/validation';
 
@@ -217,7 +218,7 @@ abstract class QueueBase extends Resource implements IQueue {
       fail(this, 'metrics need the queue name, which is unknown for a queue imported by ARN; '
         + 'import it with Queue.fromQueueAttributes and a queueName');
     }
-    return new cloudwatch.Metric({
+    return new (cloudwatchModule().Metric)({
       namespace: 'AWS/Connect',
       metricName,
       dimensionsMap: {
@@ -230,15 +231,15 @@ abstract class QueueBase extends Resource implements IQueue {
   }
 
   public metricQueueSize(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('QueueSize', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1), ...props });
+    return this.metric('QueueSize', { statistic: cloudwatchModule().Stats.MAXIMUM, period: Duration.minutes(1), ...props });
   }
 
   public metricLongestQueueWaitTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('LongestQueueWaitTime', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1), ...props });
+    return this.metric('LongestQueueWaitTime', { statistic: cloudwatchModule().Stats.MAXIMUM, period: Duration.minutes(1), ...props });
   }
 
   public metricQueueCapacityExceededError(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('QueueCapacityExceededError', { statistic: cloudwatch.Stats.SUM, period: Duration.minutes(1), ...props });
+    return this.metric('QueueCapacityExceededError', { statistic: cloudwatchModule().Stats.SUM, period: Duration.minutes(1), ...props });
   }
 }
 
@@ -310,7 +311,12 @@ export class Queue extends QueueBase {
    *
    * @attribute
    */
-  public readonly queueId: string;
+  public get queueId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._queueId ?? (this._queueId = resourceIdOfArn(this, this.queueArn, 'queue', 'queue'));
+  }
+
+  private _queueId?: string;
 
   /**
    * The ARN of the instance the queue belongs to.
@@ -388,7 +394,6 @@ export class Queue extends QueueBase {
     });
 
     this.queueArn = resource.attrQueueArn;
-    this.queueId = parseInstanceResourceArn(this, this.queueArn, 'queue', 'queue').resourceId;
     this.queueName = name;
     QUEUE_NAMES.set(this, name);
   }

@@ -6,7 +6,7 @@ import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
 import { IUser } from './user';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { validateDescription, validateLength, validatePhoneNumber } from '../private/validation';
@@ -194,7 +194,12 @@ export class QuickConnect extends QuickConnectBase {
    *
    * @attribute
    */
-  public readonly quickConnectId: string;
+  public get quickConnectId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._quickConnectId ?? (this._quickConnectId = resourceIdOfArn(this, this.quickConnectArn, 'transfer-destination', 'quick connect'));
+  }
+
+  private _quickConnectId?: string;
 
   /**
    * The ARN of the instance the quick connect belongs to.
@@ -258,7 +263,6 @@ export class QuickConnect extends QuickConnectBase {
     });
 
     this.quickConnectArn = resource.attrQuickConnectArn;
-    this.quickConnectId = parseInstanceResourceArn(this, this.quickConnectArn, 'transfer-destination', 'quick connect').resourceId;
     this.instanceArn = instanceArn;
     this.quickConnectType = target.type;
   }

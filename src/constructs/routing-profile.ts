@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateSameInstance } from '../private/references';
 import { durationSeconds, fail, validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
@@ -299,7 +299,12 @@ export class RoutingProfile extends RoutingProfileBase {
    *
    * @attribute
    */
-  public readonly routingProfileId: string;
+  public get routingProfileId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._routingProfileId ?? (this._routingProfileId = resourceIdOfArn(this, this.routingProfileArn, 'routing-profile', 'routing profile'));
+  }
+
+  private _routingProfileId?: string;
 
   /**
    * The ARN of the instance the routing profile belongs to.
@@ -357,7 +362,6 @@ export class RoutingProfile extends RoutingProfileBase {
     });
 
     this.routingProfileArn = resource.attrRoutingProfileArn;
-    this.routingProfileId = parseInstanceResourceArn(this, this.routingProfileArn, 'routing-profile', 'routing profile').resourceId;
     this.instanceArn = props.instance.instanceArn;
 
     for (const queue of props.queues ?? []) {

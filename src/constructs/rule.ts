@@ -9,7 +9,7 @@ import { IIntegrationAssociation } from './integration-association';
 import { IQueue } from './queue';
 import { Channel, IRoutingProfile } from './routing-profile';
 import { IUser } from './user';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { durationSeconds, fail, validateCount, validateLength, validatePattern, validateUnique } from '../private/validation';
@@ -1688,7 +1688,12 @@ export class Rule extends RuleBase {
    *
    * @attribute
    */
-  public readonly ruleId: string;
+  public get ruleId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._ruleId ?? (this._ruleId = resourceIdOfArn(this, this.ruleArn, 'rule', 'rule'));
+  }
+
+  private _ruleId?: string;
 
   /**
    * The ARN of the instance the rule belongs to.
@@ -1741,7 +1746,6 @@ export class Rule extends RuleBase {
     });
 
     this.ruleArn = resource.attrRuleArn;
-    this.ruleId = parseInstanceResourceArn(this, this.ruleArn, 'rule', 'rule').resourceId;
   }
 
   /**

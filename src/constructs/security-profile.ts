@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -580,7 +580,12 @@ export class SecurityProfile extends SecurityProfileBase {
    *
    * @attribute
    */
-  public readonly securityProfileId: string;
+  public get securityProfileId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._securityProfileId ?? (this._securityProfileId = resourceIdOfArn(this, this.securityProfileArn, 'security-profile', 'security profile'));
+  }
+
+  private _securityProfileId?: string;
 
   /**
    * The ARN of the instance the security profile belongs to.
@@ -636,7 +641,6 @@ export class SecurityProfile extends SecurityProfileBase {
     this.securityProfileName = props.securityProfileName;
     this.instanceArn = instanceArn;
     this.securityProfileArn = resource.attrSecurityProfileArn;
-    this.securityProfileId = parseInstanceResourceArn(this, this.securityProfileArn, 'security-profile', 'security profile').resourceId;
   }
 
   /**

@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern, validateUnique } from '../private/validation';
@@ -494,7 +494,12 @@ export class TaskTemplate extends TaskTemplateBase {
    *
    * @attribute
    */
-  public readonly taskTemplateId: string;
+  public get taskTemplateId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._taskTemplateId ?? (this._taskTemplateId = resourceIdOfArn(this, this.taskTemplateArn, 'task-template', 'task template'));
+  }
+
+  private _taskTemplateId?: string;
 
   /**
    * The ARN of the instance the task template belongs to.
@@ -554,7 +559,6 @@ export class TaskTemplate extends TaskTemplateBase {
     });
 
     this.taskTemplateArn = resource.attrArn;
-    this.taskTemplateId = parseInstanceResourceArn(this, this.taskTemplateArn, 'task-template', 'task template').resourceId;
     this.taskTemplateName = name;
   }
 

@@ -5,7 +5,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { validateSameInstance } from '../private/references';
 import { fail, validateLength, validatePattern, validatePhoneNumber } from '../private/validation';
@@ -358,7 +358,12 @@ export class TestCase extends TestCaseBase {
    *
    * @attribute
    */
-  public readonly testCaseId: string;
+  public get testCaseId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._testCaseId ?? (this._testCaseId = resourceIdOfArn(this, this.testCaseArn, 'test-case', 'test case'));
+  }
+
+  private _testCaseId?: string;
 
   /**
    * The ARN of the instance the test case belongs to.
@@ -390,7 +395,6 @@ export class TestCase extends TestCaseBase {
     });
 
     this.testCaseArn = resource.attrTestCaseArn;
-    this.testCaseId = parseInstanceResourceArn(this, this.testCaseArn, 'test-case', 'test case').resourceId;
     this.instanceArn = props.instance.instanceArn;
     this.testCaseName = name;
   }

@@ -4,7 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyStructure, UserHierarchyStructure } from './user-hierarchy-structure';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength } from '../private/validation';
 
@@ -121,7 +121,12 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
    *
    * @attribute
    */
-  public readonly userHierarchyGroupId: string;
+  public get userHierarchyGroupId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._userHierarchyGroupId ?? (this._userHierarchyGroupId = resourceIdOfArn(this, this.userHierarchyGroupArn, 'agent-group', 'user hierarchy group'));
+  }
+
+  private _userHierarchyGroupId?: string;
 
   /**
    * The ARN of the instance the user hierarchy group belongs to.
@@ -184,6 +189,5 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
     this.userHierarchyGroupName = props.userHierarchyGroupName;
     this.instanceArn = instanceArn;
     this.userHierarchyGroupArn = resource.attrUserHierarchyGroupArn;
-    this.userHierarchyGroupId = parseInstanceResourceArn(this, this.userHierarchyGroupArn, 'agent-group', 'user hierarchy group').resourceId;
   }
 }

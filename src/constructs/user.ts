@@ -7,7 +7,7 @@ import { IPredefinedAttribute, PredefinedAttribute } from './predefined-attribut
 import { IRoutingProfile } from './routing-profile';
 import { ISecurityProfile } from './security-profile';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
-import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { sameInstanceError } from '../private/references';
 import { durationSeconds, fail, validateLength, validatePattern, validatePhoneNumber } from '../private/validation';
 
@@ -326,7 +326,12 @@ export class User extends UserBase {
    *
    * @attribute
    */
-  public readonly userId: string;
+  public get userId(): string {
+    // Built on first use: most apps never read it, and each id is a Fn::Select of a Fn::Split.
+    return this._userId ?? (this._userId = resourceIdOfArn(this, this.userArn, 'agent', 'user'));
+  }
+
+  private _userId?: string;
 
   /**
    * The ARN of the instance the user belongs to.
@@ -383,7 +388,6 @@ export class User extends UserBase {
 
     this.username = props.username;
     this.userArn = resource.attrUserArn;
-    this.userId = parseInstanceResourceArn(this, this.userArn, 'agent', 'user').resourceId;
   }
 
   /**
@@ -450,7 +454,7 @@ export class User extends UserBase {
     if (props.password === undefined) {
       return;
     }
-    const resolved = Stack.of(this).resolve(props.password.unsafeUnwrap());
+    const resolved = resolvedPassword(Stack.of(this), props.password);
     if (JSON.stringify(resolved).includes('{{resolve:ssm-secure:')) {
       // CloudFormation resolves ssm-secure references only in a fixed list of resource properties
       fail(this, 'password cannot be an SSM SecureString reference (SecretValue.ssmSecure()): CloudFormation does not '
@@ -563,4 +567,22 @@ export class User extends UserBase {
     }
     return errors;
   }
+}
+
+/**
+ * What a password resolves to in a stack, resolved once per secret value and stack: apps give all their users the
+ * same `SecretValue` (a Secrets Manager reference), and the checks only need to know what kind of value it is.
+ */
+const RESOLVED_PASSWORDS = new WeakMap<SecretValue, WeakMap<Stack, unknown>>();
+
+function resolvedPassword(stack: Stack, password: SecretValue): unknown {
+  let byStack = RESOLVED_PASSWORDS.get(password);
+  if (byStack === undefined) {
+    byStack = new WeakMap();
+    RESOLVED_PASSWORDS.set(password, byStack);
+  }
+  if (!byStack.has(stack)) {
+    byStack.set(stack, stack.resolve(password.unsafeUnwrap()));
+  }
+  return byStack.get(stack);
 }

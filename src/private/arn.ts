@@ -41,6 +41,18 @@ export function parseInstanceResourceArn(scope: IConstruct, arn: string, segment
 }
 
 /**
+ * The resource's own id from the ARN of a resource inside an instance: what `parseInstanceResourceArn` returns as
+ * `resourceId`, with the same check of concrete ARNs, but for a token only the one `Fn::Select` of `Fn::Split` that
+ * the id needs (constructs call this for their own ARN, which is always a token).
+ */
+export function resourceIdOfArn(scope: IConstruct, arn: string, segment: string, what: string): string {
+  if (Token.isUnresolved(arn)) {
+    return Fn.select(3, Fn.split('/', arn));
+  }
+  return parseInstanceResourceArn(scope, arn, segment, what).resourceId;
+}
+
+/**
  * The instance ARN (`arn:...:instance/<id>`) at the start of the ARN of a resource inside it, for ARNs that are
  * tokens: the first two `/`-separated parts.
  */

@@ -120,6 +120,8 @@ describe('Queue', () => {
     const logicalId = stack.getLogicalId(q.node.defaultChild as CfnElement);
     expect(stack.resolve(q.queueArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'QueueArn'] });
     expect(stack.resolve(q.queueId)).toEqual({ 'Fn::Select': [3, { 'Fn::Split': ['/', { 'Fn::GetAtt': [logicalId, 'QueueArn'] }] }] });
+    // Built on first use, then the same token every time.
+    expect(q.queueId).toBe(q.queueId);
     expect(stack.resolve(q.queueRef)).toEqual({ queueArn: { 'Fn::GetAtt': [logicalId, 'QueueArn'] } });
     expect(q.instanceArn).toBe(INSTANCE_ARN);
     expect(q.queueName).toBe('Support');

@@ -1,5 +1,5 @@
 import { App, Stack, Token } from 'aws-cdk-lib';
-import { importEnvironmentArn, instanceArnFromId, parseInstanceArn, parseInstanceResourceArn } from '../../src/private/arn';
+import { importEnvironmentArn, instanceArnFromId, parseInstanceArn, parseInstanceResourceArn, resourceIdOfArn } from '../../src/private/arn';
 
 const INSTANCE = 'arn:aws:connect:eu-west-2:111122223333:instance/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
@@ -52,6 +52,24 @@ describe('ARN parsing', () => {
     expect(s.resolve(instanceArnFromId(s, 'abc'))).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':connect:eu-west-2:111122223333:instance/abc']],
     });
+  });
+});
+
+describe('resourceIdOfArn', () => {
+  test('takes the id of a concrete ARN, as parseInstanceResourceArn does', () => {
+    expect(resourceIdOfArn(stack(), `${INSTANCE}/queue/q-1`, 'queue', 'queue')).toBe('q-1');
+  });
+
+  test('fails on an ARN of another resource kind, as parseInstanceResourceArn does', () => {
+    expect(() => resourceIdOfArn(stack(), `${INSTANCE}/agent/u-1`, 'queue', 'queue'))
+      .toThrow(/queue ARN must look like arn:aws:connect:<region>:<account>:instance\/<instance-id>\/queue\/<id>, got/);
+  });
+
+  test('selects the id of a token ARN with one Fn::Select of Fn::Split, the resourceId of parseInstanceResourceArn', () => {
+    const s = stack();
+    const arn = Token.asString({ Ref: 'QueueArn' });
+    expect(s.resolve(resourceIdOfArn(s, arn, 'queue', 'queue'))).toEqual({ 'Fn::Select': [3, { 'Fn::Split': ['/', { Ref: 'QueueArn' }] }] });
+    expect(s.resolve(resourceIdOfArn(s, arn, 'queue', 'queue'))).toEqual(s.resolve(parseInstanceResourceArn(s, arn, 'queue', 'queue').resourceId));
   });
 });
 
