@@ -2,7 +2,7 @@
  * Simulation of the participant actions (src/flows/actions/participant.ts): messages, input, Lex, views and
  * authentication.
  */
-import { ActionHandler, SILENCE, SimContact, SimulationError } from '../engine';
+import { ActionHandler, Outcome, SILENCE, SimContact, SimulationError } from '../engine';
 import { AuthenticationOutcome, SimulatedChannel } from '../environment';
 import { SimAction } from '../model';
 import { SimulationEndType } from '../result';
@@ -24,6 +24,26 @@ function play(contact: SimContact, message: Record<string, any>): boolean {
     return contact.channel === SimulatedChannel.VOICE;
   }
   return true;
+}
+
+/**
+ * Plays an input action's prompt and takes the customer's next input. Returns the input, or the outcome when there is
+ * none to take: the prompt cannot play (`NoMatchingError`), no input is left (the contact waits), or the customer
+ * stays silent (`InputTimeLimitExceeded`, after `silenceSeconds` of simulated time).
+ */
+function promptedInput(contact: SimContact, action: SimAction, silenceSeconds: number): string | Outcome {
+  if (!play(contact, action.Parameters)) {
+    return { kind: 'error', errorType: 'NoMatchingError' };
+  }
+  const input = contact.nextInput();
+  if (input === undefined) {
+    return { kind: 'wait' };
+  }
+  if (input === SILENCE) {
+    contact.advance(silenceSeconds);
+    return { kind: 'error', errorType: 'InputTimeLimitExceeded' };
+  }
+  return input;
 }
 
 /** MessageParticipant: plays its message, then continues. */
@@ -51,16 +71,9 @@ const messageParticipantIteratively: ActionHandler = (contact, action) => {
  * `InputTimeLimitExceeded`; no input left leaves the contact waiting.
  */
 const getParticipantInput: ActionHandler = (contact, action) => {
-  if (!play(contact, action.Parameters)) {
-    return { kind: 'error', errorType: 'NoMatchingError' };
-  }
-  const input = contact.nextInput();
-  if (input === undefined) {
-    return { kind: 'wait' };
-  }
-  if (input === SILENCE) {
-    contact.advance(Number(action.Parameters.InputTimeLimitSeconds ?? 5));
-    return { kind: 'error', errorType: 'InputTimeLimitExceeded' };
+  const input = promptedInput(contact, action, Number(action.Parameters.InputTimeLimitSeconds ?? 5));
+  if (typeof input !== 'string') {
+    return input;
   }
   if (action.Parameters.StoreInput === 'True') {
     const maximum = Number(action.Parameters.InputValidation?.CustomValidation?.MaximumLength ?? Infinity);
@@ -79,15 +92,9 @@ const getParticipantInput: ActionHandler = (contact, action) => {
  * attributes. An input the environment gives no Lex result for is an error of the simulation.
  */
 const connectParticipantWithLexBot: ActionHandler = (contact, action) => {
-  if (!play(contact, action.Parameters)) {
-    return { kind: 'error', errorType: 'NoMatchingError' };
-  }
-  const input = contact.nextInput();
-  if (input === undefined) {
-    return { kind: 'wait' };
-  }
-  if (input === SILENCE) {
-    return { kind: 'error', errorType: 'InputTimeLimitExceeded' };
+  const input = promptedInput(contact, action, 0);
+  if (typeof input !== 'string') {
+    return input;
   }
   const result = contact.lexResult(input);
   if (result === undefined) {
