@@ -2,6 +2,7 @@ import { SimFlow } from './model';
 import { SimulationResult } from './result';
 import { ChatScriptResult } from './script';
 import { SimulatedContactCenter } from './simulator';
+import { ACTION_SPECS } from '../private/flow-actions';
 import { conditionLabel, renderMermaid } from '../private/flow-diagram';
 
 /** A branch of an action: its label (`Next`, a condition such as `= True`, an error type). */
@@ -9,16 +10,14 @@ interface Branch {
   readonly label: string;
 }
 
-/** Actions whose success leaves the flow, so that a NextAction (written by the designer) is never taken. */
-const LEAVING = new Set(['TransferContactToQueue', 'TransferToFlow', 'TransferContactToAgent']);
-
 /**
  * Whether an action's NextAction is a branch the contact can take. Not when it is the designer's copy of another
- * branch: on actions that leave the flow, beside a `NoMatchingCondition` branch, and on CheckHoursOfOperation
+ * branch: on actions that end the flow on success, beside a `NoMatchingCondition` branch, and on CheckHoursOfOperation
  * with both results.
  */
 function nextIsBranch(type: string, transitions: SimFlow['order'][number]['Transitions']): boolean {
-  if (LEAVING.has(type)) {
+  // Actions that end the flow on success (transfers, MessageParticipantIteratively): a NextAction is never taken.
+  if (ACTION_SPECS.get(type)?.next === 'ends') {
     return false;
   }
   if ((transitions.Conditions ?? []).length > 0 && (transitions.Errors ?? []).some(error => error.ErrorType === 'NoMatchingCondition')) {

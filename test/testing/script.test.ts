@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { menuApp } from './fixtures';
-import { ChatScript, ChatScriptStep, FlowCoverage, SimulatedContactCenter, SimulationEndType } from '../../src';
+import { ContactFlow, ContactFlowType, FlowContent, ChatScript, ChatScriptStep, FlowCoverage, SimulatedContactCenter, SimulationEndType } from '../../src';
+import { testStack } from '../helpers';
 
 const MONDAY_NOON_BERLIN = '2026-01-05T11:00:00Z';
 const BASIC = [{ function: 'Lookup', attributes: { tier: 'basic', name: 'Ada' } }];
@@ -139,5 +140,32 @@ describe('chat scripts', () => {
     expect(() => ChatScript.fromDirectory(fs.mkdtempSync(path.join(os.tmpdir(), 'empty-')))).toThrow(/has no scripts \(\*\.json, \*\.yaml, \*\.yml\)/);
     expect(() => new ChatScript({ name: 'n', flow: 'Menu', steps: [] })).toThrow(/chat script 'n' must have at least one step/);
     expect(() => ChatScriptStep.expectMessageMatching('[')).toThrow(/expectMatching must be a valid regular expression/);
+  });
+});
+
+describe('coverage of actions that end the flow on success', () => {
+  test('counts no Next branch for the NextAction a designer export gives MessageParticipantIteratively', () => {
+    const { app, stack, instance } = testStack();
+    new ContactFlow(stack, 'Waiting', {
+      instance,
+      contactFlowName: 'Waiting',
+      type: ContactFlowType.CUSTOMER_QUEUE,
+      content: FlowContent.fromObject({
+        Version: '2019-10-30',
+        StartAction: 'loop',
+        Actions: [
+          {
+            Identifier: 'loop',
+            Type: 'MessageParticipantIteratively',
+            Parameters: { Messages: [{ Text: 'Please hold.' }] },
+            Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] },
+          },
+          { Identifier: 'end', Type: 'EndFlowExecution', Parameters: {}, Transitions: {} },
+        ],
+      }),
+    });
+    const center = SimulatedContactCenter.fromApp(app);
+    const coverage = FlowCoverage.ofSimulations(center, [center.flow('Waiting').run()]).flow('Waiting');
+    expect(coverage.uncoveredBranches).toEqual(['loop (MessageParticipantIteratively): NoMatchingError']);
   });
 });
