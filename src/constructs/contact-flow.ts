@@ -1,4 +1,7 @@
-import { CfnResource, CustomResource, Duration, IResource, Lazy, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
+import {
+  CfnResource, CustomResource, DefaultTokenResolver, Duration, IPostProcessor, IResolvable, IResolveContext, IResource, Lazy, Reference,
+  RemovalPolicy, Resource, Stack, StringConcat, TagManager, TagType, Token, Tokenization,
+} from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnContactFlow, CfnContactFlowVersion } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
@@ -7,6 +10,7 @@ import { FlowContent, FlowContentConfig } from './flow-content';
 import { IInstance } from './instance';
 import type { ConnectPermission } from '../custom-resources/resource';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { documentOfFlowJson } from '../private/flow-language';
 import { cloudwatchModule } from '../private/lazy-modules';
 import { fail, validateDescription, validateLength } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
@@ -778,23 +782,33 @@ function flowCycles(stack: Stack): string[] {
   if (flows.length === 0) {
     return [];
   }
-  const byLogicalId = new Map<string, CfnResource>();
-  for (const construct of all) {
-    if (CfnResource.isCfnResource(construct)) {
-      byLogicalId.set(stack.resolve(construct.logicalId), construct);
-    }
-  }
+  const resources = all.filter((c): c is CfnResource => CfnResource.isCfnResource(c));
   const flowOf = new Map<CfnResource, ContactFlow>(flows.map((flow) => [flow._flowResource, flow]));
+  const recorder = new ReferenceRecorder(resources);
+  // Logical ids written as plain strings (a raw `Ref` or `Fn::Sub` in an override), resolved only when one is met.
+  let byLogicalId: Map<string, CfnResource> | undefined;
+  const resourceWithLogicalId = (id: string): CfnResource | undefined => {
+    byLogicalId ??= new Map(resources.map((resource) => [stack.resolve(resource.logicalId), resource]));
+    return byLogicalId.get(id);
+  };
 
   const edges = new Map<CfnResource, CfnResource[]>();
   const targets = (resource: CfnResource): CfnResource[] => {
     let found = edges.get(resource);
     if (found === undefined) {
-      // The resource as it will be synthesized, with its properties and DependsOn.
-      const rendered = stack.resolve((resource as unknown as { _toCloudFormation(): object })._toCloudFormation());
+      // The resource as it will be synthesized, with its properties and DependsOn: references to resources are
+      // recorded as they are met, without rendering the logical ids they stand for.
+      const { rendered, referenced } = recorder.render(stack, resource);
       const ids = new Set<string>();
       collectReferences(rendered, ids);
-      found = [...ids].map((id) => byLogicalId.get(id)).filter((r): r is CfnResource => r !== undefined);
+      ids.delete(REFERENCE_PLACEHOLDER);
+      for (const id of ids) {
+        const target = resourceWithLogicalId(id);
+        if (target !== undefined) {
+          referenced.add(target);
+        }
+      }
+      found = [...referenced];
       edges.set(resource, found);
     }
     return found;
@@ -885,6 +899,63 @@ function shortestCycle(start: CfnResource, members: Set<CfnResource>, targets: (
 function ownerPath(resource: CfnResource): string {
   return resource.node.path.replace(/(\/(Resource|Default))+$/, '');
 }
+
+/**
+ * Renders a resource as `Stack.resolve` would, but records the resources it references instead of rendering their
+ * logical ids: a `Ref` or `Fn::GetAtt` (any `Reference`) and a logical id (`DependsOn`) become a placeholder. What is
+ * left to read in the rendered fragment are logical ids written as plain strings.
+ */
+class ReferenceRecorder extends DefaultTokenResolver {
+  private readonly byLogicalIdToken = new Map<IResolvable, CfnResource>();
+  private current?: CfnResource;
+  private referenced = new Set<CfnResource>();
+
+  constructor(resources: CfnResource[]) {
+    super(new StringConcat());
+    for (const resource of resources) {
+      const token = Tokenization.reverseString(resource.logicalId).firstToken;
+      if (token !== undefined) {
+        this.byLogicalIdToken.set(token, resource);
+      }
+    }
+  }
+
+  /** The resource rendered, and the resources its references and dependencies name. */
+  public render(stack: Stack, resource: CfnResource): { rendered: unknown; referenced: Set<CfnResource> } {
+    this.current = resource;
+    this.referenced = new Set();
+    const rendered = Tokenization.resolve((resource as unknown as { _toCloudFormation(): object })._toCloudFormation(), {
+      scope: stack,
+      resolver: this,
+    });
+    return { rendered, referenced: this.referenced };
+  }
+
+  public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): any {
+    if (Reference.isReference(token) && CfnResource.isCfnResource(token.target)) {
+      this.referenced.add(token.target);
+      return REFERENCE_PLACEHOLDER;
+    }
+    const document = documentOfFlowJson(token);
+    if (document !== undefined) {
+      // Flow content: its references are those of the document; its JSON need not be written to find them.
+      context.resolve(document, { allowIntrinsicKeys: true });
+      return REFERENCE_PLACEHOLDER;
+    }
+    const named = this.byLogicalIdToken.get(token);
+    if (named !== undefined) {
+      // The resource's own logical id is the key of its template fragment, not a reference.
+      if (named !== this.current) {
+        this.referenced.add(named);
+      }
+      return REFERENCE_PLACEHOLDER;
+    }
+    return super.resolveToken(token, context, postProcessor);
+  }
+}
+
+/** What a reference renders as while ReferenceRecorder reads a resource. */
+const REFERENCE_PLACEHOLDER = 'ReferenceRecordedByCdkConnect';
 
 /** Adds the logical ids a rendered template fragment references (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`). */
 function collectReferences(value: unknown, ids: Set<string>): void {

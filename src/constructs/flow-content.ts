@@ -10,7 +10,7 @@ import { IPrompt } from './prompt';
 import { IQueue } from './queue';
 import { IQuickConnect } from './quick-connect';
 import { IUser } from './user';
-import { validateContentSize, validateFlowLanguage } from '../private/flow-language';
+import { flowDocumentJson, validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -295,7 +295,7 @@ export abstract class FlowContent {
       .map(reference => instance.associateLambdaFunction(reference._lambdaFunction!));
 
     return {
-      content: Stack.of(scope).toJsonString(rendered),
+      content: flowDocumentJson(scope, rendered),
       dependencies: dependencies.length > 0 ? dependencies : undefined,
     };
   }

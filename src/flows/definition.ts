@@ -1,4 +1,3 @@
-import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { FlowAction, IFlowChainable } from './action';
 import { FlowRenderContext } from './context';
@@ -10,7 +9,7 @@ import { checkFlowActions } from '../private/flow-checks';
 import { ActionSkeleton, layoutMetadata, renderMermaid } from '../private/flow-diagram';
 import { breadthFirst } from '../private/flow-graph';
 import { flowKindOf, strictFlowChecksOf } from '../private/flow-kind';
-import { FLOW_LANGUAGE_VERSION, validateContentSize, validateFlowLanguage } from '../private/flow-language';
+import { FLOW_LANGUAGE_VERSION, flowDocumentJson, validateContentSize, validateFlowLanguage } from '../private/flow-language';
 import { fail, failUnscoped } from '../private/validation';
 
 /**
@@ -226,7 +225,7 @@ export class FlowDefinition extends FlowContent {
     validateContentSize(scope, document);
 
     return {
-      content: Stack.of(scope).toJsonString(document),
+      content: flowDocumentJson(scope, document),
       dependencies: context.dependencies.length > 0 ? context.dependencies : undefined,
     };
   }

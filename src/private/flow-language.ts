@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { IResolvable, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fail, failUnscoped } from './validation';
 
@@ -246,4 +246,25 @@ function contentLength(document: unknown): { length: number; exact: boolean } {
     return typeof value === 'number' ? 0 : null;
   });
   return { length: json === undefined ? 0 : json.length, exact };
+}
+
+/** The documents behind the JSON tokens flowDocumentJson() made. */
+const DOCUMENTS = new WeakMap<IResolvable, unknown>();
+
+/**
+ * The JSON of a flow language document for the template (Stack.toJsonString: tokens in it are rendered at synthesis),
+ * remembering the document so that the flow cycle check can read its references without rendering the JSON.
+ */
+export function flowDocumentJson(scope: IConstruct, document: unknown): string {
+  const json = Stack.of(scope).toJsonString(document);
+  const token = Tokenization.reverseString(json).firstToken;
+  if (token !== undefined) {
+    DOCUMENTS.set(token, document);
+  }
+  return json;
+}
+
+/** The document a token of flowDocumentJson() renders, or undefined for any other token. */
+export function documentOfFlowJson(token: IResolvable): unknown {
+  return DOCUMENTS.get(token);
 }

@@ -754,6 +754,35 @@ describe('ContactFlow with deferred content', () => {
     expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A; .*one of these flows \(Test\/A, Test\/B\)/);
   });
 
+  test('fails for a cycle through a logical id written as a plain string (an override with Fn::Sub)', () => {
+    const { stack, instance } = testStack();
+    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
+    a._flowResource.overrideLogicalId('FlowA');
+    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing' });
+    thing.addPropertyOverride('Flow', { 'Fn::Sub': 'flow ${FlowA.ContactFlowArn} in ${AWS::Region}' });
+    const b = new ContactFlow(stack, 'B', {
+      instance,
+      contactFlowName: 'B',
+      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
+    });
+    a.defineContent(transferTo(b));
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A/);
+  });
+
+  test('a resource that references a flow it does not depend back on makes no cycle', () => {
+    const { stack, instance } = testStack();
+    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A', content: FlowContent.fromObject(MINIMAL_FLOW) });
+    new CfnResource(stack, 'Other', { type: 'Custom::Other' }).overrideLogicalId('Other');
+    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing', properties: { Flow: a.contactFlowArn } });
+    thing.addPropertyOverride('Sub', { 'Fn::Sub': '${Other} ${AWS::Region}' });
+    new ContactFlow(stack, 'B', {
+      instance,
+      contactFlowName: 'B',
+      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
+    });
+    Template.fromStack(stack).resourceCountIs('AWS::Connect::ContactFlow', 2);
+  });
+
   test('fails for a cycle made by an explicit dependency', () => {
     const { stack, instance } = testStack();
     const a = minimalFlow(stack, instance);
