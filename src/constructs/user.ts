@@ -1,4 +1,4 @@
-import { Duration, IResource, Lazy, Resource, SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { Duration, IResource, Resource, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { CfnUser } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
@@ -344,7 +344,11 @@ export class User extends UserBase {
   public readonly username: string;
 
   private readonly securityProfiles: ISecurityProfile[] = [];
+  /** The ARNs of the security profiles: the array the CfnUser holds, so that profiles added later are in it. */
+  private readonly securityProfileArns: string[] = [];
+  /** The proficiencies as rendered: the array the CfnUser holds once there is one. */
   private readonly proficiencies: RenderedProficiency[] = [];
+  private resource?: CfnUser;
 
   constructor(scope: Construct, id: string, props: UserProps) {
     super(scope, id);
@@ -377,12 +381,11 @@ export class User extends UserBase {
       identityInfo,
       phoneConfig,
       routingProfileArn: props.routingProfile.routingProfileArn,
-      securityProfileArns: Lazy.list({ produce: () => this.securityProfiles.map(profile => profile.securityProfileArn) }),
+      securityProfileArns: this.securityProfileArns,
       hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupArn,
-      userProficiencies: Lazy.any({
-        produce: () => this.proficiencies.map(p => ({ attributeName: p.attributeName, attributeValue: p.attributeValue, level: p.level })),
-      }, { omitEmptyArray: true }),
+      userProficiencies: this.proficiencies.length > 0 ? this.proficiencies : undefined,
     });
+    this.resource = resource;
 
     this.node.addValidation({ validate: () => this.validateSecurityProfiles() });
 
@@ -398,6 +401,7 @@ export class User extends UserBase {
       fail(this, `security profile '${securityProfile.node.path}' was added twice`);
     }
     this.securityProfiles.push(securityProfile);
+    this.securityProfileArns.push(securityProfile.securityProfileArn);
   }
 
   /**
@@ -425,6 +429,9 @@ export class User extends UserBase {
       fail(this, `proficiencies must be unique, '${attributeName}=${attributeValue}' appears more than once`);
     }
     this.proficiencies.push({ attributeName, attributeValue, level });
+    if (this.resource !== undefined) {
+      this.resource.userProficiencies = this.proficiencies;
+    }
   }
 
   private validateProficiencyAttribute(attribute: IPredefinedAttribute, attributeValue: string): void {
