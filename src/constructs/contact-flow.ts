@@ -907,11 +907,14 @@ function ownerPath(resource: CfnResource): string {
  */
 class ReferenceRecorder extends DefaultTokenResolver {
   private readonly byLogicalIdToken = new Map<IResolvable, CfnResource>();
+  /** The resources of the stack: a reference to another stack's resource is rendered as usual (an import). */
+  private readonly resources: Set<IConstruct>;
   private current?: CfnResource;
   private referenced = new Set<CfnResource>();
 
   constructor(resources: CfnResource[]) {
     super(new StringConcat());
+    this.resources = new Set(resources);
     for (const resource of resources) {
       const token = Tokenization.reverseString(resource.logicalId).firstToken;
       if (token !== undefined) {
@@ -932,8 +935,8 @@ class ReferenceRecorder extends DefaultTokenResolver {
   }
 
   public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): any {
-    if (Reference.isReference(token) && CfnResource.isCfnResource(token.target)) {
-      this.referenced.add(token.target);
+    if (Reference.isReference(token) && this.resources.has(token.target)) {
+      this.referenced.add(token.target as CfnResource);
       return REFERENCE_PLACEHOLDER;
     }
     const document = documentOfFlowJson(token);
