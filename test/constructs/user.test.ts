@@ -169,6 +169,16 @@ describe('User', () => {
     });
   });
 
+  test('renders a proficiency added after construction to a user created without any', () => {
+    const { stack, user } = setup();
+    const u = user();
+    u.addProficiency({ attributeName: 'Language', attributeValue: 'French', level: 2 });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Connect::User', {
+      UserProficiencies: [{ AttributeName: 'Language', AttributeValue: 'French', Level: 2 }],
+    });
+  });
+
   test('accepts a directory user id', () => {
     const { stack, user } = setup();
     user({ directoryUserId: 'jdoe-directory-id' });
