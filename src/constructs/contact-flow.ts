@@ -784,31 +784,13 @@ function flowCycles(stack: Stack): string[] {
   }
   const resources = all.filter((c): c is CfnResource => CfnResource.isCfnResource(c));
   const flowOf = new Map<CfnResource, ContactFlow>(flows.map((flow) => [flow._flowResource, flow]));
-  const recorder = new ReferenceRecorder(resources);
-  // Logical ids written as plain strings (a raw `Ref` or `Fn::Sub` in an override), resolved only when one is met.
-  let byLogicalId: Map<string, CfnResource> | undefined;
-  const resourceWithLogicalId = (id: string): CfnResource | undefined => {
-    byLogicalId ??= new Map(resources.map((resource) => [stack.resolve(resource.logicalId), resource]));
-    return byLogicalId.get(id);
-  };
+  const recorder = new ReferenceRecorder(stack, resources);
 
   const edges = new Map<CfnResource, CfnResource[]>();
   const targets = (resource: CfnResource): CfnResource[] => {
     let found = edges.get(resource);
     if (found === undefined) {
-      // The resource as it will be synthesized, with its properties and DependsOn: references to resources are
-      // recorded as they are met, without rendering the logical ids they stand for.
-      const { rendered, referenced } = recorder.render(stack, resource);
-      const ids = new Set<string>();
-      collectReferences(rendered, ids);
-      ids.delete(REFERENCE_PLACEHOLDER);
-      for (const id of ids) {
-        const target = resourceWithLogicalId(id);
-        if (target !== undefined) {
-          referenced.add(target);
-        }
-      }
-      found = [...referenced];
+      found = recorder.targetsOf(resource);
       edges.set(resource, found);
     }
     return found;
@@ -901,20 +883,28 @@ function ownerPath(resource: CfnResource): string {
 }
 
 /**
- * Renders a resource as `Stack.resolve` would, but records the resources it references instead of rendering their
- * logical ids: a `Ref` or `Fn::GetAtt` (any `Reference`) and a logical id (`DependsOn`) become a placeholder. What is
- * left to read in the rendered fragment are logical ids written as plain strings.
+ * Reads the resources a resource of the stack references, from the resource as it will be synthesized (properties,
+ * overrides and DependsOn). It resolves as `Stack.resolve` would, but records the resources it meets instead of
+ * rendering their logical ids: a `Ref` or `Fn::GetAtt` (any `Reference`) to a resource of the stack and a logical id
+ * (`DependsOn`) become a placeholder, and flow content is read as its document, not written as JSON. Logical ids written
+ * as plain strings (a raw `Ref` or `Fn::Sub` in an override) are read from what is left.
  */
 class ReferenceRecorder extends DefaultTokenResolver {
-  private readonly byLogicalIdToken = new Map<IResolvable, CfnResource>();
+  private readonly stack: Stack;
+  private readonly resources: CfnResource[];
   /** The resources of the stack: a reference to another stack's resource is rendered as usual (an import). */
-  private readonly resources: Set<IConstruct>;
+  private readonly inStack: Set<IConstruct>;
+  private readonly byLogicalIdToken = new Map<IResolvable, CfnResource>();
+  /** By logical id, for logical ids written as plain strings: built only when one is met. */
+  private byLogicalId?: Map<string, CfnResource>;
   private current?: CfnResource;
   private referenced = new Set<CfnResource>();
 
-  constructor(resources: CfnResource[]) {
+  constructor(stack: Stack, resources: CfnResource[]) {
     super(new StringConcat());
-    this.resources = new Set(resources);
+    this.stack = stack;
+    this.resources = resources;
+    this.inStack = new Set(resources);
     for (const resource of resources) {
       const token = Tokenization.reverseString(resource.logicalId).firstToken;
       if (token !== undefined) {
@@ -923,19 +913,29 @@ class ReferenceRecorder extends DefaultTokenResolver {
     }
   }
 
-  /** The resource rendered, and the resources its references and dependencies name. */
-  public render(stack: Stack, resource: CfnResource): { rendered: unknown; referenced: Set<CfnResource> } {
+  /** The resources of the stack that a resource references or depends on. */
+  public targetsOf(resource: CfnResource): CfnResource[] {
     this.current = resource;
     this.referenced = new Set();
     const rendered = Tokenization.resolve((resource as unknown as { _toCloudFormation(): object })._toCloudFormation(), {
-      scope: stack,
+      scope: this.stack,
       resolver: this,
     });
-    return { rendered, referenced: this.referenced };
+    const ids = new Set<string>();
+    collectReferences(rendered, ids);
+    ids.delete(REFERENCE_PLACEHOLDER);
+    for (const id of ids) {
+      this.byLogicalId ??= new Map(this.resources.map((r) => [this.stack.resolve(r.logicalId), r]));
+      const target = this.byLogicalId.get(id);
+      if (target !== undefined) {
+        this.referenced.add(target);
+      }
+    }
+    return [...this.referenced];
   }
 
   public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): any {
-    if (Reference.isReference(token) && this.resources.has(token.target)) {
+    if (Reference.isReference(token) && this.inStack.has(token.target)) {
       this.referenced.add(token.target as CfnResource);
       return REFERENCE_PLACEHOLDER;
     }
