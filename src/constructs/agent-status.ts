@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
 /**
@@ -172,6 +173,7 @@ export class AgentStatus extends AgentStatusBase {
       displayOrder: props.displayOrder,
       resetOrderNumber: props.resetOrderNumber,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.agentStatusArn = resource.attrAgentStatusArn;
     this.instanceArn = props.instance.instanceArn;

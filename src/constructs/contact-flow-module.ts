@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { FlowContent } from './flow-content';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength, validatePattern } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
 
@@ -237,6 +238,7 @@ export class ContactFlowModule extends ContactFlowModuleBase {
         ? undefined
         : { enabled: props.externalInvocationEnabled },
     });
+    fixLogicalIdAtSynthesis(resource);
     for (const dependency of content.dependencies ?? []) {
       resource.node.addDependency(dependency);
     }
@@ -435,6 +437,7 @@ export class ContactFlowModuleVersion extends ContactFlowModuleVersionBase {
       contactFlowModuleId: module.contactFlowModuleArn,
       description: props.description,
     });
+    fixLogicalIdAtSynthesis(resource);
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
 
     if (props.publishOnContentChange) {
@@ -622,6 +625,7 @@ export class ContactFlowModuleAlias extends ContactFlowModuleAliasBase {
       name: props.aliasName,
       description: props.description,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.contactFlowModuleAliasArn = resource.attrContactFlowModuleAliasArn;
     this.aliasId = resource.attrAliasId;

@@ -12,6 +12,7 @@ import type { ConnectPermission } from '../custom-resources/resource';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { documentOfFlowJson } from '../private/flow-language';
 import { cloudwatchModule } from '../private/lazy-modules';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateDescription, validateLength } from '../private/validation';
 import { parseQualifiedArn, replaceOnChange } from '../private/versions';
 
@@ -348,6 +349,7 @@ export class ContactFlow extends ContactFlowBase {
         state,
         content: initialContent,
       });
+      fixLogicalIdAtSynthesis(resource);
       this.flowResource = resource;
       this.contactFlowArn = resource.attrContactFlowArn;
       this.contactFlowId = resourceIdOfArn(this, this.contactFlowArn, 'contact-flow', 'flow');
@@ -693,6 +695,7 @@ export class ContactFlowVersion extends ContactFlowVersionBase {
       contactFlowId: flow.contactFlowArn,
       description: props.description,
     });
+    fixLogicalIdAtSynthesis(resource);
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
 
     if (flow instanceof ContactFlow) {

@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -386,6 +387,7 @@ export class CustomMetric extends CustomMetricBase {
       status: props.status ?? CustomMetricStatus.PUBLISHED,
       positiveTrendIndicator: props.positiveTrendIndicator,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.customMetricArn = resource.attrMetricArn;
     this.instanceArn = props.instance.instanceArn;

@@ -3,6 +3,7 @@ import { CfnDataLakeAssociation } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -150,6 +151,7 @@ export class DataLakeAssociation extends Resource implements connectRefs.IDataLa
       dataSetId,
       targetAccountId: props.targetAccountId,
     });
+    fixLogicalIdAtSynthesis(this.resource);
 
     this.resourceShareArn = this.resource.attrResourceShareArn;
     this.resourceShareId = this.resource.attrResourceShareId;

@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateTimeZone } from '../private/time-zone';
 import { fail, isUnresolved, validateIntegerRange, validateLength, validatePattern } from '../private/validation';
 
@@ -400,6 +401,7 @@ export class DataTable extends DataTableBase {
       // The only status CloudFormation accepts: the table is usable as soon as it exists.
       status: 'PUBLISHED',
     });
+    fixLogicalIdAtSynthesis(resource);
     this._removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     resource.applyRemovalPolicy(this._removalPolicy);
 
@@ -570,6 +572,7 @@ export class DataTableAttribute extends Resource {
       description: props.description,
       validation: renderValidation(validation),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.attributeId = resource.attrAttributeId;
     this.attributeName = props.attributeName;
@@ -857,6 +860,7 @@ export class DataTableRecord extends Resource {
         values: rendered.values,
       },
     });
+    fixLogicalIdAtSynthesis(resource);
     resource.applyRemovalPolicy(table._removalPolicy);
     for (const attribute of table.attributes) {
       // Records are written after the table's schema, including the attributes they have no value for (those

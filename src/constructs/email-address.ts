@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -185,6 +186,7 @@ export class EmailAddress extends EmailAddressBase {
         produce: () => this.aliases.map(alias => ({ emailAddressArn: alias.emailAddressArn })),
       }, { omitEmptyArray: true }),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.emailAddressArn = resource.attrEmailAddressArn;
     this.address = props.emailAddress;

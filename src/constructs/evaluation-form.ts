@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { MAX_REF_ID_LENGTH, REF_ID, RefIdAllocator, shorten, slugOf } from '../private/ref-ids';
 import { fail, validateCount, validateDescription, validateIntegerRange, validateLength, validatePattern, validateUnique } from '../private/validation';
 
@@ -1164,6 +1165,7 @@ export class EvaluationForm extends EvaluationFormBase {
       languageConfiguration: props.language ? { formLanguage: props.language.code } : undefined,
       targetConfiguration: props.target ? { contactInteractionType: props.target.contactInteractionType } : undefined,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.evaluationFormArn = resource.attrEvaluationFormArn;
     this.instanceArn = props.instance.instanceArn;

@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateTimeZone } from '../private/time-zone';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -397,6 +398,7 @@ export class HoursOfOperation extends HoursOfOperationBase {
       config: Lazy.any({ produce: () => this.renderConfig() }, { omitEmptyArray: false }),
       hoursOfOperationOverrides: Lazy.any({ produce: () => this.renderOverrides() }, { omitEmptyArray: true }),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.hoursOfOperationArn = resource.attrHoursOfOperationArn;
     this.instanceArn = props.instance.instanceArn;

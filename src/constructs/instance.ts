@@ -34,6 +34,7 @@ import type { ConnectPermission } from '../custom-resources/resource';
 import { importEnvironmentArn, instanceArnFromId, parseInstanceArn } from '../private/arn';
 import { failSetTwice, markCloudFormationInstance } from '../private/instance-settings';
 import { cloudwatchModule, iamModule, voiceIdModule } from '../private/lazy-modules';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -961,12 +962,14 @@ abstract class InstanceBase extends Resource implements IInstance {
     const id = `StorageConfig${pascalCase(type)}`;
     let storage: IDependable;
     if (CLOUDFORMATION_RESOURCE_TYPES.has(type)) {
-      storage = new CfnInstanceStorageConfig(this, id, {
+      const resource = new CfnInstanceStorageConfig(this, id, {
         instanceArn: this.instanceArn,
         resourceType: type,
         storageType: target.storageType,
         ...config,
       });
+      fixLogicalIdAtSynthesis(resource);
+      storage = resource;
     } else {
       // AWS::Connect::InstanceStorageConfig rejects the type: the Connect API configures it.
       if (!allowed) {
@@ -1039,6 +1042,7 @@ abstract class InstanceBase extends Resource implements IInstance {
       instanceId: this.instanceArn,
       origin,
     });
+    fixLogicalIdAtSynthesis(approved);
     this.approvedOrigins.set(key, approved);
     return approved;
   }
@@ -1056,6 +1060,7 @@ abstract class InstanceBase extends Resource implements IInstance {
       instanceId: this.instanceArn,
       key: pem,
     });
+    fixLogicalIdAtSynthesis(securityKey);
     this.securityKeys.set(key, securityKey);
     return securityKey;
   }
@@ -1597,6 +1602,7 @@ export class Instance extends InstanceBase {
       directoryId: props.directoryId,
       attributes,
     });
+    fixLogicalIdAtSynthesis(resource);
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 
     this.instanceArn = resource.attrArn;

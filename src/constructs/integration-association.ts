@@ -9,6 +9,7 @@ import { IUseCase, UseCase, UseCaseType } from './use-case';
 import { ConnectProvider } from '../custom-resources/provider';
 import { ConnectPermission, connectResource } from '../custom-resources/resource';
 import { importEnvironmentArn, instanceResourceArn, parseInstanceResourceArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -457,6 +458,7 @@ export class IntegrationAssociation extends IntegrationAssociationBase implement
         integrationType: type,
         integrationArn: props.integrationArn,
       });
+      fixLogicalIdAtSynthesis(resource);
       // The resource's schema has no Tags (cfn-lint rejects them): keep tags of an enclosing scope off it.
       resource.addPropertyDeletionOverride('Tags');
       this.integrationAssociationId = resource.attrIntegrationAssociationId;

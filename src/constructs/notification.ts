@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUser } from './user';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength } from '../private/validation';
 
@@ -331,6 +332,7 @@ export class Notification extends NotificationBase {
       priority: props.priority,
       expiresAt,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.notificationArn = resource.attrArn;
     this.notificationId = resource.attrId;

@@ -8,6 +8,7 @@ import { PhoneNumberFlowAssociation } from './phone-number-flow-association';
 import { ITrafficDistributionGroup } from './traffic-distribution-group';
 import { connectResource } from '../custom-resources/resource';
 import { importEnvironmentArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { PHONE_NUMBER_COUNTRY_CODES } from '../private/phone-countries';
 import { fail, validateDescription, validatePattern, validatePhoneNumber } from '../private/validation';
 
@@ -366,6 +367,7 @@ export class PhoneNumber extends PhoneNumberBase implements ITaggableV2 {
       sourcePhoneNumberArn: props.sourcePhoneNumberArn,
       description: props.description,
     });
+    fixLogicalIdAtSynthesis(resource);
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 
     this.phoneNumberArn = resource.attrPhoneNumberArn;

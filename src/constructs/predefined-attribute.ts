@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, instanceArnOfToken } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateCount, validateLength, validateUnique } from '../private/validation';
 
 /**
@@ -209,6 +210,7 @@ export class PredefinedAttribute extends PredefinedAttributeBase {
         ? { enableValueValidationOnAssociation: props.enableValueValidationOnAssociation }
         : undefined,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.instanceArn = props.instance.instanceArn;
     this.predefinedAttributeName = name;

@@ -8,6 +8,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateDescription, validateLength, validatePattern } from '../private/validation';
 import { describeWavFormat, readWavInfo, WAVE_FORMAT_MULAW } from '../private/wav';
 
@@ -300,6 +301,7 @@ export class Prompt extends PromptBase {
       description: props.description,
       s3Uri: source.s3Uri,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.promptArn = resource.attrPromptArn;
     this.instanceArn = props.instance.instanceArn;

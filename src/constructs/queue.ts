@@ -12,6 +12,7 @@ import { IQuickConnect } from './quick-connect';
 import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
 import { cloudwatchModule } from '../private/lazy-modules';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { fail, validateDescription, validateLength } from '../private/validation';
 
@@ -392,6 +393,7 @@ export class Queue extends QueueBase {
         produce: () => this.emailAddresses.map(address => ({ emailAddressArn: address.emailAddressArn })),
       }, { omitEmptyArray: true }),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.queueArn = resource.attrQueueArn;
     this.queueName = name;

@@ -8,6 +8,7 @@ import { IQueue } from './queue';
 import { IUser } from './user';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { validateDescription, validateLength, validatePhoneNumber } from '../private/validation';
 
@@ -261,6 +262,7 @@ export class QuickConnect extends QuickConnectBase {
       description: props.description,
       quickConnectConfig: config,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.quickConnectArn = resource.attrQuickConnectArn;
     this.instanceArn = instanceArn;

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IQueue } from './queue';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { durationSeconds, fail, validateDescription, validateIntegerRange, validateLength } from '../private/validation';
 
@@ -360,6 +361,7 @@ export class RoutingProfile extends RoutingProfileBase {
       queueConfigs: Lazy.any({ produce: () => this.renderQueueConfigs() }, { omitEmptyArray: true }),
       manualAssignmentQueueConfigs: Lazy.any({ produce: () => this.renderManualAssignmentQueueConfigs() }, { omitEmptyArray: true }),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.routingProfileArn = resource.attrRoutingProfileArn;
     this.instanceArn = props.instance.instanceArn;

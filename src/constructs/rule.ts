@@ -11,6 +11,7 @@ import { Channel, IRoutingProfile } from './routing-profile';
 import { IUser } from './user';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { durationSeconds, fail, validateCount, validateLength, validatePattern, validateUnique } from '../private/validation';
 
@@ -1744,6 +1745,7 @@ export class Rule extends RuleBase {
       actions: Lazy.any({ produce: () => this.renderActions() }),
       publishStatus: props.publishStatus ?? RulePublishStatus.PUBLISHED,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.ruleArn = resource.attrRuleArn;
   }

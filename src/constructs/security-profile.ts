@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { sameInstanceError } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern } from '../private/validation';
 
@@ -631,6 +632,7 @@ export class SecurityProfile extends SecurityProfileBase {
       hierarchyRestrictedResources: hierarchyRestricted,
       applications,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.node.addValidation({
       validate: () => this.permissionNames.length > MAX_PERMISSIONS

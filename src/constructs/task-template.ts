@@ -6,6 +6,7 @@ import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { fail, validateCount, validateDescription, validateLength, validatePattern, validateUnique } from '../private/validation';
 
@@ -557,6 +558,7 @@ export class TaskTemplate extends TaskTemplateBase {
       constraints: Lazy.any({ produce: () => this.renderConstraints() }),
       defaults: Lazy.any({ produce: () => this.renderDefaults() }, { omitEmptyArray: true }),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.taskTemplateArn = resource.attrArn;
     this.taskTemplateName = name;

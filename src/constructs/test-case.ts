@@ -7,6 +7,7 @@ import { ContactFlowType, IContactFlow } from './contact-flow';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
 import { validateFlowType } from '../private/flow-types';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { fail, validateLength, validatePattern, validatePhoneNumber } from '../private/validation';
 
@@ -393,6 +394,7 @@ export class TestCase extends TestCaseBase {
       initializationData: props.initializationData?.bind(this, 'initializationData'),
       status: props.status ?? TestCaseStatus.PUBLISHED,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.testCaseArn = resource.attrTestCaseArn;
     this.instanceArn = props.instance.instanceArn;

@@ -7,6 +7,7 @@ import { TrafficDistribution, TrafficDistributionOptions } from './traffic-distr
 import { TrafficDistributionGroupUser } from './traffic-distribution-group-user';
 import { IUser } from './user';
 import { importEnvironmentArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -237,6 +238,7 @@ export class TrafficDistributionGroup extends TrafficDistributionGroupBase {
       name,
       description: props.description,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.trafficDistributionGroupArn = resource.attrTrafficDistributionGroupArn;
     this.trafficDistributionGroupId = parseTrafficDistributionGroupArn(this, this.trafficDistributionGroupArn);

@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IIntegrationAssociation } from './integration-association';
 import { importEnvironmentArn, parseInstanceArn, parseInstanceResourceArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -206,6 +207,7 @@ export class UseCase extends UseCaseBase {
         integrationAssociationId: association.integrationAssociationId,
         useCaseType: type,
       });
+      fixLogicalIdAtSynthesis(resource);
       this.useCaseArn = resource.attrUseCaseArn;
       this.useCaseId = resource.attrUseCaseId;
     }

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { IUserHierarchyStructure, UserHierarchyStructure } from './user-hierarchy-structure';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { sameInstanceError } from '../private/references';
 import { fail, validateLength } from '../private/validation';
 
@@ -182,6 +183,7 @@ export class UserHierarchyGroup extends UserHierarchyGroupBase {
       name: props.userHierarchyGroupName,
       parentGroupArn: parent?.userHierarchyGroupArn,
     });
+    fixLogicalIdAtSynthesis(resource);
     if (this.structure) {
       resource.node.addDependency(this.structure);
     }

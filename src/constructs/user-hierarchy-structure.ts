@@ -4,6 +4,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, instanceArnOfToken } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength } from '../private/validation';
 
 /**
@@ -175,6 +176,7 @@ export class UserHierarchyStructure extends UserHierarchyStructureBase {
         levelFive: level(4),
       },
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.userHierarchyStructureArn = resource.attrUserHierarchyStructureArn;
     this.instanceArn = props.instance.instanceArn;

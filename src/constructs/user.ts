@@ -8,6 +8,7 @@ import { IRoutingProfile } from './routing-profile';
 import { ISecurityProfile } from './security-profile';
 import { IUserHierarchyGroup } from './user-hierarchy-group';
 import { importEnvironmentArn, parseInstanceResourceArn, resourceIdOfArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { sameInstanceError } from '../private/references';
 import { durationSeconds, fail, validateLength, validatePattern, validatePhoneNumber } from '../private/validation';
 
@@ -385,6 +386,7 @@ export class User extends UserBase {
       hierarchyGroupArn: props.hierarchyGroup?.userHierarchyGroupArn,
       userProficiencies: this.proficiencies.length > 0 ? this.proficiencies : undefined,
     });
+    fixLogicalIdAtSynthesis(resource);
     this.resource = resource;
 
     this.node.addValidation({ validate: () => this.validateSecurityProfiles() });

@@ -5,6 +5,7 @@ import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateCount, validateLength, validatePattern, validateUnique } from '../private/validation';
 
 /**
@@ -342,6 +343,7 @@ export class View extends ViewBase {
       template,
       actions,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.viewArn = resource.attrViewArn;
     this.viewId = resource.attrViewId;
@@ -442,6 +444,7 @@ export class ViewVersion extends Resource implements IViewVersion {
       versionDescription: props.description,
       viewContentSha256: props.view instanceof View ? props.view.viewContentSha256 : undefined,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.viewVersionArn = resource.attrViewVersionArn;
     this.version = resource.attrVersion;

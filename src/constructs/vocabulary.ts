@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DefaultVocabulary } from './default-vocabulary';
 import { IInstance } from './instance';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
 /**
@@ -373,6 +374,7 @@ export class Vocabulary extends VocabularyBase {
       languageCode: props.languageCode.value,
       content,
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.vocabularyArn = resource.attrArn;
     this.vocabularyId = resource.attrVocabularyId;

@@ -7,6 +7,7 @@ import { IRoutingProfile } from './routing-profile';
 import { IUser } from './user';
 import { IView } from './view';
 import { importEnvironmentArn, parseInstanceResourceArn } from '../private/arn';
+import { fixLogicalIdAtSynthesis } from '../private/logical-ids';
 import { validateSameInstance } from '../private/references';
 import { fail, validateLength, validatePattern } from '../private/validation';
 
@@ -574,6 +575,7 @@ export class Workspace extends WorkspaceBase {
         produce: () => [...this.users.map(u => u.userArn), ...this.routingProfiles.map(r => r.routingProfileArn)],
       }, { omitEmpty: true }),
     });
+    fixLogicalIdAtSynthesis(resource);
 
     this.workspaceArn = resource.attrArn;
     this.workspaceId = resource.attrId;
