@@ -274,7 +274,12 @@ export class ContactFlow extends ContactFlowBase {
    *
    * @attribute
    */
-  public readonly contactFlowId: string;
+  public get contactFlowId(): string {
+    // Built on first use for an AWS::Connect::ContactFlow (which has no id attribute): a Fn::Select of a Fn::Split.
+    return this._contactFlowId ?? (this._contactFlowId = resourceIdOfArn(this, this.contactFlowArn, 'contact-flow', 'flow'));
+  }
+
+  private _contactFlowId?: string;
 
   /**
    * The ARN of the instance the flow belongs to.
@@ -352,7 +357,6 @@ export class ContactFlow extends ContactFlowBase {
       fixLogicalIdAtSynthesis(resource);
       this.flowResource = resource;
       this.contactFlowArn = resource.attrContactFlowArn;
-      this.contactFlowId = resourceIdOfArn(this, this.contactFlowArn, 'contact-flow', 'flow');
     } else {
       this.cdkTagManager = new TagManager(TagType.MAP, 'Custom::ConnectContactFlow');
       const resource = resourceModule().connectResource(this, 'Resource', {
@@ -376,7 +380,7 @@ export class ContactFlow extends ContactFlowBase {
       });
       this.flowResource = resource;
       this.contactFlowArn = resource.getAttString('ContactFlowArn');
-      this.contactFlowId = resource.getAttString('ContactFlowId');
+      this._contactFlowId = resource.getAttString('ContactFlowId');
     }
 
     if (props.content !== undefined) {

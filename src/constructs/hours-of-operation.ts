@@ -1,4 +1,4 @@
-import { Annotations, IResource, Lazy, Names, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, IResource, Names, Resource, Token } from 'aws-cdk-lib';
 import { CfnHoursOfOperation } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, IConstruct } from 'constructs';
@@ -357,7 +357,11 @@ export class HoursOfOperation extends HoursOfOperationBase {
   public readonly timeZone: string;
 
   private readonly ranges = new Map<DayOfWeek, ParsedRange[]>();
-  private readonly overrides: ParsedOverride[] = [];
+  /** The schedule as rendered: the array the CfnHoursOfOperation holds, so that days added later are in it. */
+  private readonly config: CfnHoursOfOperation.HoursOfOperationConfigProperty[] = [];
+  /** The overrides as rendered: the array the CfnHoursOfOperation holds once there is one. */
+  private readonly overrides: CfnHoursOfOperation.HoursOfOperationOverrideProperty[] = [];
+  private resource?: CfnHoursOfOperation;
 
   constructor(scope: Construct, id: string, props: HoursOfOperationProps) {
     super(scope, id);
@@ -379,7 +383,7 @@ export class HoursOfOperation extends HoursOfOperationBase {
     this.node.addValidation({
       validate: () => {
         const errors: string[] = [];
-        const entries = this.configEntryCount();
+        const entries = this.config.length;
         if (entries > MAX_CONFIG_ENTRIES) {
           errors.push(`schedule must have at most ${MAX_CONFIG_ENTRIES} time ranges in all, got ${entries}`);
         }
@@ -395,10 +399,11 @@ export class HoursOfOperation extends HoursOfOperationBase {
       name,
       description: props.description,
       timeZone: props.timeZone,
-      config: Lazy.any({ produce: () => this.renderConfig() }, { omitEmptyArray: false }),
-      hoursOfOperationOverrides: Lazy.any({ produce: () => this.renderOverrides() }, { omitEmptyArray: true }),
+      config: this.config,
+      hoursOfOperationOverrides: this.overrides.length > 0 ? this.overrides : undefined,
     });
     fixLogicalIdAtSynthesis(resource);
+    this.resource = resource;
 
     this.hoursOfOperationArn = resource.attrHoursOfOperationArn;
     this.instanceArn = props.instance.instanceArn;
@@ -415,6 +420,8 @@ export class HoursOfOperation extends HoursOfOperationBase {
    */
   public addDay(day: DayOfWeek, ...hours: TimeRange[]): void {
     this.ranges.set(day, addRanges(this, 'schedule', day, this.ranges.get(day) ?? [], hours));
+    // One entry per range, in the order of the days of the week.
+    this.config.splice(0, this.config.length, ...renderDays(this.ranges));
   }
 
   /**
@@ -440,7 +447,7 @@ export class HoursOfOperation extends HoursOfOperationBase {
     validatePattern(this, `${what}: name`, options.name, HUMAN_READABLE_NAME, NO_CONTROL_CHARACTERS);
     validateLength(this, `${what}: description`, options.description, 1, 250);
     validatePattern(this, `${what}: description`, options.description, HUMAN_READABLE_DESCRIPTION, NO_CONTROL_CHARACTERS);
-    if (!Token.isUnresolved(options.name) && this.overrides.some(o => o.name === options.name)) {
+    if (!Token.isUnresolved(options.name) && this.overrides.some(o => o.overrideName === options.name)) {
       fail(this, `override names must be unique, '${options.name}' is used more than once`);
     }
     const from = validateDate(this, `${what}: effectiveFrom`, options.effectiveFrom);
@@ -468,30 +475,15 @@ export class HoursOfOperation extends HoursOfOperationBase {
     }
 
     this.overrides.push({
-      name: options.name,
-      description: options.description,
+      overrideName: options.name,
+      overrideDescription: options.description,
       effectiveFrom: options.effectiveFrom,
       effectiveTill: options.effectiveTill,
-      ranges,
+      overrideConfig: renderDays(ranges),
     });
-  }
-
-  private configEntryCount(): number {
-    return [...this.ranges.values()].reduce((n, r) => n + r.length, 0);
-  }
-
-  private renderConfig(): CfnHoursOfOperation.HoursOfOperationConfigProperty[] {
-    return renderDays(this.ranges);
-  }
-
-  private renderOverrides(): CfnHoursOfOperation.HoursOfOperationOverrideProperty[] {
-    return this.overrides.map(o => ({
-      overrideName: o.name,
-      overrideDescription: o.description,
-      effectiveFrom: o.effectiveFrom,
-      effectiveTill: o.effectiveTill,
-      overrideConfig: renderDays(o.ranges),
-    }));
+    if (this.resource !== undefined && this.resource.hoursOfOperationOverrides === undefined) {
+      this.resource.hoursOfOperationOverrides = this.overrides;
+    }
   }
 }
 
@@ -500,14 +492,6 @@ interface ParsedRange {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-}
-
-interface ParsedOverride {
-  readonly name: string;
-  readonly description?: string;
-  readonly effectiveFrom: string;
-  readonly effectiveTill: string;
-  readonly ranges: Map<DayOfWeek, ParsedRange[]>;
 }
 
 const MINUTES_PER_DAY = 24 * 60;

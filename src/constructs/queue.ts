@@ -1,4 +1,4 @@
-import { Duration, IResource, Lazy, Names, Resource, Token } from 'aws-cdk-lib';
+import { Duration, IResource, Names, Resource, Token } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
@@ -330,8 +330,13 @@ export class Queue extends QueueBase {
   public readonly queueName: string;
 
   private readonly quickConnects: IQuickConnect[] = [];
+  /** The ARNs of the quick connects: the array the CfnQueue holds once there is one. */
+  private readonly quickConnectArns: string[] = [];
   private readonly emailAddresses: IEmailAddress[] = [];
+  /** The email addresses as rendered: the array the CfnQueue holds once there is one. */
+  private readonly emailAddressConfigs: CfnQueue.EmailAddressProperty[] = [];
   private readonly outboundEmailAddress?: IEmailAddress;
+  private resource?: CfnQueue;
 
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
@@ -384,16 +389,15 @@ export class Queue extends QueueBase {
         outboundCallerIdNumberArn: caller.phoneNumber?.phoneNumberArn,
         outboundFlowArn: caller.whisperFlow?.contactFlowArn,
       } : undefined,
-      quickConnectArns: Lazy.list({ produce: () => this.quickConnects.map(q => q.quickConnectArn) }, { omitEmpty: true }),
+      quickConnectArns: this.quickConnectArns.length > 0 ? this.quickConnectArns : undefined,
       status: props.status,
       outboundEmailConfig: props.outboundEmailAddress
         ? { outboundEmailAddressId: props.outboundEmailAddress.emailAddressArn }
         : undefined,
-      additionalEmailAddresses: Lazy.any({
-        produce: () => this.emailAddresses.map(address => ({ emailAddressArn: address.emailAddressArn })),
-      }, { omitEmptyArray: true }),
+      additionalEmailAddresses: this.emailAddressConfigs.length > 0 ? this.emailAddressConfigs : undefined,
     });
     fixLogicalIdAtSynthesis(resource);
+    this.resource = resource;
 
     this.queueArn = resource.attrQueueArn;
     this.queueName = name;
@@ -411,6 +415,10 @@ export class Queue extends QueueBase {
     }
     validateSameInstance(this, `quick connect '${quickConnect.node.path}'`, this.instanceArn, quickConnect.instanceArn);
     this.quickConnects.push(quickConnect);
+    this.quickConnectArns.push(quickConnect.quickConnectArn);
+    if (this.resource !== undefined && this.resource.quickConnectArns === undefined) {
+      this.resource.quickConnectArns = this.quickConnectArns;
+    }
   }
 
   /**
@@ -428,6 +436,10 @@ export class Queue extends QueueBase {
     }
     validateSameInstance(this, `email address '${emailAddress.node.path}'`, this.instanceArn, emailAddress.instanceArn);
     this.emailAddresses.push(emailAddress);
+    this.emailAddressConfigs.push({ emailAddressArn: emailAddress.emailAddressArn });
+    if (this.resource !== undefined && this.resource.additionalEmailAddresses === undefined) {
+      this.resource.additionalEmailAddresses = this.emailAddressConfigs;
+    }
   }
 
   private validateEmailAddressCount(): string[] {

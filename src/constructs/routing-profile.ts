@@ -1,4 +1,4 @@
-import { Duration, IResource, Lazy, Names, Resource, Token } from 'aws-cdk-lib';
+import { Duration, IResource, Names, Resource, Token } from 'aws-cdk-lib';
 import { CfnRoutingProfile } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
@@ -325,7 +325,12 @@ export class RoutingProfile extends RoutingProfileBase {
   private readonly instance: IInstance;
   private readonly maxQueueConfigs: number;
   private readonly queueConfigs: QueueConfig[] = [];
+  /** The queue configurations as rendered: the array the CfnRoutingProfile holds once there is one. */
+  private readonly renderedQueueConfigs: CfnRoutingProfile.RoutingProfileQueueConfigProperty[] = [];
   private readonly manualAssignmentQueueConfigs: ManualAssignmentQueueConfig[] = [];
+  /** The manual assignment queue configurations as rendered: the array the CfnRoutingProfile holds once there is one. */
+  private readonly renderedManualAssignmentQueueConfigs: CfnRoutingProfile.RoutingProfileManualAssignmentQueueConfigProperty[] = [];
+  private readonly resource: CfnRoutingProfile;
 
   constructor(scope: Construct, id: string, props: RoutingProfileProps) {
     super(scope, id);
@@ -358,10 +363,9 @@ export class RoutingProfile extends RoutingProfileBase {
         concurrency: m.concurrency ?? 1,
         crossChannelBehavior: m.crossChannelBehavior === undefined ? undefined : { behaviorType: m.crossChannelBehavior },
       })),
-      queueConfigs: Lazy.any({ produce: () => this.renderQueueConfigs() }, { omitEmptyArray: true }),
-      manualAssignmentQueueConfigs: Lazy.any({ produce: () => this.renderManualAssignmentQueueConfigs() }, { omitEmptyArray: true }),
     });
     fixLogicalIdAtSynthesis(resource);
+    this.resource = resource;
 
     this.routingProfileArn = resource.attrRoutingProfileArn;
     this.instanceArn = props.instance.instanceArn;
@@ -388,6 +392,10 @@ export class RoutingProfile extends RoutingProfileBase {
     const delaySeconds = durationSeconds(this, 'queue delay', options.delay, 0, 9999) ?? 0;
     for (const channel of channels) {
       this.queueConfigs.push({ queue, channel, priority, delaySeconds });
+      this.renderedQueueConfigs.push({ queueReference: { queueArn: queue.queueArn, channel }, priority, delay: delaySeconds });
+    }
+    if (this.resource.queueConfigs === undefined) {
+      this.resource.queueConfigs = this.renderedQueueConfigs;
     }
   }
 
@@ -399,6 +407,10 @@ export class RoutingProfile extends RoutingProfileBase {
     this.checkSameInstance(queue, 'manual assignment queue');
     for (const channel of this.queueChannels(options.channels, 'manual assignment queue')) {
       this.manualAssignmentQueueConfigs.push({ queue, channel });
+      this.renderedManualAssignmentQueueConfigs.push({ queueReference: { queueArn: queue.queueArn, channel } });
+    }
+    if (this.resource.manualAssignmentQueueConfigs === undefined) {
+      this.resource.manualAssignmentQueueConfigs = this.renderedManualAssignmentQueueConfigs;
     }
   }
 
@@ -462,20 +474,6 @@ export class RoutingProfile extends RoutingProfileBase {
     }
     errors.push(...duplicates(this.manualAssignmentQueueConfigs, 'manual assignment queue'));
     return errors;
-  }
-
-  private renderQueueConfigs(): CfnRoutingProfile.RoutingProfileQueueConfigProperty[] {
-    return this.queueConfigs.map((c) => ({
-      queueReference: { queueArn: c.queue.queueArn, channel: c.channel },
-      priority: c.priority,
-      delay: c.delaySeconds,
-    }));
-  }
-
-  private renderManualAssignmentQueueConfigs(): CfnRoutingProfile.RoutingProfileManualAssignmentQueueConfigProperty[] {
-    return this.manualAssignmentQueueConfigs.map((c) => ({
-      queueReference: { queueArn: c.queue.queueArn, channel: c.channel },
-    }));
   }
 }
 

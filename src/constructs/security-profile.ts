@@ -1,4 +1,4 @@
-import { IResource, Lazy, Resource, Token } from 'aws-cdk-lib';
+import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { CfnSecurityProfile } from 'aws-cdk-lib/aws-connect';
 import { aws_connect as connectRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
@@ -598,7 +598,9 @@ export class SecurityProfile extends SecurityProfileBase {
    */
   public readonly securityProfileName: string;
 
+  /** The permission names: the array the CfnSecurityProfile holds once there is one. */
   private readonly permissionNames: string[] = [];
+  private resource?: CfnSecurityProfile;
 
   constructor(scope: Construct, id: string, props: SecurityProfileProps) {
     super(scope, id);
@@ -625,7 +627,7 @@ export class SecurityProfile extends SecurityProfileBase {
       instanceArn,
       securityProfileName: props.securityProfileName,
       description: props.description,
-      permissions: Lazy.list({ produce: () => [...this.permissionNames] }, { omitEmpty: true }),
+      permissions: this.permissionNames.length > 0 ? this.permissionNames : undefined,
       allowedAccessControlTags: tags,
       tagRestrictedResources: tagRestricted,
       allowedAccessControlHierarchyGroupId: group?.userHierarchyGroupId,
@@ -633,6 +635,7 @@ export class SecurityProfile extends SecurityProfileBase {
       applications,
     });
     fixLogicalIdAtSynthesis(resource);
+    this.resource = resource;
 
     this.node.addValidation({
       validate: () => this.permissionNames.length > MAX_PERMISSIONS
@@ -658,6 +661,9 @@ export class SecurityProfile extends SecurityProfileBase {
       if (!this.permissionNames.includes(name)) {
         this.permissionNames.push(name);
       }
+    }
+    if (this.resource !== undefined && this.resource.permissions === undefined && this.permissionNames.length > 0) {
+      this.resource.permissions = this.permissionNames;
     }
   }
 

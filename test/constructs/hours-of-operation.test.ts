@@ -139,6 +139,18 @@ describe('HoursOfOperation', () => {
     });
   });
 
+  test('an override added after construction to hours created without any is rendered', () => {
+    const { stack, hours: h } = hours();
+    h.addOverride({ name: 'Christmas', effectiveFrom: '2026-12-24', effectiveTill: '2026-12-26' });
+    h.addOverride({ name: 'New Year', effectiveFrom: '2027-01-01', effectiveTill: '2027-01-01' });
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      HoursOfOperationOverrides: [
+        Match.objectLike({ OverrideName: 'Christmas', EffectiveFrom: '2026-12-24' }),
+        Match.objectLike({ OverrideName: 'New Year', EffectiveFrom: '2027-01-01' }),
+      ],
+    });
+  });
+
   test('warns about override hours on a day that never falls within its dates', () => {
     const { stack, hours: h } = hours();
     // 2026-12-25 is a Friday

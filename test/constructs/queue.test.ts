@@ -317,6 +317,19 @@ describe('Queue', () => {
       });
     });
 
+    test('an email address added after construction to a queue created without any is rendered', () => {
+      const { stack, instance, hours } = setup();
+      const q = new Queue(stack, 'Queue', { instance, hoursOfOperation: hours });
+      q.addEmailAddress(emailAddress(stack, 'care'));
+      q.addEmailAddress(emailAddress(stack, 'help'));
+      Template.fromStack(stack).hasResourceProperties(TYPE, {
+        AdditionalEmailAddresses: [
+          { EmailAddressArn: `${INSTANCE_ARN}/email-address/care` },
+          { EmailAddressArn: `${INSTANCE_ARN}/email-address/help` },
+        ],
+      });
+    });
+
     test('omits email settings when none are given', () => {
       const { stack } = queue();
       Template.fromStack(stack).hasResourceProperties(TYPE, {

@@ -59,6 +59,16 @@ describe('SecurityProfile', () => {
     expect(permissionsOf(Template.fromStack(stack))).toEqual(['Users.View', 'Users.EditPermission', 'AccessMetrics']);
   });
 
+  test('permissions added after construction to a profile created without any are rendered', () => {
+    const { stack, instance } = testStack();
+    const profile = new SecurityProfile(stack, 'Profile', { instance, securityProfileName: 'Supervisor' });
+    profile.addPermissions();
+    profile.addPermissions(Permission.USERS_VIEW);
+    profile.addPermissions(Permission.ACCESS_METRICS);
+
+    expect(permissionsOf(Template.fromStack(stack))).toEqual(['Users.View', 'AccessMetrics']);
+  });
+
   test('documented permissions carry their API names', () => {
     expect(Permission.BASIC_AGENT_ACCESS.name).toBe('BasicAgentAccess');
     expect(Permission.LISTEN_CALL_RECORDINGS.name).toBe('ListenCallRecordings');
