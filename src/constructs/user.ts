@@ -320,7 +320,10 @@ export class User extends UserBase {
    *
    * @attribute
    */
-  public readonly userArn: string;
+  public get userArn(): string {
+    // The attribute's token is made on first use: most users are never referenced by their ARN.
+    return this.resource!.attrUserArn;
+  }
 
   /**
    * The id of the user.
@@ -392,7 +395,6 @@ export class User extends UserBase {
     this.node.addValidation({ validate: () => this.validateSecurityProfiles() });
 
     this.username = props.username;
-    this.userArn = resource.attrUserArn;
   }
 
   /**
