@@ -342,8 +342,10 @@ export class ContactFlow extends ContactFlowBase {
     this._strictFlowChecks = props.strictFlowChecks;
     this.placeholder = this.contentDeferred ? placeholderContent(type) : undefined;
 
-    // The content the flow is created with: the placeholder, or the content (given now or with defineContent()).
-    const initialContent = this.placeholder ?? Lazy.string({ produce: () => this.contentConfig?.content });
+    // The content the flow is created with: the placeholder, or the content. Content given in the props is bound
+    // now, so that the resource holds its JSON itself; content given later with defineContent() through a token.
+    const given = props.content !== undefined && !this.contentDeferred ? props.content.bind(this, props.instance) : undefined;
+    const initialContent = this.placeholder ?? given?.content ?? Lazy.string({ produce: () => this.contentConfig?.content });
 
     if (props.status === undefined) {
       const resource = new CfnContactFlow(this, 'Resource', {
@@ -383,7 +385,9 @@ export class ContactFlow extends ContactFlowBase {
       this._contactFlowId = resource.getAttString('ContactFlowId');
     }
 
-    if (props.content !== undefined) {
+    if (given !== undefined) {
+      this.useContent(props.content!, given);
+    } else if (props.content !== undefined) {
       this.defineContent(props.content);
     }
     this.node.addValidation({
@@ -414,7 +418,14 @@ export class ContactFlow extends ContactFlowBase {
     if (this.contentConfig !== undefined) {
       fail(this, 'the flow already has content: give it either in the props or with one call of defineContent()');
     }
-    const config = content.bind(this, this.instance);
+    this.useContent(content, content.bind(this, this.instance));
+  }
+
+  /**
+   * Makes bound content the flow's content: the flow resource waits for what the content depends on, or, for a
+   * deferred flow, a content resource sets the content once the flow exists.
+   */
+  private useContent(content: FlowContent, config: FlowContentConfig): void {
     this.contentConfig = config;
     this.content = content;
     if (!this.contentDeferred) {

@@ -407,20 +407,37 @@ class Substitution {
     }
   }
 
+  /**
+   * The value with its placeholders filled in. `path` is where the value is in the document (for messages): a stack
+   * that each level pushes to and pops from, so that walking the document copies no paths.
+   */
   public apply(value: unknown, path: Array<string | number>): unknown {
     if (typeof value === 'string') {
       return this.applyToString(value, path);
     }
     if (Array.isArray(value)) {
-      return value.map((item, index) => this.apply(item, [...path, index]));
+      return value.map((item, index) => {
+        path.push(index);
+        const result = this.apply(item, path);
+        path.pop();
+        return result;
+      });
     }
     if (typeof value === 'object' && value !== null && !Token.isUnresolved(value)) {
       const result: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
         if (key.includes('${') && !Token.isUnresolved(key)) {
           fail(this.scope, `flow content has a placeholder in the object key '${key}' ${this.locate(path)}; placeholders are only replaced in string values`);
         }
-        Object.defineProperty(result, key, { value: this.apply(item, [...path, key]), enumerable: true, writable: true, configurable: true });
+        path.push(key);
+        const item = this.apply((value as Record<string, unknown>)[key], path);
+        path.pop();
+        if (key === '__proto__') {
+          // A plain assignment would set the prototype instead of a key.
+          Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
+        } else {
+          result[key] = item;
+        }
       }
       return result;
     }

@@ -236,7 +236,8 @@ export function validateContentSize(scope: IConstruct, document: unknown): void 
 function contentLength(document: unknown): { length: number; exact: boolean } {
   let exact = true;
   const json = JSON.stringify(document, (_key, value) => {
-    if (value === undefined || value === null || !Token.isUnresolved(value)) {
+    // Every string token's encoding holds `Token[` (`${Token[...]}`, `#{Token[...]}`): other strings need no check.
+    if (value === undefined || value === null || (typeof value === 'string' && !value.includes('Token[')) || !Token.isUnresolved(value)) {
       return value;
     }
     exact = false;
