@@ -25,6 +25,11 @@ import { SCALE } from './scale';
  *
  * The cdk-connect variant loads the compiled package (lib/, `npx projen compile`): the bench stops if lib/ is
  * older than src/. BENCH_LIB names another compiled lib/ (a build of an older commit, for before and after figures).
+ *
+ * BENCH_INSTRUCTIONS=1 adds a count of the instructions each variant executes at each scale (one run each, under
+ * valgrind's callgrind, with V8 on one thread: `node --single-threaded`), which varies by about 1% from run to run
+ * where wall and CPU times on a shared machine vary by 10%: for comparing two builds. It needs valgrind and takes
+ * about a minute per run; off by default.
  */
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -87,17 +92,47 @@ function prepare(): void {
   }
 }
 
-function runChild(args: string[], validation: boolean): { wall: number; out: any } {
+function childEnv(validation: boolean): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_CDK_CONNECT: LIB };
   delete env.CDK_VALIDATION;
   if (!validation) env.CDK_VALIDATION = 'false';
+  return env;
+}
+
+function runChild(args: string[], validation: boolean): { wall: number; out: any } {
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(BUILD_DIR, 'child.js'), ...args], { env, encoding: 'utf-8' });
+  const child = spawnSync(process.execPath, [path.join(BUILD_DIR, 'child.js'), ...args], { env: childEnv(validation), encoding: 'utf-8' });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) {
     throw new Error(`bench child ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
   }
   return { wall, out: JSON.parse(child.stdout.trim().split('\n').pop()!) };
+}
+
+/** The instructions one run of the app executes (validation off), counted by callgrind. */
+function countInstructions(variant: Variant, stacks: number): number {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-connect-bench-'));
+  try {
+    const child = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded',
+      path.join(BUILD_DIR, 'child.js'), 'app', variant, String(stacks), outdir], { env: childEnv(false), encoding: 'utf-8' });
+    const collected = /Collected\s*:\s*(\d+)/.exec(child.stderr ?? '');
+    if (child.status !== 0 || !collected) {
+      throw new Error(`callgrind run of ${variant} at ${stacks}x failed (${child.status ?? child.error}):\n${child.stderr}`);
+    }
+    return Number(collected[1]);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function measureInstructions(): void {
+  console.log('\ninstructions executed (callgrind, node --single-threaded, validation off), one run each');
+  console.log(`  ${'scale'.padEnd(8)} ${'raw L1'.padStart(8)} ${'nested L1'.padStart(10)} ${'cdk-connect'.padStart(12)}   ratio   ratio to nested L1`);
+  const giga = (n: number) => `${(n / 1e9).toFixed(2)} G`;
+  for (const scale of SCALES) {
+    const [l1, nested, l2] = APP_VARIANTS.map(variant => countInstructions(variant, scale));
+    console.log(`  ${`${scale}x`.padEnd(8)} ${giga(l1).padStart(8)} ${giga(nested).padStart(10)} ${giga(l2).padStart(12)} ${ratio(l2, l1)} ${ratio(l2, nested).padStart(20)}`);
+  }
 }
 
 function runApp(variant: Variant, stacks: number, validation: boolean): AppRun {
@@ -179,6 +214,9 @@ const loadMet = measureLoad();
 const offMet = measureApps(false);
 if (VALIDATION_RUNS > 0) {
   measureApps(true);
+}
+if (process.env.BENCH_INSTRUCTIONS === '1') {
+  measureInstructions();
 }
 console.log(`\ntargets: cdk-connect at most 1.10x raw L1 wall with validation off at every scale: ${offMet ? 'met' : 'NOT met'}; `
   + `load at most 50 ms above raw L1: ${loadMet ? 'met' : 'NOT met'} (figures only: the bench asserts neither)`);
