@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnParameter, CfnResource, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Lazy, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -760,6 +760,38 @@ describe('ContactFlow with deferred content', () => {
     a._flowResource.overrideLogicalId('FlowA');
     const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing' });
     thing.addPropertyOverride('Flow', { 'Fn::Sub': 'flow ${FlowA.ContactFlowArn} in ${AWS::Region}' });
+    const b = new ContactFlow(stack, 'B', {
+      instance,
+      contactFlowName: 'B',
+      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
+    });
+    a.defineContent(transferTo(b));
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A/);
+  });
+
+  test('fails for a cycle through a reference that a Lazy value of another resource produces', () => {
+    const { stack, instance } = testStack();
+    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
+    const thing = new CfnResource(stack, 'Thing', {
+      type: 'Custom::Thing',
+      properties: { Flows: Lazy.list({ produce: () => [a.contactFlowArn] }), Name: Lazy.string({ produce: () => `flow ${a.contactFlowName}` }) },
+    });
+    const b = new ContactFlow(stack, 'B', {
+      instance,
+      contactFlowName: 'B',
+      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
+    });
+    a.defineContent(transferTo(b));
+    expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A/);
+  });
+
+  test('fails for a cycle through a logical id that a token writes into an Fn::Sub template', () => {
+    const { stack, instance } = testStack();
+    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
+    a._flowResource.overrideLogicalId('FlowA');
+    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing' });
+    const id = Lazy.string({ produce: () => 'FlowA' });
+    thing.addPropertyOverride('Flow', { 'Fn::Sub': `flow \${${id}.ContactFlowArn}` });
     const b = new ContactFlow(stack, 'B', {
       instance,
       contactFlowName: 'B',
