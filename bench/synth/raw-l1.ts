@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
 import { PASSWORD_SECRET, PERMISSIONS, SCALE, flowContent, transferFlowContent } from './scale';
@@ -15,8 +15,18 @@ export function buildWithL1(stack: Stack, nested = false): void {
   const instance = new connect.CfnInstance(...at('Instance'), {
     identityManagementType: 'CONNECT_MANAGED',
     instanceAlias: 'bench-contact-center',
-    attributes: { inboundCalls: true, outboundCalls: true, contactflowLogs: true },
+    // What cdk-connect's Instance writes for the same props (its defaults included).
+    attributes: {
+      inboundCalls: true,
+      outboundCalls: true,
+      contactflowLogs: true,
+      autoResolveBestVoices: true,
+      contactLens: true,
+      earlyMedia: true,
+      useCustomTtsVoices: false,
+    },
   });
+  instance.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
   const hours: connect.CfnHoursOfOperation[] = [];
   for (let i = 0; i < SCALE.hoursOfOperation; i++) {
@@ -85,11 +95,13 @@ export function buildWithL1(stack: Stack, nested = false): void {
   }
 
   const users: connect.CfnUser[] = [];
+  // The same secret as cdk-connect's users (which take a SecretValue), so that both write the same Password.
+  const password = SecretValue.secretsManager(PASSWORD_SECRET).unsafeUnwrap();
   for (let i = 0; i < SCALE.users; i++) {
     users.push(new connect.CfnUser(...at(`User${i}`), {
       instanceArn: instance.attrArn,
       username: `agent${i}`,
-      password: `{{resolve:secretsmanager:${PASSWORD_SECRET}}}`,
+      password,
       identityInfo: { firstName: 'Agent', lastName: `Number ${i}` },
       phoneConfig: { phoneType: 'SOFT_PHONE', autoAccept: false, afterContactWorkTimeLimit: 60 },
       routingProfileArn: routingProfiles[i % routingProfiles.length].attrRoutingProfileArn,
