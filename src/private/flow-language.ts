@@ -1,4 +1,4 @@
-import { IResolvable, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { IResolvable, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fail, failUnscoped } from './validation';
 
@@ -253,16 +253,53 @@ function contentLength(document: unknown): { length: number; exact: boolean } {
 const DOCUMENTS = new WeakMap<IResolvable, unknown>();
 
 /**
- * The JSON of a flow language document for the template (Stack.toJsonString: tokens in it are rendered at synthesis),
- * remembering the document so that the flow cycle check can read its references without rendering the JSON.
+ * The JSON of a flow language document for the template, its tokens rendered at synthesis: the JSON with the tokens in
+ * it when they are all references to resources, otherwise Stack.toJsonString, remembering the document so that the
+ * flow cycle check can read its references without rendering the JSON.
  */
 export function flowDocumentJson(scope: IConstruct, document: unknown): string {
+  if (isJsonWithReferences(document)) {
+    // The JSON itself, with the references' tokens inside its strings: aws-cdk-lib renders such a string as the same
+    // Fn::Join that Stack.toJsonString writes, which instead resolves the whole document in each synthesis pass.
+    return JSON.stringify(document);
+  }
   const json = Stack.of(scope).toJsonString(document);
   const token = Tokenization.reverseString(json).firstToken;
   if (token !== undefined) {
     DOCUMENTS.set(token, document);
   }
   return json;
+}
+
+/**
+ * Whether JSON.stringify writes a document as Stack.toJsonString does: plain JSON (objects, arrays, strings, numbers,
+ * booleans and null, nothing undefined) whose only tokens are references to resources (`Ref`, `Fn::GetAtt`, or an
+ * import from another stack) inside strings, which render as the same intrinsics either way. Any other token (a
+ * Lazy, an `Fn::Select`, a number or list token) needs toJsonString: it resolves them and escapes what they produce.
+ */
+function isJsonWithReferences(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+      return !value.includes('Token[')
+        || (!value.includes('#{Token[') && Tokenization.reverseString(value).tokens.every((token) => Reference.isReference(token)));
+    case 'number':
+      return !Token.isUnresolved(value);
+    case 'boolean':
+      return true;
+    case 'object': {
+      if (value === null) {
+        return true;
+      }
+      if (Array.isArray(value)) {
+        return value.every((item) => isJsonWithReferences(item));
+      }
+      const prototype = Object.getPrototypeOf(value);
+      return (prototype === Object.prototype || prototype === null)
+        && Object.entries(value).every(([key, item]) => isJsonWithReferences(key) && isJsonWithReferences(item));
+    }
+    default:
+      return false;
+  }
 }
 
 /** The document a token of flowDocumentJson() renders, or undefined for any other token. */

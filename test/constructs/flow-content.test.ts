@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { CfnQueue } from 'aws-cdk-lib/aws-connect';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -114,6 +114,25 @@ describe('FlowContent sources', () => {
       (s) => FlowContent.fromJsonString(new CfnParameter(s, 'FlowJson').valueAsString, { references: [FlowReference.text('A', 'a')] }),
       /flow content is only known at deploy time \(a token\), so its placeholders cannot be filled/,
     );
+  });
+
+  test('content whose only tokens are references renders as Stack.toJsonString renders it', () => {
+    const { stack, resolved } = bind((s) => {
+      const queue = definedQueue(s);
+      const document = flow(`queue ${queue.queueArn} "quoted"`);
+      document.Metadata = { [queue.queueArn]: { ids: [queue.queueArn, 1, true, null] } };
+      return FlowContent.fromObject(document);
+    });
+    const queueArn = { 'Fn::GetAtt': ['CfnQueue', 'QueueArn'] };
+    expect(resolved['Fn::Join'][1]).toContainEqual(queueArn);
+    const expected = flow(`queue ${Token.asString(queueArn)} "quoted"`);
+    expected.Metadata = { [Token.asString(queueArn)]: { ids: [Token.asString(queueArn), 1, true, null] } };
+    expect(resolved).toEqual(stack.resolve(stack.toJsonString(expected)));
+  });
+
+  test('a value a token produces is escaped as JSON (content with tokens other than references)', () => {
+    const content = parsed(FlowContent.fromObject(flow(Lazy.string({ produce: () => 'say "hi" \\ bye' }))));
+    expect(content.Actions[0].Parameters.Text).toBe('say "hi" \\ bye');
   });
 
   test('tokens inside an object are kept', () => {
