@@ -421,6 +421,23 @@ function transferTo(next: IContactFlow): FlowContent {
   }, { references: [FlowReference.contactFlow('Next', next)] });
 }
 
+/**
+ * A stack where flow A transfers to flow B, whose content names a resource `Thing` that `thing` makes (given A):
+ * a cycle when Thing points back to A. B names Thing by `nameOf` (its Ref unless told).
+ */
+function flowsThroughThing(thing: (stack: Stack, a: ContactFlow) => CfnResource, nameOf = (made: CfnResource) => made.ref): Stack {
+  const { stack, instance } = testStack();
+  const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
+  const made = thing(stack, a);
+  const b = new ContactFlow(stack, 'B', {
+    instance,
+    contactFlowName: 'B',
+    content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', nameOf(made))] }),
+  });
+  a.defineContent(transferTo(b));
+  return stack;
+}
+
 /** The logical ids each resource of a template references (Ref, Fn::GetAtt, Fn::Sub, DependsOn). */
 function referenceGraph(template: Template): Map<string, Set<string>> {
   const resources = template.toJSON().Resources as Record<string, any>;
@@ -742,62 +759,39 @@ describe('ContactFlow with deferred content', () => {
   });
 
   test('fails for a cycle through another resource, naming it', () => {
-    const { stack, instance } = testStack();
-    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
-    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing', properties: { Flow: a.contactFlowArn } });
-    const b = new ContactFlow(stack, 'B', {
-      instance,
-      contactFlowName: 'B',
-      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.getAtt('Arn').toString())] }),
-    });
-    a.defineContent(transferTo(b));
+    const stack = flowsThroughThing(
+      (scope, a) => new CfnResource(scope, 'Thing', { type: 'Custom::Thing', properties: { Flow: a.contactFlowArn } }),
+      (thing) => thing.getAtt('Arn').toString(),
+    );
     expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A; .*one of these flows \(Test\/A, Test\/B\)/);
   });
 
   test('fails for a cycle through a logical id written as a plain string (an override with Fn::Sub)', () => {
-    const { stack, instance } = testStack();
-    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
-    a._flowResource.overrideLogicalId('FlowA');
-    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing' });
-    thing.addPropertyOverride('Flow', { 'Fn::Sub': 'flow ${FlowA.ContactFlowArn} in ${AWS::Region}' });
-    const b = new ContactFlow(stack, 'B', {
-      instance,
-      contactFlowName: 'B',
-      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
+    const stack = flowsThroughThing((scope, a) => {
+      a._flowResource.overrideLogicalId('FlowA');
+      const thing = new CfnResource(scope, 'Thing', { type: 'Custom::Thing' });
+      thing.addPropertyOverride('Flow', { 'Fn::Sub': 'flow ${FlowA.ContactFlowArn} in ${AWS::Region}' });
+      return thing;
     });
-    a.defineContent(transferTo(b));
     expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A/);
   });
 
   test('fails for a cycle through a reference that a Lazy value of another resource produces', () => {
-    const { stack, instance } = testStack();
-    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
-    const thing = new CfnResource(stack, 'Thing', {
+    const stack = flowsThroughThing((scope, a) => new CfnResource(scope, 'Thing', {
       type: 'Custom::Thing',
       properties: { Flows: Lazy.list({ produce: () => [a.contactFlowArn] }), Name: Lazy.string({ produce: () => `flow ${a.contactFlowName}` }) },
-    });
-    const b = new ContactFlow(stack, 'B', {
-      instance,
-      contactFlowName: 'B',
-      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
-    });
-    a.defineContent(transferTo(b));
+    }));
     expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A/);
   });
 
   test('fails for a cycle through a logical id that a token writes into an Fn::Sub template', () => {
-    const { stack, instance } = testStack();
-    const a = new ContactFlow(stack, 'A', { instance, contactFlowName: 'A' });
-    a._flowResource.overrideLogicalId('FlowA');
-    const thing = new CfnResource(stack, 'Thing', { type: 'Custom::Thing' });
-    const id = Lazy.string({ produce: () => 'FlowA' });
-    thing.addPropertyOverride('Flow', { 'Fn::Sub': `flow \${${id}.ContactFlowArn}` });
-    const b = new ContactFlow(stack, 'B', {
-      instance,
-      contactFlowName: 'B',
-      content: FlowContent.fromObject({ ...MINIMAL_FLOW, Metadata: { thing: '${Thing}' } }, { references: [FlowReference.text('Thing', thing.ref)] }),
+    const stack = flowsThroughThing((scope, a) => {
+      a._flowResource.overrideLogicalId('FlowA');
+      const thing = new CfnResource(scope, 'Thing', { type: 'Custom::Thing' });
+      const id = Lazy.string({ produce: () => 'FlowA' });
+      thing.addPropertyOverride('Flow', { 'Fn::Sub': `flow \${${id}.ContactFlowArn}` });
+      return thing;
     });
-    a.defineContent(transferTo(b));
     expect(() => Template.fromStack(stack)).toThrow(/flows reference each other in a cycle: Test\/A → Test\/B → Test\/Thing → Test\/A/);
   });
 
